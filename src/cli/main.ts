@@ -1,0 +1,85 @@
+/**
+ * `concerto <command>`: the operator's entry point. Every command validates the
+ * environment first and exits with a code from exit-codes.ts.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { packageVersion } from '../server/package-info.js';
+import { runAudit } from './commands/audit.js';
+import { runDoctor } from './commands/doctor.js';
+import { runMigrate } from './commands/migrate.js';
+import { runServe } from './commands/serve.js';
+import { EXIT } from './exit-codes.js';
+import { describeStartupError } from './startup-error.js';
+
+const HELP = `Concerto — shared case file for case consultations (art. 458ter Criminal Code)
+
+Usage: concerto <command> [options]
+
+Commands:
+  serve                     Start the server (default). Embedded PostgreSQL unless DATABASE_URL is set.
+  migrate                   Apply pending database migrations and exit.
+  doctor                    Check engine, versions, migration state, key provider and data-directory lock.
+  audit verify              Recompute every audit leaf, check checkpoint signatures and consistency.
+  audit proof <position>    Print the inclusion proof of one audit event (JSON) against the latest checkpoint.
+  audit checkpoint          Issue a signed checkpoint now (only if the log grew) and print it.
+
+Options:
+  -h, --help                Show this help.
+  -v, --version             Print the version.
+
+Exit codes: 0 ok · 1 check failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable.
+Configuration is read from the environment: see README.md.`;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+  if (parsed.values.version) {
+    console.log(packageVersion());
+    return EXIT.ok;
+  }
+  const [command = 'serve', ...rest] = parsed.positionals;
+  const known = ['serve', 'migrate', 'doctor', 'audit'];
+  if (!known.includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return EXIT.config;
+    }
+    throw error;
+  }
+  try {
+    switch (command) {
+      case 'serve':
+        return await runServe(config);
+      case 'migrate':
+        return await runMigrate(config);
+      case 'doctor':
+        return await runDoctor(config);
+      default:
+        return await runAudit(config, rest, HELP);
+    }
+  } catch (error) {
+    console.error(describeStartupError(error));
+    return EXIT.startup;
+  }
+}

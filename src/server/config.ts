@@ -1,0 +1,160 @@
+/**
+ * The only reader of process.env (ARCHITECTURE §5). The environment is validated once,
+ * at start; a bad value stops Concerto with a message that names the variable.
+ */
+import path from 'node:path';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type KeyProviderKind = 'file' | 'vault';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** PostgreSQL server for the runtime role; undefined = embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Owner role for migrations; defaults to databaseUrl. */
+  databaseAdminUrl: string | undefined;
+  /** Root of everything Concerto keeps on disk in embedded mode. */
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Public base URL (links in mails); https enables HSTS. */
+  publicUrl: string | undefined;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  keyProvider: KeyProviderKind;
+  vault: { addr: string; token: string; mount: string; keyPrefix: string } | undefined;
+  audit: { origin: string; checkpointIntervalSeconds: number };
+}
+
+export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; meaning: string }> = [
+  { variable: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL server used at run time. Unset: Concerto starts its own embedded PostgreSQL.' },
+  { variable: 'DATABASE_ADMIN_URL', default: 'DATABASE_URL', meaning: 'Owner role used to run migrations and create the runtime role.' },
+  { variable: 'CONCERTO_DATA_DIR', default: './data', meaning: 'Data directory: embedded PostgreSQL in `postgres/`, file key provider in `keys/`.' },
+  { variable: 'HOST', default: '127.0.0.1', meaning: 'Address the HTTP server listens on.' },
+  { variable: 'PORT', default: '8080', meaning: 'HTTP port (0 = any free port).' },
+  { variable: 'CONCERTO_PUBLIC_URL', default: '(unset)', meaning: 'Public base URL; an https URL turns on HSTS.' },
+  { variable: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent. Logs never hold request bodies.' },
+  { variable: 'CONCERTO_BODY_LIMIT', default: '1048576', meaning: 'Largest accepted request body, in bytes.' },
+  { variable: 'CONCERTO_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* headers from a reverse proxy.' },
+  { variable: 'CONCERTO_SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'Longest graceful shutdown before a forced exit.' },
+  { variable: 'CONCERTO_KEY_PROVIDER', default: 'file', meaning: '`file` (keys under the data directory) or `vault` (Vault/OpenBao transit).' },
+  { variable: 'VAULT_ADDR', default: '(unset)', meaning: 'Vault/OpenBao address; required with CONCERTO_KEY_PROVIDER=vault.' },
+  { variable: 'VAULT_TOKEN', default: '(unset)', meaning: 'Vault/OpenBao token; required with CONCERTO_KEY_PROVIDER=vault.' },
+  { variable: 'VAULT_TRANSIT_MOUNT', default: 'transit', meaning: 'Mount path of the transit secrets engine.' },
+  { variable: 'CONCERTO_VAULT_KEY_PREFIX', default: 'concerto', meaning: 'Prefix of the transit key names Concerto creates.' },
+  { variable: 'CONCERTO_AUDIT_ORIGIN', default: 'concerto.local/audit', meaning: 'Origin line of signed audit checkpoints (C2SP tlog-checkpoint).' },
+  { variable: 'CONCERTO_CHECKPOINT_INTERVAL', default: '300', meaning: 'Seconds between scheduled audit checkpoints (issued only when the log grew).' },
+];
+
+type Env = Record<string, string | undefined>;
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function postgresUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(name, 'must start with postgres:// or postgresql://');
+  }
+  if (url.pathname.length <= 1) throw new ConfigError(name, 'must name a database (postgres://host/dbname)');
+  return raw;
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new ConfigError(name, 'must be an http:// or https:// URL');
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
+  const databaseAdminUrl = postgresUrl(env, 'DATABASE_ADMIN_URL');
+  if (databaseAdminUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_ADMIN_URL', 'is set but DATABASE_URL is not; set both or neither');
+  }
+  const keyProvider = oneOf(env, 'CONCERTO_KEY_PROVIDER', ['file', 'vault'] as const, 'file');
+  let vault: Config['vault'];
+  if (keyProvider === 'vault') {
+    const addr = httpUrl(env, 'VAULT_ADDR');
+    if (!addr) throw new ConfigError('VAULT_ADDR', 'is required when CONCERTO_KEY_PROVIDER=vault');
+    const token = optional(env, 'VAULT_TOKEN');
+    if (!token) throw new ConfigError('VAULT_TOKEN', 'is required when CONCERTO_KEY_PROVIDER=vault');
+    vault = {
+      addr,
+      token,
+      mount: optional(env, 'VAULT_TRANSIT_MOUNT') ?? 'transit',
+      keyPrefix: optional(env, 'CONCERTO_VAULT_KEY_PREFIX') ?? 'concerto',
+    };
+  }
+  const origin = optional(env, 'CONCERTO_AUDIT_ORIGIN') ?? 'concerto.local/audit';
+  if (/\s/.test(origin) || origin.includes('://')) {
+    throw new ConfigError('CONCERTO_AUDIT_ORIGIN', 'must be a schema-less name without spaces, e.g. concerto.example.be/audit');
+  }
+  return Object.freeze({
+    databaseUrl,
+    databaseAdminUrl: databaseAdminUrl ?? databaseUrl,
+    dataDir: path.resolve(cwd, optional(env, 'CONCERTO_DATA_DIR') ?? 'data'),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    publicUrl: httpUrl(env, 'CONCERTO_PUBLIC_URL'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    bodyLimitBytes: integer(env, 'CONCERTO_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    trustProxy: boolean(env, 'CONCERTO_TRUST_PROXY', false),
+    shutdownTimeoutMs: integer(env, 'CONCERTO_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
+    keyProvider,
+    vault,
+    audit: { origin, checkpointIntervalSeconds: integer(env, 'CONCERTO_CHECKPOINT_INTERVAL', 300, 1, 86_400) },
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Runs Concerto: opens the database (embedded or server), migrates, builds the app and
+ * listens. On SIGTERM/SIGINT it stops accepting connections, lets in-flight requests
+ * finish, closes the pool and stops the embedded PostgreSQL, within the shutdown timeout.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { type DatabaseRuntime, openDatabase } from './db/engine.js';
+import { createKeyProvider } from './kernel/crypto/create-key-provider.js';
+
+export interface RunningConcerto {
+  url: string;
+  app: FastifyInstance;
+  database: DatabaseRuntime;
+  close(): Promise<void>;
+}
+
+export async function startConcerto(config: Config): Promise<RunningConcerto> {
+  const database = await openDatabase(config, { migrate: true });
+  let app: FastifyInstance | undefined;
+  try {
+    const keys = await createKeyProvider(config);
+    app = await buildApp({ config, db: database.appDb, keys, engine: database.engine });
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}/`,
+    app: running,
+    database,
+    close() {
+      closing ??= (async () => {
+        await running.close();
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Installs SIGTERM/SIGINT handlers that close Concerto, forcing exit after the timeout. */
+export function closeOnSignals(concerto: RunningConcerto, timeoutMs: number, log: (line: string) => void): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`Received ${signal}: stopping Concerto…`);
+    const timer = setTimeout(() => {
+      log(`Shutdown took longer than ${timeoutMs} ms: exiting anyway.`);
+      process.exit(1);
+    }, timeoutMs);
+    timer.unref();
+    concerto.close().then(
+      () => {
+        log('Concerto stopped.');
+        process.exit(0);
+      },
+      (error: Error) => {
+        log(`Error while stopping: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}
