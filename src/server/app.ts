@@ -29,11 +29,13 @@ export interface AppDeps {
   engine: 'embedded' | 'server';
   /** Directory of the built web app; defaults to dist/web. */
   webRoot?: string;
+  /** Where logs go (tests capture them); defaults to stdout. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.config.logLevel),
+    logger: loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: generateRequestId,
     requestIdLogLabel: 'requestId',
     bodyLimit: deps.config.bodyLimitBytes,

@@ -12,9 +12,10 @@ interface LoggedRequest {
   routeOptions?: { url?: string };
 }
 
-export function loggerOptions(level: LogLevel): FastifyServerOptions['logger'] {
+export function loggerOptions(level: LogLevel, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     serializers: {
       req: (request: LoggedRequest) => ({ id: request.id, method: request.method, route: request.routeOptions?.url ?? '(unmatched)' }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
