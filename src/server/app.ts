@@ -37,12 +37,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: generateRequestId,
-    requestIdLogLabel: 'requestId',
+    
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     // Close idle keep-alive sockets at shutdown so draining does not wait on them.
     forceCloseConnections: 'idle',
-    disableRequestLogging: false,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 

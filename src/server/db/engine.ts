@@ -129,7 +129,8 @@ export async function openDatabase(config: Config, options: OpenOptions): Promis
     }
   }
   const adminUrl = config.databaseAdminUrl ?? config.databaseUrl;
-  await withClient(adminUrl, config.databaseAdminUrl ? 'DATABASE_ADMIN_URL' : 'DATABASE_URL', async () => undefined);
+  const adminVariable = adminUrl === config.databaseUrl ? 'DATABASE_URL' : 'DATABASE_ADMIN_URL';
+  await withClient(adminUrl, adminVariable, async () => undefined);
   const applied = options.migrate ? await migrate(adminUrl) : [];
   const assumeRole = await runtimeRole(config.databaseUrl);
   const appDb = createDb(config.databaseUrl, { assumeRole });

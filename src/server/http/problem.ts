@@ -96,18 +96,26 @@ export function sendProblem(
     .send(problemBody(code, reply.request, extra));
 }
 
-/** Ajv validation errors → the fields they name (e.g. "/body/name"). */
+/**
+ * Schema validation errors → one entry per refused field ("/body/name"). TypeBox reports
+ * a missing or unknown property on the parent object, so its name is appended here.
+ */
 function validationFields(error: FastifyError): FieldIssue[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((issue) => {
+  const byField = new Map<string, string>();
+  for (const issue of error.validation ?? []) {
     const params = issue.params as Record<string, unknown>;
-    let field = `/${context}${issue.instancePath}`;
-    if (typeof params.additionalProperty === 'string') field += `/${params.additionalProperty}`;
-    if (typeof params.missingProperty === 'string') field += `/${params.missingProperty}`;
-    const message =
-      typeof params.additionalProperty === 'string' ? 'is not an accepted field' : (issue.message ?? 'is invalid');
-    return { field, message };
-  });
+    const base = `/${context}${issue.instancePath}`;
+    const names = (key: string) => (Array.isArray(params[key]) ? (params[key] as string[]) : []);
+    if (issue.keyword === 'additionalProperties') {
+      for (const name of names('additionalProperties')) byField.set(`${base}/${name}`, 'is not an accepted field');
+    } else if (issue.keyword === 'required') {
+      for (const name of names('requiredProperties')) byField.set(`${base}/${name}`, 'is required');
+    } else if (issue.keyword !== 'boolean' && !byField.has(base)) {
+      byField.set(base, issue.message ?? 'is invalid');
+    }
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
