@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type DatabaseRuntime, openDatabase } from './db/engine.js';
+import { closeGracefully } from './http/graceful-close.js';
 import { createKeyProvider } from './kernel/crypto/create-key-provider.js';
 
 export interface RunningConcerto {
@@ -39,7 +40,7 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
     database,
     close() {
       closing ??= (async () => {
-        await running.close();
+        await closeGracefully(running);
         await database.close();
       })();
       return closing;

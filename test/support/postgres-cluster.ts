@@ -56,7 +56,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   const prefix = `concerto_t${process.pid}_${Date.now().toString(36)}`;
   const template = `${prefix}_template`;
   const external = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
-  let stopServer = async () => undefined as void;
+  let stopServer: () => Promise<void> = async () => {};
   let serverUrl: string;
   if (external) {
     serverUrl = external;

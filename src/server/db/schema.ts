@@ -16,10 +16,53 @@ export interface SchemaMigrationsTable {
 
 // --- kernel/audit -----------------------------------------------------------------------
 // (owned by src/server/kernel/audit; see migrations/0002_audit_log.sql)
+/** Derived by PostgreSQL from the payload: readable, never written. */
+type AuditDerived = ColumnType<string | null, never, never>;
+
+export interface AuditEventsTable {
+  position: number;
+  recorded_at: Generated<Timestamp>;
+  payload: string;
+  leaf_hash: Buffer;
+  action: AuditDerived;
+  actor_user_id: AuditDerived;
+  actor_organisation_id: AuditDerived;
+  case_id: AuditDerived;
+}
+
+export interface AuditNodesTable {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+export interface AuditHeadTable {
+  singleton: Generated<boolean>;
+  size: number;
+}
+
+export interface AuditCheckpointsTable {
+  size: number;
+  root: Buffer;
+  note: string;
+  issued_at: Generated<Timestamp>;
+}
 
 // --- kernel/crypto ----------------------------------------------------------------------
 // (owned by src/server/kernel/crypto; see migrations/0003_data_keys.sql)
+export interface DataKeysTable {
+  scope: string;
+  key_id: number;
+  key_version: number;
+  wrapped: string;
+  created_at: Generated<Timestamp>;
+}
 
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
+  audit_events: AuditEventsTable;
+  audit_nodes: AuditNodesTable;
+  audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  data_keys: DataKeysTable;
 }

@@ -1,0 +1,142 @@
+/**
+ * Envelope encryption of case content (ARCHITECTURE §3.3). Each scope (a case) has data keys
+ * 1..n in `data_keys`, wrapped by the key provider; content is sealed with AES-256-GCM under
+ * the scope's latest data key. The associated data binds scope, record and version, so a
+ * ciphertext moved to another case, record or version does not decrypt.
+ *
+ * Ciphertext layout (self-describing, for a bytea column):
+ *   format (1 byte, = 1) ‖ key id (uint32 BE) ‖ iv (12) ‖ tag (16) ‖ ciphertext
+ * The 5-byte header is part of the associated data too.
+ *
+ * `shred` is crypto-shredding at the end of the retention period (bill art. 2 §3 4°, SPEC
+ * RET-01): the scope key is destroyed in the provider, so even a database backup that still
+ * holds the wrapped data keys can no longer be read (SPEC RET-07: deletion covers backups).
+ */
+import type { Tx } from '../../db/database.js';
+import { DomainError } from '../errors.js';
+import { AuthenticationFailedError, open, seal } from './aes-gcm.js';
+import { DataKeyCache } from './data-key-cache.js';
+import {
+  type DataKeyRow,
+  deleteDataKeys,
+  findDataKey,
+  insertDataKey,
+  latestDataKey,
+} from './data-key-store.js';
+import type { KeyProvider } from './key-provider.js';
+
+const FORMAT = 1;
+const HEADER_BYTES = 5;
+const MIN_BYTES = HEADER_BYTES + 12 + 16;
+
+/** What a ciphertext belongs to; all three must match again to decrypt. */
+export interface EnvelopeAad {
+  /** The case (or other unit that is shredded as a whole). */
+  readonly scope: string;
+  /** The record inside the scope, e.g. an information item id. */
+  readonly record: string;
+  /** The record's version (rectification keeps old versions). */
+  readonly version: number;
+}
+
+export interface Envelope {
+  encrypt(tx: Tx, aad: EnvelopeAad, plaintext: Buffer | string): Promise<Buffer>;
+  decrypt(tx: Tx, aad: EnvelopeAad, ciphertext: Buffer): Promise<Buffer>;
+  /** Starts a new data key (and scope key version); returns its key id. Old ciphertext still decrypts. */
+  rotate(tx: Tx, scope: string): Promise<number>;
+  /** Destroys the scope's keys for ever. Irreversible even if `tx` rolls back: call it last. */
+  shred(tx: Tx, scope: string): Promise<void>;
+}
+
+function associatedData(header: Buffer, aad: EnvelopeAad): Buffer {
+  if (aad.scope === '' || aad.record === '' || !Number.isSafeInteger(aad.version) || aad.version < 0) {
+    throw new TypeError('Envelope AAD needs a scope, a record and a non-negative integer version');
+  }
+  // JSON keeps the fields unambiguous whatever characters scope and record contain.
+  return Buffer.concat([
+    header,
+    Buffer.from(JSON.stringify(['concerto:v1', aad.scope, aad.record, aad.version])),
+  ]);
+}
+
+function header(keyId: number): Buffer {
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  bytes.writeUInt8(FORMAT, 0);
+  bytes.writeUInt32BE(keyId, 1);
+  return bytes;
+}
+
+export function createEnvelope({
+  keys,
+  cache = new DataKeyCache(),
+}: {
+  keys: KeyProvider;
+  cache?: DataKeyCache;
+}): Envelope {
+  async function unwrap(row: DataKeyRow): Promise<Buffer> {
+    const cached = cache.get(row.scope, row.key_id, row.wrapped);
+    if (cached) return cached;
+    const key = await keys.unwrapDataKey(row.scope, { wrapped: row.wrapped, keyVersion: row.key_version });
+    cache.set(row.scope, row.key_id, row.wrapped, key);
+    return key;
+  }
+
+  async function addDataKey(tx: Tx, scope: string, keyId: number): Promise<{ keyId: number; key: Buffer }> {
+    const generated = await keys.generateDataKey(scope);
+    const row = { scope, key_id: keyId, key_version: generated.keyVersion, wrapped: generated.wrapped };
+    if (await insertDataKey(tx, row)) {
+      cache.set(scope, keyId, row.wrapped, generated.plaintext);
+      return { keyId, key: generated.plaintext };
+    }
+    // A concurrent transaction committed this key id first (READ COMMITTED sees it now): use theirs.
+    const winner = await findDataKey(tx, scope, keyId);
+    if (!winner) throw new DomainError('conflict', { detail: 'data key created concurrently; retry' });
+    return { keyId, key: await unwrap(winner) };
+  }
+
+  async function currentKey(tx: Tx, scope: string): Promise<{ keyId: number; key: Buffer }> {
+    const latest = await latestDataKey(tx, scope);
+    if (!latest) return addDataKey(tx, scope, 1);
+    return { keyId: latest.key_id, key: await unwrap(latest) };
+  }
+
+  return {
+    async encrypt(tx, aad, plaintext) {
+      const { keyId, key } = await currentKey(tx, aad.scope);
+      const head = header(keyId);
+      const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+      return Buffer.concat([head, seal(key, data, associatedData(head, aad))]);
+    },
+
+    async decrypt(tx, aad, ciphertext) {
+      if (ciphertext.length < MIN_BYTES || ciphertext.readUInt8(0) !== FORMAT) {
+        throw new DomainError('internal', { detail: 'not an envelope ciphertext of a known format' });
+      }
+      const head = ciphertext.subarray(0, HEADER_BYTES);
+      const row = await findDataKey(tx, aad.scope, head.readUInt32BE(1));
+      if (!row)
+        throw new DomainError('not_found', { detail: 'no such data key (shredded or never created)' });
+      try {
+        return open(await unwrap(row), ciphertext.subarray(HEADER_BYTES), associatedData(head, aad));
+      } catch (error) {
+        if (!(error instanceof AuthenticationFailedError)) throw error;
+        // Altered ciphertext or a ciphertext of another scope/record/version: never return content.
+        throw new DomainError('internal', { detail: 'ciphertext failed authentication' });
+      }
+    },
+
+    async rotate(tx, scope) {
+      const latest = await latestDataKey(tx, scope);
+      if (!latest) return (await addDataKey(tx, scope, 1)).keyId;
+      await keys.rotateScope(scope);
+      return (await addDataKey(tx, scope, latest.key_id + 1)).keyId;
+    },
+
+    async shred(tx, scope) {
+      // Rows first: if destroying the key fails, the transaction rolls back and nothing changed.
+      await deleteDataKeys(tx, scope);
+      cache.forgetScope(scope);
+      await keys.destroyScope(scope);
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { type Duration, days, months, workingDays, years } from './durations.js';
+
+/**
+ * The legal periods and limits of SPEC §19, each with the article that sets it. Seeds: "bill" =
+ * 000_9a75cacc1b5012f2.txt, "L1992" = 002_9ea2bcbf2ff484d2.txt, "L2007" = 003_16683e48df4480e5.txt.
+ * Where the French and Dutch texts disagree the French text is followed (SPEC A-18).
+ */
+export interface LegalPeriod {
+  readonly duration: Duration;
+  /** The article that sets the period, cited in errors and deadlines. */
+  readonly rule: string;
+}
+
+// --- Retention (SPEC §7) -------------------------------------------------------------------
+
+/**
+ * bill art. 2 §3 4°: the maximum retention "ne pourra jamais excéder trente ans après la clôture du
+ * dossier", unless other provisions in force set another period. Applies to the shared file (art. 3
+ * §1 al. 1, the participants' agreed maximum) and to the own file (art. 4 al. 5). SPEC RET-01,
+ * RET-02, FIL-01, FIL-09.
+ */
+export const MAX_RETENTION: LegalPeriod = { duration: years(30), rule: 'bill art. 2 §3 4°' };
+
+/**
+ * bill art. 8 al. 2: each identity on the prosecutor's list "est effacée au plus tard trente ans
+ * après son enregistrement". Counted from registration, not from closure (SPEC A-15). SPEC LST-03,
+ * RET-04.
+ */
+export const PROSECUTOR_LIST_ERASURE: LegalPeriod = { duration: years(30), rule: 'bill art. 8 al. 2' };
+
+/**
+ * Default retention of a draft closed as not signalled. The bill sets no period for it (bill art. 2
+ * §3 1° and 4°; SPEC A-11): this is SPEC's proposal, configurable and capped by MAX_RETENTION.
+ * PENDING LEGAL VALIDATION. SPEC RET-06.
+ */
+export const DRAFT_RETENTION_DEFAULT: LegalPeriod & { readonly pendingLegalValidation: true } = {
+  duration: years(1),
+  rule: 'bill art. 2 §3 1° and 4° (no period set; SPEC RET-06 proposal)',
+  pendingLegalValidation: true,
+};
+
+/**
+ * L2007 art. 4 §1 5°: data are kept no longer than necessary. The interval between necessity reviews
+ * of a closed case is SPEC's default, configurable. SPEC RET-05.
+ */
+export const NECESSITY_REVIEW_INTERVAL_DEFAULT: LegalPeriod = {
+  duration: months(12),
+  rule: 'L2007 art. 4 §1 5° (interval: SPEC RET-05 default)',
+};
+
+// --- Data-subject rights (SPEC §9), seed-law values; regimes may override (regimes.ts) ---------
+
+/**
+ * L2007 art. 10 §1 al. 3 (L1992 art. 10 §1 al. 2): access information is given "sans délai et au plus
+ * tard dans les quarante-cinq jours de la réception de la demande" – calendar days. The NL 1992
+ * text reads "vijfenvierig" (art. 10) and "vijfenvijftig" (art. 39 5°); the FR 45 is followed (SPEC
+ * A-18). SPEC RGT-ACC-03, PEN-06.
+ */
+export const ACCESS_ANSWER: LegalPeriod = {
+  duration: days(45),
+  rule: 'L2007 art. 10 §1 al. 3; L1992 art. 10 §1 al. 2',
+};
+
+/**
+ * L2007 art. 12 §3 al. 1 (L1992 art. 12 §3 al. 1): rectifications and erasures are communicated to the
+ * data subject and to known recipients "dans le mois qui suit l'introduction de la requête". SPEC
+ * RGT-REC-04.
+ */
+export const RECTIFICATION_NOTICE: LegalPeriod = {
+  duration: months(1),
+  rule: 'L2007 art. 12 §3 al. 1; L1992 art. 12 §3 al. 1',
+};
+
+/** L2007 art. 12 §3 al. 2: the answer to an objection is given "dans le même délai". SPEC RGT-OBJ-02. */
+export const OBJECTION_ANSWER: LegalPeriod = { duration: months(1), rule: 'L2007 art. 12 §3 al. 2' };
+
+/**
+ * L1992 art. 12 §3 al. 2 [1992-only, retained]: the identity of recipients is kept "pendant une période
+ * de douze mois" – a minimum, counted from each communication (SPEC's reading). SPEC RGT-REC-05, SEC-05.
+ */
+export const RECIPIENT_IDENTITY_RETENTION: LegalPeriod = {
+  duration: months(12),
+  rule: 'L1992 art. 12 §3 al. 2',
+};
+
+/**
+ * L1992 art. 10 §2 al. 1: a repeat access request need only be answered twelve months after the
+ * previous answered request (or ex officio communication); L2007 art. 10 §3 says "un délai
+ * raisonnable", for which 12 months is the default look-back. SPEC RGT-ACC-06, SUP-05.
+ */
+export const REPEAT_ACCESS_INTERVAL: LegalPeriod = {
+  duration: months(12),
+  rule: 'L2007 art. 10 §3 ("délai raisonnable"); L1992 art. 10 §2 al. 1 (12 months)',
+};
+
+/**
+ * bill art. 7 al. 2: the procureur du Roi answers every request of interested persons "dans un délai
+ * de trois mois à compter de la demande". SPEC RGT-RST-09.
+ */
+export const PROSECUTOR_ANSWER: LegalPeriod = { duration: months(3), rule: 'bill art. 7 al. 2' };
+
+/**
+ * L2007 art. 14 §5: the court action is admissible only if the request was rejected or not answered
+ * within the period of art. 10 §1 (access) or art. 12 §3 al. 1 (rectification, erasure, objection).
+ * L1992 art. 14 §5 said 45 days for both; the 2007 text is followed (SPEC V-14). The article cites
+ * "art. 10 §1 al. 2" for what is al. 3 in the seed (SPEC A-21): the period is 45 days regardless.
+ * SPEC RGT-CRT-02.
+ */
+export const COURT_ACTION_ADMISSIBILITY_RULE = 'L2007 art. 14 §5';
+
+// --- Declaration (SPEC §12) ------------------------------------------------------------------
+
+/**
+ * L2007/L1992 art. 17 §2: the Commission acknowledges a declaration "dans les trois jours ouvrables".
+ * Working days here exclude Saturdays, Sundays and Belgian legal public holidays. SPEC DCL-03.
+ */
+export const COMMISSION_ACKNOWLEDGEMENT: LegalPeriod = {
+  duration: workingDays(3),
+  rule: 'L2007 art. 17 §2; L1992 art. 17 §2',
+};
+
+/**
+ * L2007/L1992 art. 17 §9: the declaration contribution may not exceed 10,000 Belgian francs.
+ * SPEC DCL-23.
+ */
+export const DECLARATION_CONTRIBUTION_MAX_BEF = {
+  amount: 10_000,
+  rule: 'L2007 art. 17 §9; L1992 art. 17 §9',
+};
+
+// --- Penalties as audit evidence (SPEC §17; 1992 text, amounts in BEF, SPEC A-19) ------------
+
+/**
+ * L1992 art. 41 §2: the court may prohibit a person from managing any processing "pour deux ans au
+ * maximum". SPEC PEN-17.
+ */
+export const MANAGEMENT_PROHIBITION_MAX: LegalPeriod = { duration: years(2), rule: 'L1992 art. 41 §2' };
+
+interface FineRange {
+  readonly minBef: number;
+  readonly maxBef: number;
+  readonly rule: string;
+}
+
+/** L1992 art. 37: Commission members, staff or experts breaching confidentiality. SPEC PEN-22. */
+export const FINE_COMMISSION_CONFIDENTIALITY: FineRange = {
+  minBef: 200,
+  maxBef: 10_000,
+  rule: 'L1992 art. 37',
+};
+/** L1992 art. 38: breaches of art. 15 or art. 16 §1. SPEC PEN-01. */
+export const FINE_ART_15_16: FineRange = { minBef: 100, maxBef: 20_000, rule: 'L1992 art. 38' };
+/** L1992 art. 39 1°-13°. SPEC PEN-02…14. */
+export const FINE_ART_39: FineRange = { minBef: 100, maxBef: 100_000, rule: 'L1992 art. 39' };
+
+/**
+ * L1992 art. 41 §3: breach of the prohibition or re-offending: imprisonment from three months to two
+ * years and/or a fine of 100-100,000 BEF. SPEC PEN-18.
+ */
+export const PENALTY_PROHIBITION_BREACH = {
+  imprisonmentMin: months(3),
+  imprisonmentMax: years(2),
+  fine: { minBef: 100, maxBef: 100_000, rule: 'L1992 art. 41 §3' } satisfies FineRange,
+  rule: 'L1992 art. 41 §3',
+};
+
+// --- Context only (no workflow uses them; SPEC §19 lists them, §21 judges them not implementable)
+
+/**
+ * L2007 art. 9 §2 al. 4: information for disclosures made before the provision entered into force is
+ * given within 3 years of its entry into force. Transitional; SPEC RGT-INF-04 (migration checklist).
+ */
+export const INFORMATION_TRANSITIONAL_PERIOD: LegalPeriod = {
+  duration: years(3),
+  rule: 'L2007 art. 9 §2 al. 4',
+};
+
+/**
+ * L1992 art. 29 §2 al. 2: the Commission gives its advice within sixty days of receiving all data; §3
+ * al. 2: in specially motivated urgent cases the period is reduced, "à quinze jours au minimum".
+ */
+export const COMMISSION_ADVICE = {
+  standard: days(60),
+  urgentMinimum: days(15),
+  rule: 'L1992 art. 29 §2 al. 2, §3 al. 2',
+};
+
+/** L1992 art. 52: the law enters into force at the latest on the first day of the 18th month after publication. */
+export const LAW_1992_LATEST_ENTRY_INTO_FORCE: LegalPeriod = { duration: months(18), rule: 'L1992 art. 52' };
