@@ -23,6 +23,7 @@ Commands:
   audit verify              Recompute every audit leaf, check checkpoint signatures and consistency.
   audit proof <position>    Print the inclusion proof of one audit event (JSON) against the latest checkpoint.
   audit checkpoint          Issue a signed checkpoint now (only if the log grew) and print it.
+  audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
 
 Options:
   -h, --help                Show this help.

@@ -8,7 +8,9 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type DatabaseRuntime, openDatabase } from './db/engine.js';
 import { closeGracefully } from './http/graceful-close.js';
+import { startCheckpointSchedule } from './kernel/audit/index.js';
 import { createKeyProvider } from './kernel/crypto/create-key-provider.js';
+import type { KeyProvider } from './kernel/crypto/key-provider.js';
 
 export interface RunningConcerto {
   url: string;
@@ -20,8 +22,9 @@ export interface RunningConcerto {
 export async function startConcerto(config: Config): Promise<RunningConcerto> {
   const database = await openDatabase(config, { migrate: true });
   let app: FastifyInstance | undefined;
+  let keys: KeyProvider;
   try {
-    const keys = await createKeyProvider(config);
+    keys = await createKeyProvider(config);
     app = await buildApp({ config, db: database.appDb, keys, engine: database.engine });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -33,6 +36,15 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const running = app;
+  // Signed checkpoints on a schedule (issued only when the log grew), so that a rewrite of
+  // history is caught against a note other organisations may already hold.
+  const stopCheckpoints = startCheckpointSchedule({
+    db: database.appDb,
+    signer: keys,
+    origin: config.audit.origin,
+    intervalSeconds: config.audit.checkpointIntervalSeconds,
+    onError: (error) => running.log.error({ err: { type: (error as Error).name } }, 'audit checkpoint failed'),
+  });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/`,
@@ -41,6 +53,7 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
     close() {
       closing ??= (async () => {
         await closeGracefully(running);
+        await stopCheckpoints();
         await database.close();
       })();
       return closing;

@@ -4,9 +4,9 @@ import { EXIT } from '../exit-codes.js';
 
 export async function runServe(config: Config): Promise<number> {
   const concerto = await startConcerto(config);
-  // The e2e harness and operators wait for this exact line.
-  console.log(`Concerto is ready at ${concerto.url}`);
   if (concerto.database.applied.length > 0) console.log(`Applied migrations: ${concerto.database.applied.join(', ')}`);
+  // The e2e harness and operators wait for this exact line: keep it last.
+  console.log(`Concerto is ready at ${concerto.url}`);
   closeOnSignals(concerto, config.shutdownTimeoutMs, (line) => console.log(line));
   await new Promise(() => undefined); // run until a signal closes the process
   return EXIT.ok;
