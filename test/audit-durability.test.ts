@@ -4,7 +4,7 @@
  * the last one, naming the position. Everything runs on a real embedded PostgreSQL with
  * fsync on, and the PostgreSQL server is killed with the writer.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,11 +12,16 @@ import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../src/server/db/embedded-postgres.js';
 import { EMBEDDED_DATABASE } from '../src/server/db/engine.js';
-import { runConcerto } from './support/concerto-process.js';
+import { runConcerto, stopAllConcertos } from './support/concerto-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-durability-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let writer: ChildProcess | undefined;
+afterAll(async () => {
+  writer?.kill('SIGKILL');
+  await stopAllConcertos();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
@@ -45,20 +50,21 @@ async function asOwner(statement: string): Promise<pg.QueryResult> {
 }
 
 it('loses no acknowledged audit append when the process and its PostgreSQL are killed -9', async () => {
-  const writer = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/audit-writer.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/audit-writer.ts')], {
     cwd: ROOT,
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  writer = child;
   const acked: number[] = [];
   let buffered = '';
   let errors = '';
-  writer.stderr.on('data', (chunk) => {
+  child.stderr.on('data', (chunk) => {
     errors += chunk.toString();
   });
   await new Promise<void>((resolve, reject) => {
-    writer.on('exit', (code) => reject(new Error(`writer exited with ${code}: ${errors}`)));
-    writer.stdout.on('data', (chunk: Buffer) => {
+    child.on('exit', (code) => reject(new Error(`writer exited with ${code}: ${errors}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
@@ -69,9 +75,9 @@ it('loses no acknowledged audit append when the process and its PostgreSQL are k
   // Kill the PostgreSQL server first, then the writer: nothing gets a chance to flush.
   const postmasterPid = Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
   process.kill(postmasterPid, 'SIGKILL');
-  writer.removeAllListeners('exit');
-  writer.kill('SIGKILL');
-  await new Promise((resolve) => writer.once('exit', resolve));
+  child.removeAllListeners('exit');
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.once('exit', resolve));
 
   expect(acked.slice(0, 1000)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
   const checkpoint = await concerto('audit', 'checkpoint');

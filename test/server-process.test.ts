@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runConcerto } from './support/concerto-process.js';
+import { runConcerto, stopAllConcertos } from './support/concerto-process.js';
 
 const dirs: string[] = [];
 function tempDataDir(): string {
@@ -17,7 +17,8 @@ function tempDataDir(): string {
   dirs.push(dir);
   return dir;
 }
-afterAll(() => {
+afterAll(async () => {
+  await stopAllConcertos();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,6 +6,20 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const running = new Set<ChildProcess>();
+
+/** For afterAll: a failed assertion must not leave a server (and its PostgreSQL) behind. */
+export async function stopAllConcertos(): Promise<void> {
+  await Promise.all(
+    [...running].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
 
 export interface ConcertoProcess {
   child: ChildProcess;
@@ -23,6 +37,8 @@ export function runConcerto(args: string[], env: Record<string, string | undefin
     env: { ...base, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   child.stdout?.on('data', (chunk) => {
     out += chunk.toString();

@@ -16,18 +16,16 @@ export interface SchemaMigrationsTable {
 
 // --- kernel/audit -----------------------------------------------------------------------
 // (owned by src/server/kernel/audit; see migrations/0002_audit_log.sql)
-/** Derived by PostgreSQL from the payload: readable, never written. */
-type AuditDerived = ColumnType<string | null, never, never>;
-
+/** Rows are written by the audit_append() function only; the query columns copy the payload. */
 export interface AuditEventsTable {
   position: number;
   recorded_at: Generated<Timestamp>;
   payload: string;
   leaf_hash: Buffer;
-  action: AuditDerived;
-  actor_user_id: AuditDerived;
-  actor_organisation_id: AuditDerived;
-  case_id: AuditDerived;
+  action: string;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  case_id: string | null;
 }
 
 export interface AuditNodesTable {
