@@ -49,7 +49,7 @@ async function asOwner(statement: string): Promise<pg.QueryResult> {
   }
 }
 
-it('loses no acknowledged audit append when the process and its PostgreSQL are killed -9', async () => {
+it('PEN-20 loses no acknowledged audit append when the process and its PostgreSQL are killed -9', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/audit-writer.ts')], {
     cwd: ROOT,
     env: childEnv(),
@@ -88,7 +88,7 @@ it('loses no acknowledged audit append when the process and its PostgreSQL are k
   expect(size).toBeGreaterThanOrEqual(acked.length);
 }, 180_000);
 
-it('names the position of an event altered through the owner role', async () => {
+it('SEC-02 names the position of an event altered through the owner role', async () => {
   const original = await asOwner('SELECT payload FROM audit_events WHERE position = 42');
   await asOwner(`UPDATE audit_events SET payload = replace(payload, 'durability_probe', 'durability_PROBE') WHERE position = 42`);
   const verify = await concerto('audit', 'verify');

@@ -184,7 +184,7 @@ describe('processing operations (SPEC SCO-14)', () => {
 describe('audit tables for the runtime role', () => {
   const denied = /permission denied/;
 
-  it('cannot UPDATE, DELETE or TRUNCATE audit rows', async () => {
+  it('SEC-05 the runtime role cannot UPDATE, DELETE or TRUNCATE audit rows', async () => {
     await expect(
       sql`UPDATE audit_events SET payload = '{}' WHERE position = 0`.execute(db.appDb),
     ).rejects.toThrow(denied);
