@@ -79,6 +79,7 @@ describe('HTTP foundation', () => {
     expect(body.name).toBe('concerto');
     expect(body.node).toBe(process.version);
     expect(body.database.engine).toBe('server');
+    expect(body.database.version).toMatch(/^\d+(\.\d+)?/);
     expect(body.migrations.applied).toBe(body.migrations.latest);
     expect(body.migrations.latest).toBeGreaterThan(0);
   });

@@ -27,7 +27,7 @@ export async function runDoctor(config: Config): Promise<number> {
   try {
     const database = await openDatabase(config, { migrate: false, attach: true });
     try {
-      const version = await sql<{ v: string }>`SHOW server_version`.execute(database.appDb);
+      const version = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.appDb);
       line(true, 'database', `PostgreSQL ${version.rows[0]?.v}`);
       const role = await sql<{ u: string; s: boolean; b: boolean }>`
         SELECT current_user AS u, rolsuper AS s, rolbypassrls AS b FROM pg_roles WHERE rolname = current_user`.execute(database.appDb);

@@ -10,7 +10,7 @@ export interface SystemRepository {
 export function createSystemRepository(db: Db): SystemRepository {
   return {
     async serverVersion() {
-      const result = await sql<{ v: string }>`SHOW server_version`.execute(db);
+      const result = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db);
       return result.rows[0]?.v ?? 'unknown';
     },
     async appliedMigrations() {
