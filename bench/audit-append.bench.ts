@@ -6,29 +6,16 @@
 import { sql } from 'kysely';
 import { type Db, inTransaction } from '../src/server/db/database.js';
 import { eventPayload } from '../src/server/kernel/audit/event-payload.js';
-import type { AuditEvent } from '../src/server/kernel/audit/events.js';
 import { leafHash } from '../src/server/kernel/audit/merkle.js';
 import { createAuditLog } from '../src/server/kernel/audit/record.js';
 import { systemClock } from '../src/server/kernel/clock.js';
+import { consultEvent as event } from './audit-events.js';
 import type { BenchContext, BenchRow } from './types.js';
 
 const EVENTS = 5_000;
 const WARM_UP = 300;
 const ROUND = 250;
 
-const event = (i: number): AuditEvent => ({
-  actor: {
-    userId: `3f1c2a9e-0b7d-4e51-9a43-${String(i % 1000).padStart(12, '0')}`,
-    organisationId: 'org-police-1',
-    role: 'participant',
-  },
-  action: 'consult',
-  outcome: 'success',
-  caseId: '8d0e6f2c-5a41-4b6e-b3f7-1c9d2e4a7b60',
-  compartmentId: 'cmp-police-1',
-  records: [{ type: 'item', id: `item-${i}`, category: 9 }],
-  justification: 'Preparation of the consultation of 12 March',
-});
 
 /** Seconds spent running `one` for indexes [from, to), one after the other. */
 async function elapsed(from: number, to: number, one: (i: number) => Promise<unknown>): Promise<number> {

@@ -5,12 +5,12 @@
  */
 import { inTransaction } from '../src/server/db/database.js';
 import { issueCheckpoint } from '../src/server/kernel/audit/checkpoint.js';
-import type { AuditEvent } from '../src/server/kernel/audit/events.js';
 import { createMemorySigner } from '../src/server/kernel/audit/memory-signer.js';
 import { leafHash } from '../src/server/kernel/audit/merkle.js';
 import { createAuditLog } from '../src/server/kernel/audit/record.js';
 import { verifyAuditLog } from '../src/server/kernel/audit/verify.js';
 import { systemClock } from '../src/server/kernel/clock.js';
+import { consultEvent as event } from './audit-events.js';
 import type { BenchContext, BenchRow } from './types.js';
 
 const EVENTS = 100_000;
@@ -19,19 +19,6 @@ const CHECKPOINT_EVERY = 10_000;
 const ORIGIN = 'bench.concerto/audit';
 const RUNS = 3;
 
-const event = (i: number): AuditEvent => ({
-  actor: {
-    userId: `3f1c2a9e-0b7d-4e51-9a43-${String(i % 1000).padStart(12, '0')}`,
-    organisationId: 'org-police-1',
-    role: 'participant',
-  },
-  action: 'consult',
-  outcome: 'success',
-  caseId: '8d0e6f2c-5a41-4b6e-b3f7-1c9d2e4a7b60',
-  compartmentId: 'cmp-police-1',
-  records: [{ type: 'item', id: `item-${i}`, category: 9 }],
-  justification: 'Preparation of the consultation of 12 March',
-});
 
 export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const database = await ctx.createDatabase();
