@@ -56,6 +56,44 @@ export interface DataKeysTable {
   created_at: Generated<Timestamp>;
 }
 
+// --- modules/identity -------------------------------------------------------------------
+// (owned by src/server/modules/identity; see migrations/0004_organisations_users.sql)
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: string;
+  dp_regime: string;
+  mission_basis: string | null;
+  mission_citation: string | null;
+  lawful_ground: string;
+  legal_name: string;
+  address: string;
+  enterprise_number: string | null;
+  establishment_country: string;
+  be_representative_name: string | null;
+  be_representative_address: string | null;
+  rights_contact: string;
+  dpo_name: string | null;
+  dpo_contact: string | null;
+  compliance_owner: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  health_professional: Generated<boolean>;
+  active: Generated<boolean>;
+  deactivated_at: Timestamp | null;
+  session_epoch: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -63,4 +101,6 @@ export interface DB {
   audit_head: AuditHeadTable;
   audit_checkpoints: AuditCheckpointsTable;
   data_keys: DataKeysTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
 }

@@ -1,0 +1,133 @@
+/**
+ * Organisations and users (issue 3, scope 1–2): the shapes the operator console sends. The
+ * business rules (enterprise number check digits, Belgian representative, role combinations)
+ * are the identity service's; these schemas only fix the shape.
+ */
+import { type Static, Type } from 'typebox';
+
+/** bill art. 2 §1 (SPEC SCO-01), plus the host of the platform (bill art. 3 §1 al. 2). */
+export const ORGANISATION_KINDS = [
+  'administrative_authority',
+  'judicial_authority',
+  'federal_service',
+  // Police services of art. 2, 2° of the Law of 7 December 1998 on the integrated police.
+  'police_service',
+  'federated_entity_body',
+  'other',
+  'platform_operator',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** bill art. 2 §2 al. 4; L2007 art. 3 §4 (SPEC SCO-07, SCO-15): the ids of kernel/legal-rules REGIMES. */
+export const DP_REGIMES = ['gdpr', 'law2018_title2', 'law2018_title3', 'intelligence'] as const;
+
+/**
+ * bill art. 2 §2 al. 1 (SPEC SCO-05): a specific law, GDPR art. 6(1)(e) or 9(2)(c),
+ * arts 33–34 of the Law of 30 July 2018, or art. 44/1 §1 of the Police Function Act.
+ */
+export const MISSION_BASES = [
+  'specific_law',
+  'gdpr_art6_1e',
+  'gdpr_art9_2c',
+  'law2018_arts33_34',
+  'lfp_art44_1',
+] as const;
+
+/** L2007 art. 5 a)–f) (SPEC SCO-13). */
+export const LAWFUL_GROUNDS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+/** ARCHITECTURE §1 actors (SPEC ROL-01 … ROL-12). */
+export const USER_ROLES = [
+  'operator',
+  'organiser',
+  'participant',
+  'prosecutor',
+  'dpo',
+  'representative',
+] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+const closed = { additionalProperties: false } as const;
+const oneOf = <const T extends string[]>(values: readonly [...T]) => Type.Enum(values);
+/** Non-blank text of at most `max` characters. */
+const text = (max: number) => Type.String({ minLength: 1, maxLength: max, pattern: '\\S' });
+const nullable = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
+  Type.Optional(Type.Union([schema, Type.Null()]));
+
+export const IdSchema = Type.String({ format: 'uuid' });
+
+const organisationFields = {
+  kind: oneOf(ORGANISATION_KINDS),
+  dpRegime: oneOf(DP_REGIMES),
+  legalMission: nullable(Type.Object({ basis: oneOf(MISSION_BASES), citation: text(300) }, closed)),
+  lawfulGround: oneOf(LAWFUL_GROUNDS),
+  legalName: text(200),
+  address: text(500),
+  // KBO/BCE number, dots optional: 0xxx.xxx.xxx or 1xxx.xxx.xxx.
+  enterpriseNumber: nullable(Type.String({ pattern: '^[01][0-9]{3}\\.?[0-9]{3}\\.?[0-9]{3}$' })),
+  // ISO 3166-1 alpha-2.
+  establishmentCountry: Type.String({ pattern: '^[A-Z]{2}$' }),
+  belgianRepresentative: nullable(Type.Object({ name: text(200), address: text(500) }, closed)),
+  rightsContact: text(300),
+  dpo: nullable(Type.Object({ name: text(200), contact: text(300) }, closed)),
+  complianceOwner: text(200),
+};
+
+export const CreateOrganisationSchema = Type.Object(organisationFields, closed);
+export type CreateOrganisation = Static<typeof CreateOrganisationSchema>;
+
+export const UpdateOrganisationSchema = Type.Object(Type.Partial(CreateOrganisationSchema).properties, {
+  ...closed,
+  minProperties: 1,
+});
+export type UpdateOrganisation = Static<typeof UpdateOrganisationSchema>;
+
+export const OrganisationSchema = Type.Object(
+  {
+    ...organisationFields,
+    id: IdSchema,
+    // Derived, never stored (SPEC SCO-01).
+    bill0485Applies: Type.Boolean(),
+    active: Type.Boolean(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  closed,
+);
+export type Organisation = Static<typeof OrganisationSchema>;
+
+const roles = Type.Array(oneOf(USER_ROLES), { minItems: 1, uniqueItems: true });
+
+export const CreateUserSchema = Type.Object(
+  {
+    organisationId: IdSchema,
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    displayName: text(200),
+    roles,
+    // Capacity of health professional (1992 law art. 7 §4).
+    healthProfessional: Type.Optional(Type.Boolean()),
+  },
+  closed,
+);
+export type CreateUser = Static<typeof CreateUserSchema>;
+
+export const ChangeUserRolesSchema = Type.Object({ roles }, closed);
+export type ChangeUserRoles = Static<typeof ChangeUserRolesSchema>;
+
+export const UserSchema = Type.Object(
+  {
+    id: IdSchema,
+    organisationId: IdSchema,
+    email: Type.String(),
+    displayName: Type.String(),
+    roles,
+    healthProfessional: Type.Boolean(),
+    active: Type.Boolean(),
+    deactivatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    sessionEpoch: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  closed,
+);
+export type User = Static<typeof UserSchema>;

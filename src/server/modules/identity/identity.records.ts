@@ -1,0 +1,94 @@
+/** Between the contract's shapes and the table rows. */
+import type {
+  CreateOrganisation,
+  Organisation,
+  OrganisationKind,
+  User,
+  UserRole,
+} from '../../../contracts/identity.js';
+import type { OrganisationRow, UserRow } from './identity.repository.js';
+import { bill0485Applies, formatEnterpriseNumber } from './organisation-rules.js';
+
+type MissionBasis = NonNullable<CreateOrganisation['legalMission']>['basis'];
+type OrganisationColumns = Omit<OrganisationRow, 'id' | 'active' | 'created_at' | 'updated_at'>;
+
+/** The record as stored: absent optional fields are null, the enterprise number dotted. */
+export function normaliseOrganisation(record: CreateOrganisation): Required<CreateOrganisation> {
+  return {
+    ...record,
+    legalMission: record.legalMission ?? null,
+    enterpriseNumber: record.enterpriseNumber ? formatEnterpriseNumber(record.enterpriseNumber) : null,
+    belgianRepresentative: record.belgianRepresentative ?? null,
+    dpo: record.dpo ?? null,
+  };
+}
+
+export function organisationColumns(record: Required<CreateOrganisation>): OrganisationColumns {
+  return {
+    kind: record.kind,
+    dp_regime: record.dpRegime,
+    mission_basis: record.legalMission?.basis ?? null,
+    mission_citation: record.legalMission?.citation ?? null,
+    lawful_ground: record.lawfulGround,
+    legal_name: record.legalName,
+    address: record.address,
+    enterprise_number: record.enterpriseNumber,
+    establishment_country: record.establishmentCountry,
+    be_representative_name: record.belgianRepresentative?.name ?? null,
+    be_representative_address: record.belgianRepresentative?.address ?? null,
+    rights_contact: record.rightsContact,
+    dpo_name: record.dpo?.name ?? null,
+    dpo_contact: record.dpo?.contact ?? null,
+    compliance_owner: record.complianceOwner,
+  };
+}
+
+/** The stored record in the contract's words; the check constraints guarantee the pairs. */
+export function organisationRecord(row: OrganisationRow): Required<CreateOrganisation> {
+  return {
+    kind: row.kind as OrganisationKind,
+    dpRegime: row.dp_regime as CreateOrganisation['dpRegime'],
+    legalMission: row.mission_basis
+      ? { basis: row.mission_basis as MissionBasis, citation: row.mission_citation! }
+      : null,
+    lawfulGround: row.lawful_ground as CreateOrganisation['lawfulGround'],
+    legalName: row.legal_name,
+    address: row.address,
+    enterpriseNumber: row.enterprise_number,
+    establishmentCountry: row.establishment_country,
+    belgianRepresentative: row.be_representative_name
+      ? { name: row.be_representative_name, address: row.be_representative_address! }
+      : null,
+    rightsContact: row.rights_contact,
+    dpo: row.dpo_name ? { name: row.dpo_name, contact: row.dpo_contact! } : null,
+    complianceOwner: row.compliance_owner,
+  };
+}
+
+export function toOrganisation(row: OrganisationRow): Organisation {
+  const record = organisationRecord(row);
+  return {
+    ...record,
+    id: row.id,
+    bill0485Applies: bill0485Applies(record.kind),
+    active: row.active,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles as UserRole[],
+    healthProfessional: row.health_professional,
+    active: row.active,
+    deactivatedAt: row.deactivated_at?.toISOString() ?? null,
+    sessionEpoch: row.session_epoch,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,50 @@
+/** Organisations and users in SQL, nothing more: the rules are the service's. */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { OrganisationsTable, UsersTable } from '../../db/schema.js';
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+
+export interface IdentityRepository {
+  insertOrganisation(tx: Tx, row: Insertable<OrganisationsTable>): Promise<OrganisationRow>;
+  /** Locks the row until the transaction ends. */
+  organisationForUpdate(tx: Tx, id: string): Promise<OrganisationRow | undefined>;
+  updateOrganisation(tx: Tx, id: string, patch: Updateable<OrganisationsTable>): Promise<OrganisationRow>;
+  insertUser(tx: Tx, row: Insertable<UsersTable>): Promise<UserRow>;
+  /** Locks the row until the transaction ends. */
+  userForUpdate(tx: Tx, id: string): Promise<UserRow | undefined>;
+  emailInUse(tx: Tx, email: string): Promise<boolean>;
+  /** Applies `patch` and raises the session epoch. */
+  updateUserEndingSessions(tx: Tx, id: string, patch: Updateable<UsersTable>): Promise<UserRow>;
+}
+
+export function createIdentityRepository(): IdentityRepository {
+  return {
+    insertOrganisation: (tx, row) =>
+      tx.insertInto('organisations').values(row).returningAll().executeTakeFirstOrThrow(),
+    organisationForUpdate: (tx, id) =>
+      tx.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+    updateOrganisation: (tx, id, patch) =>
+      tx
+        .updateTable('organisations')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    insertUser: (tx, row) => tx.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow(),
+    userForUpdate: (tx, id) =>
+      tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+    async emailInUse(tx, email) {
+      const row = await tx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      return row !== undefined;
+    },
+    updateUserEndingSessions: (tx, id, patch) =>
+      tx
+        .updateTable('users')
+        .set((eb) => ({ ...patch, session_epoch: eb('session_epoch', '+', 1) }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+  };
+}

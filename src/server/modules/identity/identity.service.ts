@@ -1,0 +1,232 @@
+/**
+ * Platform administration of organisations and users (issue 3, scope 1–2). Each use case is
+ * one transaction (ARCHITECTURE §3.1): the access decision, the validation of the whole input,
+ * the write, then its audit event. A refused actor leaves only a `denied` audit event.
+ */
+import {
+  type ChangeUserRoles,
+  ChangeUserRolesSchema,
+  type CreateOrganisation,
+  CreateOrganisationSchema,
+  type CreateUser,
+  CreateUserSchema,
+  IdSchema,
+  type Organisation,
+  type OrganisationKind,
+  type UpdateOrganisation,
+  UpdateOrganisationSchema,
+  type User,
+  type UserRole,
+} from '../../../contracts/identity.js';
+import { type Db, inTransaction, type Tx } from '../../db/database.js';
+import type { AuditLog, AuditRecordRef } from '../../kernel/audit/index.js';
+import type { Clock } from '../../kernel/clock.js';
+import { DomainError, type FieldIssue } from '../../kernel/errors.js';
+import type { IdentityRepository } from './identity.repository.js';
+import {
+  normaliseOrganisation,
+  organisationColumns,
+  organisationRecord,
+  toOrganisation,
+  toUser,
+} from './identity.records.js';
+import { refuseIfAny, shapeIssues } from './input.js';
+import { organisationIssues } from './organisation-rules.js';
+import { type Actor, canAdministerPlatform } from './platform-access.js';
+import { accountIssues, normaliseEmail, roleProblem } from './user-rules.js';
+
+export interface IdentityServiceDeps {
+  db: Db;
+  identity: IdentityRepository;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+type AdminAction =
+  | 'admin.organisation_created'
+  | 'admin.organisation_updated'
+  | 'admin.user_created'
+  | 'admin.user_roles_changed'
+  | 'admin.user_deactivated';
+
+const PLATFORM_RULE = 'ARCHITECTURE §3.6; bill art. 3 §1 al. 2';
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export function createIdentityService({ db, identity, audit, clock }: IdentityServiceDeps) {
+  /** Runs `work` for an operator; anyone else gets `forbidden` and a committed denied event. */
+  async function administer<T>(
+    actor: Actor,
+    action: AdminAction,
+    work: (tx: Tx, record: (records: AuditRecordRef[]) => Promise<number>) => Promise<T>,
+  ): Promise<T> {
+    if (!canAdministerPlatform(actor)) {
+      await inTransaction(db, (tx) =>
+        audit.record(tx, {
+          actor: {
+            userId: actor.userId,
+            organisationId: actor.organisationId,
+            role: actor.roles[0] ?? 'none',
+          },
+          action,
+          outcome: 'denied',
+          reason: 'not_platform_operator',
+        }),
+      );
+      // The caller knows the platform exists: 403, not 404 (ARCHITECTURE §3.7).
+      throw new DomainError('forbidden', {
+        detail: 'Only the platform operator administers',
+        rule: PLATFORM_RULE,
+      });
+    }
+    const auditActor = { userId: actor.userId, organisationId: actor.organisationId, role: 'operator' };
+    return inTransaction(db, (tx) =>
+      work(tx, (records) => audit.record(tx, { actor: auditActor, action, outcome: 'success', records })),
+    );
+  }
+
+  async function organisationOrFail(tx: Tx, id: string) {
+    refuseIfAny(shapeIssues(IdSchema, id, 'params/organisationId'));
+    const row = await identity.organisationForUpdate(tx, id);
+    if (!row) throw new DomainError('not_found', { detail: 'No such organisation' });
+    return row;
+  }
+
+  async function userOrFail(tx: Tx, id: string) {
+    refuseIfAny(shapeIssues(IdSchema, id, 'params/userId'));
+    const row = await identity.userForUpdate(tx, id);
+    if (!row) throw new DomainError('not_found', { detail: 'No such user' });
+    if (!row.active) throw new DomainError('conflict', { detail: 'The user is deactivated' });
+    return row;
+  }
+
+  function roleIssues(kind: OrganisationKind, roles: readonly UserRole[]): FieldIssue[] {
+    const problem = roleProblem(kind, roles);
+    return problem ? [{ field: '/body/roles', message: problem }] : [];
+  }
+
+  return {
+    /** SPEC SCO-01, SCO-05, SCO-07, SCO-11, SCO-12, SCO-13, ROL-10, ROL-12. */
+    createOrganisation(actor: Actor, input: CreateOrganisation): Promise<Organisation> {
+      return administer(actor, 'admin.organisation_created', async (tx, record) => {
+        refuseIfAny(shapeIssues(CreateOrganisationSchema, input));
+        const organisation = normaliseOrganisation(input);
+        refuseIfAny(organisationIssues(organisation));
+        const now = clock.now();
+        const row = await identity.insertOrganisation(tx, {
+          ...organisationColumns(organisation),
+          created_at: now,
+          updated_at: now,
+        });
+        await record([{ type: 'organisation', id: row.id }]);
+        return toOrganisation(row);
+      });
+    },
+
+    /** The audit event names the changed fields, never their values (ARCHITECTURE §3.4). */
+    updateOrganisation(
+      actor: Actor,
+      organisationId: string,
+      patch: UpdateOrganisation,
+    ): Promise<Organisation> {
+      return administer(actor, 'admin.organisation_updated', async (tx, record) => {
+        const current = await organisationOrFail(tx, organisationId);
+        refuseIfAny(shapeIssues(UpdateOrganisationSchema, patch));
+        const before = organisationRecord(current);
+        const after = normaliseOrganisation({ ...before, ...patch });
+        const issues = organisationIssues(after);
+        if ((before.kind === 'platform_operator') !== (after.kind === 'platform_operator')) {
+          issues.push({ field: '/body/kind', message: 'cannot turn a participant into the host or back' });
+        }
+        refuseIfAny(issues);
+        const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+          (name) => !sameValue(before[name], after[name]),
+        );
+        if (changed.length === 0) return toOrganisation(current);
+        const row = await identity.updateOrganisation(tx, current.id, {
+          ...organisationColumns(after),
+          updated_at: clock.now(),
+        });
+        await record([
+          { type: 'organisation', id: row.id },
+          ...changed.map((name) => ({ type: 'changed_field', id: name })),
+        ]);
+        return toOrganisation(row);
+      });
+    },
+
+    /** SPEC SEC-01: a named person of one organisation, with roles that fit it. */
+    createUser(actor: Actor, input: CreateUser): Promise<User> {
+      return administer(actor, 'admin.user_created', async (tx, record) => {
+        refuseIfAny(shapeIssues(CreateUserSchema, input));
+        const email = normaliseEmail(input.email);
+        const issues = accountIssues(email, input.displayName);
+        const organisation = await identity.organisationForUpdate(tx, input.organisationId);
+        if (!organisation?.active) {
+          issues.push({ field: '/body/organisationId', message: 'is not an active organisation' });
+        } else {
+          issues.push(...roleIssues(organisation.kind as OrganisationKind, input.roles));
+        }
+        if (await identity.emailInUse(tx, email))
+          issues.push({ field: '/body/email', message: 'is already in use' });
+        refuseIfAny(issues, 'bill art. 3 §2 al. 1');
+        const now = clock.now();
+        const row = await identity.insertUser(tx, {
+          organisation_id: input.organisationId,
+          email,
+          display_name: input.displayName.trim(),
+          roles: [...input.roles],
+          health_professional: input.healthProfessional ?? false,
+          created_at: now,
+          updated_at: now,
+        });
+        await record([
+          { type: 'user', id: row.id },
+          { type: 'organisation', id: row.organisation_id },
+        ]);
+        return toUser(row);
+      });
+    },
+
+    /** A privilege change ends the user's sessions (ASVS V7, issue 3 scope 4). */
+    changeUserRoles(actor: Actor, userId: string, input: ChangeUserRoles): Promise<User> {
+      return administer(actor, 'admin.user_roles_changed', async (tx, record) => {
+        const current = await userOrFail(tx, userId);
+        refuseIfAny(shapeIssues(ChangeUserRolesSchema, input));
+        // The foreign key guarantees the organisation.
+        const organisation = (await identity.organisationForUpdate(tx, current.organisation_id))!;
+        refuseIfAny(roleIssues(organisation.kind as OrganisationKind, input.roles), PLATFORM_RULE);
+        if (sameValue([...current.roles].sort(), [...input.roles].sort())) return toUser(current);
+        const row = await identity.updateUserEndingSessions(tx, current.id, {
+          roles: [...input.roles],
+          updated_at: clock.now(),
+        });
+        // Role codes are not personal data: the log says which privileges the user now holds.
+        await record([
+          { type: 'user', id: row.id },
+          ...input.roles.map((role) => ({ type: 'role', id: role })),
+        ]);
+        return toUser(row);
+      });
+    },
+
+    /** Never a delete: the audit log stays attributable (SPEC PEN-19); every session ends. */
+    deactivateUser(actor: Actor, userId: string): Promise<User> {
+      return administer(actor, 'admin.user_deactivated', async (tx, record) => {
+        const current = await userOrFail(tx, userId);
+        const now = clock.now();
+        const row = await identity.updateUserEndingSessions(tx, current.id, {
+          active: false,
+          deactivated_at: now,
+          updated_at: now,
+        });
+        await record([{ type: 'user', id: row.id }]);
+        return toUser(row);
+      });
+    },
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
