@@ -68,6 +68,23 @@ describe('concerto serve on the embedded PostgreSQL', () => {
   });
 });
 
+describe('concerto doctor', () => {
+  it('checks engine, runtime role, migrations, keys and lock, beside a running Concerto too', async () => {
+    const dir = tempDataDir();
+    const server = runConcerto(['serve'], { CONCERTO_DATA_DIR: dir, PORT: '0' });
+    await server.ready();
+    const doctor = runConcerto(['doctor'], { CONCERTO_DATA_DIR: dir });
+    expect((await doctor.exited()).code).toBe(0);
+    const out = doctor.output();
+    expect(out).toMatch(/ok\s+lock\s+data directory in use by a running Concerto \(pid \d+\)/);
+    expect(out).toMatch(/ok\s+runtime role\s+concerto_app \(superuser: false, bypass RLS: false\)/);
+    expect(out).toMatch(/ok\s+migrations\s+(\d+)\/\1 applied/);
+    expect(out).toContain('file key provider reachable');
+    server.child.kill('SIGTERM');
+    expect((await server.exited()).code).toBe(0);
+  });
+});
+
 describe('bad environments fail with one clear message and change nothing', () => {
   it('refuses a data directory that is not a PostgreSQL cluster', async () => {
     const dir = tempDataDir();
