@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Problem } from '../../contracts/problem.js';
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../kernel/errors.js';
+import { fieldIssues } from '../kernel/field-issues.js';
 
 type Lang = 'fr' | 'nl' | 'de' | 'en';
 
@@ -96,28 +97,6 @@ export function sendProblem(
     .send(problemBody(code, reply.request, extra));
 }
 
-/**
- * Schema validation errors → one entry per refused field ("/body/name"). TypeBox reports
- * a missing or unknown property on the parent object, so its name is appended here.
- */
-function validationFields(error: FastifyError): FieldIssue[] {
-  const context = error.validationContext ?? 'body';
-  const byField = new Map<string, string>();
-  for (const issue of error.validation ?? []) {
-    const params = issue.params as Record<string, unknown>;
-    const base = `/${context}${issue.instancePath}`;
-    const names = (key: string) => (Array.isArray(params[key]) ? (params[key] as string[]) : []);
-    if (issue.keyword === 'additionalProperties') {
-      for (const name of names('additionalProperties')) byField.set(`${base}/${name}`, 'is not an accepted field');
-    } else if (issue.keyword === 'required') {
-      for (const name of names('requiredProperties')) byField.set(`${base}/${name}`, 'is required');
-    } else if (issue.keyword !== 'boolean' && !byField.has(base)) {
-      byField.set(base, issue.message ?? 'is invalid');
-    }
-  }
-  return [...byField].map(([field, message]) => ({ field, message }));
-}
-
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
@@ -132,7 +111,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, error.code, error.details);
   }
   if (error.validation) {
-    return sendProblem(reply, 'validation_failed', { fields: validationFields(error) });
+    return sendProblem(reply, 'validation_failed', {
+      fields: fieldIssues(error.validation, error.validationContext ?? 'body'),
+    });
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, mapped);
