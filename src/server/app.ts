@@ -16,17 +16,26 @@ import { loggerOptions } from './http/logger.js';
 import { generateRequestId } from './http/request-id.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static-web.js';
+import { createAuditLog } from './kernel/audit/index.js';
+import { type Clock, systemClock } from './kernel/clock.js';
 import type { KeyProvider } from './kernel/crypto/key-provider.js';
+import { createAuthRepository } from './modules/auth/auth.repository.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createLoginService } from './modules/auth/login.service.js';
+import { createSessionGuard, decorateSessionRequest } from './modules/auth/session-guard.js';
+import { createSessionService } from './modules/auth/session.service.js';
 import { createSystemRepository } from './modules/system/system.repository.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl' | 'session'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
+  /** Source of "now" for sessions and audit events; tests pass a ManualClock. */
+  clock?: Clock;
   /** Directory of the built web app; defaults to dist/web. */
   webRoot?: string;
   /** Where logs go (tests capture them); defaults to stdout. */
@@ -75,6 +84,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     appVersion: packageVersion(),
   });
   await app.register(systemRoutes, { system });
+
+  const clock = deps.clock ?? systemClock;
+  const authDeps = {
+    db: deps.db,
+    auth: createAuthRepository(),
+    audit: createAuditLog({ clock }),
+    clock,
+    limits: deps.config.session,
+  };
+  const sessions = createSessionService(authDeps);
+  decorateSessionRequest(app);
+  await app.register(authRoutes, {
+    login: createLoginService(authDeps),
+    sessions,
+    guard: createSessionGuard(sessions),
+    limits: deps.config.session,
+  });
 
   app.get(
     '/api/openapi.json',

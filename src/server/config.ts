@@ -35,6 +35,10 @@ export interface Config {
   keyProvider: KeyProviderKind;
   vault: { addr: string; token: string; mount: string; keyPrefix: string } | undefined;
   audit: { origin: string; checkpointIntervalSeconds: number };
+  /** Session lifetimes (ASVS 5.0 V7.3.1 idle, V7.3.2 absolute). */
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Outgoing mail; smtpUrl undefined = no mail is sent and invitation links go to the operator. */
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; meaning: string }> = [
@@ -55,6 +59,10 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_VAULT_KEY_PREFIX', default: 'concerto', meaning: 'Prefix of the transit key names Concerto creates.' },
   { variable: 'CONCERTO_AUDIT_ORIGIN', default: 'concerto.local/audit', meaning: 'Origin line of signed audit checkpoints (C2SP tlog-checkpoint).' },
   { variable: 'CONCERTO_CHECKPOINT_INTERVAL', default: '300', meaning: 'Seconds between scheduled audit checkpoints (issued only when the log grew).' },
+  { variable: 'SMTP_URL', default: '(unset)', meaning: 'Mail server, `smtp://` (STARTTLS when offered) or `smtps://`, credentials in the URL. Unset: no mail is sent and the operator receives the invitation link to hand over. Requires CONCERTO_PUBLIC_URL.' },
+  { variable: 'CONCERTO_MAIL_FROM', default: 'concerto@localhost', meaning: 'Sender address of Concerto mails (a bare address); required with SMTP_URL.' },
+  { variable: 'CONCERTO_SESSION_IDLE_MINUTES', default: '15', meaning: 'A session without a request for this many minutes ends (ASVS V7.3.1).' },
+  { variable: 'CONCERTO_SESSION_ABSOLUTE_HOURS', default: '8', meaning: 'A session ends this many hours after login, active or not (ASVS V7.3.2).' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -109,6 +117,42 @@ function httpUrl(env: Env, name: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function smtpUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // The URL may hold a password: never echo it.
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(name, 'must start with smtp:// or smtps://');
+  }
+  if (url.hostname === '') throw new ConfigError(name, 'must name a host (smtp://host:587)');
+  return raw;
+}
+
+/** A bare address, so that no display name (of a person or an organisation) reaches a mail. */
+function mailAddress(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/.test(raw)) {
+    throw new ConfigError(name, `must be a bare mail address such as concerto@example.be, got "${raw}"`);
+  }
+  return raw;
+}
+
+function mailConfig(env: Env, publicUrl: string | undefined): Config['mail'] {
+  const url = smtpUrl(env, 'SMTP_URL');
+  const from = mailAddress(env, 'CONCERTO_MAIL_FROM');
+  if (url && !from) throw new ConfigError('CONCERTO_MAIL_FROM', 'is required when SMTP_URL is set');
+  // A mailed link must lead somewhere the invitee can reach.
+  if (url && !publicUrl) throw new ConfigError('CONCERTO_PUBLIC_URL', 'is required when SMTP_URL is set');
+  return { smtpUrl: url, from: from ?? 'concerto@localhost' };
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -142,13 +186,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (/\s/.test(origin) || origin.includes('://')) {
     throw new ConfigError('CONCERTO_AUDIT_ORIGIN', 'must be a schema-less name without spaces, e.g. concerto.example.be/audit');
   }
+  const publicUrl = httpUrl(env, 'CONCERTO_PUBLIC_URL');
   return Object.freeze({
     databaseUrl,
     databaseAdminUrl: databaseAdminUrl ?? databaseUrl,
     dataDir: path.resolve(cwd, optional(env, 'CONCERTO_DATA_DIR') ?? 'data'),
     host: optional(env, 'HOST') ?? '127.0.0.1',
     port: integer(env, 'PORT', 8080, 0, 65535),
-    publicUrl: httpUrl(env, 'CONCERTO_PUBLIC_URL'),
+    publicUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimitBytes: integer(env, 'CONCERTO_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: boolean(env, 'CONCERTO_TRUST_PROXY', false),
@@ -156,5 +201,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     keyProvider,
     vault,
     audit: { origin, checkpointIntervalSeconds: integer(env, 'CONCERTO_CHECKPOINT_INTERVAL', 300, 1, 86_400) },
+    session: {
+      idleMinutes: integer(env, 'CONCERTO_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
+      absoluteHours: integer(env, 'CONCERTO_SESSION_ABSOLUTE_HOURS', 8, 1, 7 * 24),
+    },
+    mail: mailConfig(env, publicUrl),
   });
 }

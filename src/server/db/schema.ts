@@ -94,6 +94,116 @@ export interface UsersTable {
   updated_at: Timestamp;
 }
 
+// --- modules/auth -----------------------------------------------------------------------
+// (owned by src/server/modules/auth; see migrations/0005_credentials_sessions.sql)
+export interface UserCredentialsTable {
+  user_id: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  recovery_code_hashes: Generated<string[]>;
+  mfa_enrolled_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id_hash: Buffer;
+  public_id: Generated<string>;
+  user_id: string;
+  session_epoch: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  mfa_at: Timestamp;
+  user_agent_summary: string;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginThrottleTable {
+  scope: 'account' | 'address';
+  key_hash: Buffer;
+  failures: number;
+  last_failure_at: Timestamp;
+}
+
+// --- modules/undertakings ---------------------------------------------------------------
+// (owned by src/server/modules/undertakings; see migrations/0006_secrecy_representation.sql)
+export interface UndertakingVersionsTable {
+  id: Generated<string>;
+  kind: string;
+  organisation_id: string | null;
+  version: number;
+  published_by: string;
+  published_at: Timestamp;
+}
+
+export interface UndertakingTextsTable {
+  version_id: string;
+  language: string;
+  body: string;
+}
+
+export interface UndertakingAcceptancesTable {
+  id: Generated<string>;
+  version_id: string;
+  user_id: string;
+  language: string;
+  representation_id: string | null;
+  accepted_at: Timestamp;
+}
+
+// --- modules/representation -------------------------------------------------------------
+// (owned by src/server/modules/representation; see migrations/0006_secrecy_representation.sql)
+/** `date` columns: read them as text (`valid_from::text`), never as a JS Date. */
+export type CivilDateColumn = ColumnType<string, string, never>;
+
+export interface RepresentationsTable {
+  id: Generated<string>;
+  authority_id: string;
+  representative_id: string;
+  designated_by: string;
+  designated_at: Timestamp;
+  valid_from: CivilDateColumn;
+  valid_to: CivilDateColumn;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  ended_by: string | null;
+}
+
+export interface RepresentedPersonsTable {
+  representation_id: string;
+  user_id: string;
+}
+
+export interface RepresentationBriefingsTable {
+  id: Generated<string>;
+  representation_id: string;
+  kind: string;
+  consultation_id: string;
+  sender_id: string;
+  content_sha256: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface RepresentationBriefingRecipientsTable {
+  briefing_id: string;
+  user_id: string;
+}
+
+// --- modules/invitations ----------------------------------------------------------------
+// (owned by src/server/modules/invitations; see migrations/0007_invitations.sql)
+export interface InvitationsTable {
+  id: Generated<string>;
+  user_id: string;
+  /** SHA-256 of the token; the token itself is never stored. */
+  token_hash: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  redeemed_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -103,4 +213,15 @@ export interface DB {
   data_keys: DataKeysTable;
   organisations: OrganisationsTable;
   users: UsersTable;
+  user_credentials: UserCredentialsTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  undertaking_versions: UndertakingVersionsTable;
+  undertaking_texts: UndertakingTextsTable;
+  undertaking_acceptances: UndertakingAcceptancesTable;
+  representations: RepresentationsTable;
+  represented_persons: RepresentedPersonsTable;
+  representation_briefings: RepresentationBriefingsTable;
+  representation_briefing_recipients: RepresentationBriefingRecipientsTable;
+  invitations: InvitationsTable;
 }

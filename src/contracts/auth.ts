@@ -1,0 +1,55 @@
+/**
+ * Login and sessions (issue 3, scope 3–4): the shapes of the auth API. The rules (throttling,
+ * second factor, expiry) are the auth services'; these schemas only fix the shape.
+ */
+import { type Static, Type } from 'typebox';
+import { IdSchema, USER_ROLES } from './identity.js';
+
+const closed = { additionalProperties: false } as const;
+const instant = Type.String({ format: 'date-time' });
+
+export const LoginSchema = Type.Object(
+  {
+    // Bounded so that an oversized input is refused before any hashing work.
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 512 }),
+    totp: Type.Optional(Type.String({ minLength: 6, maxLength: 9 })),
+    recoveryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  },
+  closed,
+);
+export type Login = Static<typeof LoginSchema>;
+
+/** Who is signed in, and the synchroniser token every state-changing request must echo. */
+export const SessionInfoSchema = Type.Object(
+  {
+    sessionId: IdSchema,
+    userId: IdSchema,
+    organisationId: IdSchema,
+    roles: Type.Array(Type.Enum([...USER_ROLES])),
+    csrfToken: Type.String({ description: 'Send it back in the x-csrf-token header' }),
+    createdAt: instant,
+    mfaAt: instant,
+    idleExpiresAt: instant,
+    absoluteExpiresAt: instant,
+  },
+  closed,
+);
+export type SessionInfo = Static<typeof SessionInfoSchema>;
+
+export const SessionSummarySchema = Type.Object(
+  {
+    id: IdSchema,
+    createdAt: instant,
+    lastSeenAt: instant,
+    userAgent: Type.String(),
+    current: Type.Boolean(),
+  },
+  closed,
+);
+export type SessionSummary = Static<typeof SessionSummarySchema>;
+
+export const SessionListSchema = Type.Object({ sessions: Type.Array(SessionSummarySchema) }, closed);
+export type SessionList = Static<typeof SessionListSchema>;
+
+export const SessionParamsSchema = Type.Object({ id: IdSchema }, closed);

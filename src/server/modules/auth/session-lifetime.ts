@@ -1,0 +1,34 @@
+/**
+ * When a session ends (ASVS 5.0 V7.3.1 idle timeout, V7.3.2 absolute lifetime). Both limits
+ * come from configuration; "now" from the injected clock.
+ */
+export interface SessionLimits {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface SessionTimes {
+  created_at: Date;
+  last_seen_at: Date;
+}
+
+const MINUTE_MS = 60_000;
+
+export function idleExpiry(session: SessionTimes, limits: SessionLimits): Date {
+  return new Date(session.last_seen_at.getTime() + limits.idleMinutes * MINUTE_MS);
+}
+
+export function absoluteExpiry(session: SessionTimes, limits: SessionLimits): Date {
+  return new Date(session.created_at.getTime() + limits.absoluteHours * 60 * MINUTE_MS);
+}
+
+/** Why the session has ended at `now`, or undefined while it runs. */
+export function sessionEnd(
+  session: SessionTimes,
+  now: Date,
+  limits: SessionLimits,
+): 'absolute' | 'idle' | undefined {
+  if (now >= absoluteExpiry(session, limits)) return 'absolute';
+  if (now >= idleExpiry(session, limits)) return 'idle';
+  return undefined;
+}
