@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from './credentials/totp.js';
-import { type AuthTestApp, createAuthTestApp } from './auth-test-app.js';
+import { type AuthTestApp, createAuthTestApp } from '../../../../test/support/auth-test-app.js';
 import { SESSION_COOKIE } from './session-guard.js';
 
 let t: AuthTestApp;

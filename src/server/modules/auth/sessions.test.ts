@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuthTestApp, createAuthTestApp, OPERATOR } from './auth-test-app.js';
+import { type AuthTestApp, createAuthTestApp, OPERATOR } from '../../../../test/support/auth-test-app.js';
 import { SESSION_COOKIE } from './session-guard.js';
 
 let t: AuthTestApp;
