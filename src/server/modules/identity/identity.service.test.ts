@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { countRows, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import type { CreateOrganisation, CreateUser } from '../../../contracts/identity.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
 import { ManualClock } from '../../kernel/clock.js';
@@ -26,11 +26,7 @@ interface Payload {
 }
 
 async function count(table: 'organisations' | 'users' | 'audit_events'): Promise<number> {
-  const row = await db.adminDb
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.adminDb, table);
 }
 
 async function counts() {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { countRows, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import type { UserRole } from '../../../contracts/identity.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
 import { ManualClock } from '../../kernel/clock.js';
@@ -52,11 +52,7 @@ async function member(organisationId: string, roles: UserRole[]): Promise<Actor>
 
 type Table = 'representations' | 'representation_briefings' | 'undertaking_acceptances' | 'audit_events';
 async function rowCount(table: Table): Promise<number> {
-  const row = await db.adminDb
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.adminDb, table);
 }
 
 async function counts() {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { countRows, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
 import { ManualClock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
@@ -38,11 +38,7 @@ async function newUser(organisationId: string): Promise<Actor> {
 }
 
 async function rowCount(table: 'undertaking_versions' | 'undertaking_acceptances' | 'audit_events') {
-  const row = await db.adminDb
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.adminDb, table);
 }
 
 async function counts() {
