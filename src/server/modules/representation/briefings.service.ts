@@ -18,7 +18,7 @@ import type { UndertakingsRepository } from '../undertakings/undertakings.reposi
 import type { Acceptance, Language } from '../undertakings/undertakings.rules.js';
 import { toAcceptance } from '../undertakings/undertakings.service.js';
 import { isActiveAt } from './activity.js';
-import { refusable, refuse } from './refusal.js';
+import { refusable, refuse } from '../../kernel/refusal.js';
 import type {
   BriefingRow,
   RepresentationRepository,

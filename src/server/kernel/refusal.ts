@@ -3,9 +3,9 @@
  * event commits on its own (issue 3 scope 9: every access decision that denies is audited),
  * and the caller gets the DomainError naming the rule.
  */
-import { type Db, inTransaction, type Tx } from '../../db/database.js';
-import type { AuditEvent, AuditLog } from '../../kernel/audit/index.js';
-import { DomainError, type ErrorCode } from '../../kernel/errors.js';
+import { type Db, inTransaction, type Tx } from '../db/database.js';
+import type { AuditEvent, AuditLog } from './audit/index.js';
+import { DomainError, type ErrorCode } from './errors.js';
 
 class Refusal extends Error {
   constructor(
