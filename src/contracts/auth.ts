@@ -8,6 +8,10 @@ import { IdSchema, USER_ROLES } from './identity.js';
 const closed = { additionalProperties: false } as const;
 const instant = Type.String({ format: 'date-time' });
 
+/** `mfa_enrolment`: the password was right but the account has no usable second factor yet. */
+export const SESSION_PURPOSES = ['full', 'mfa_enrolment'] as const;
+export type SessionPurpose = (typeof SESSION_PURPOSES)[number];
+
 export const LoginSchema = Type.Object(
   {
     // Bounded so that an oversized input is refused before any hashing work.
@@ -28,8 +32,11 @@ export const SessionInfoSchema = Type.Object(
     organisationId: IdSchema,
     roles: Type.Array(Type.Enum([...USER_ROLES])),
     csrfToken: Type.String({ description: 'Send it back in the x-csrf-token header' }),
+    purpose: Type.Enum([...SESSION_PURPOSES], {
+      description: 'mfa_enrolment: only GET /api/session, logout and /api/auth/mfa/enrolment/* answer',
+    }),
     createdAt: instant,
-    mfaAt: instant,
+    mfaAt: Type.Union([instant, Type.Null()], { description: 'When a second factor was last proven' }),
     idleExpiresAt: instant,
     absoluteExpiresAt: instant,
   },

@@ -1,18 +1,21 @@
 /**
  * What the auth tests share: an app on a real test database with a ManualClock, accounts with
- * a password, a TOTP secret and recovery codes, and a snapshot of everything auth writes.
+ * a password, a TOTP secret (stored encrypted, as the app stores it) and recovery codes, or
+ * without any second factor yet, and a snapshot of everything auth writes.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { UserRole } from '../../src/contracts/identity.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { createAuditLog } from '../../src/server/kernel/audit/index.js';
 import { ManualClock } from '../../src/server/kernel/clock.js';
 import { createKeyProvider } from '../../src/server/kernel/crypto/create-key-provider.js';
+import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
 import { POLICE_ZONE } from '../../src/server/modules/identity/identity-fixtures.js';
 import { createIdentityRepository } from '../../src/server/modules/identity/identity.repository.js';
 import { createIdentityService, type IdentityService } from '../../src/server/modules/identity/identity.service.js';
@@ -20,20 +23,42 @@ import type { Actor } from '../../src/server/modules/identity/platform-access.js
 import { hashPassword } from '../../src/server/modules/auth/credentials/password-hash.js';
 import { generateRecoveryCodes } from '../../src/server/modules/auth/credentials/recovery-codes.js';
 import { generateTotpSecret, totpCode } from '../../src/server/modules/auth/credentials/totp.js';
+import {
+  createTotpSecretBox,
+  type TotpSecretBox,
+} from '../../src/server/modules/auth/credentials/totp-secret-box.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/modules/auth/session-guard.js';
 
 export interface Account {
   userId: string;
   email: string;
   password: string;
+  /** Empty for an account created without a second factor. */
   totpSecret: string;
   recoveryCodes: string[];
+}
+
+export interface AccountOptions {
+  /** Default: participant. */
+  roles?: UserRole[];
+  /** False: a password only, as an invitation leaves it; the first login is an enrolment session. */
+  enrolled?: boolean;
 }
 
 export interface Signed {
   cookie: string;
   csrf: string;
   sessionId: string;
+}
+
+/** What the browser keeps from a response that set a new session cookie and told its session. */
+export function signedFrom(
+  res: LightMyRequestResponse,
+  info: { csrfToken: string; sessionId: string } = res.json(),
+): Signed {
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error(`no session cookie in: ${res.body}`);
+  return { cookie: cookie.value, csrf: info.csrfToken, sessionId: info.sessionId };
 }
 
 /** A platform operator as the identity service sees one (the session module is under test). */
@@ -44,7 +69,9 @@ export interface AuthTestApp {
   db: TestDatabase;
   clock: ManualClock;
   identity: IdentityService;
-  createAccount(): Promise<Account>;
+  /** The app's encryption of TOTP secrets, under the same key provider. */
+  totpSecrets: TotpSecretBox;
+  createAccount(options?: AccountOptions): Promise<Account>;
   /** POST /api/auth/login from `address` (each test uses its own, so address counters stay apart). */
   login(body: Record<string, unknown>, address?: string, cookie?: string): Promise<LightMyRequestResponse>;
   /** Logs `account` in with its current TOTP code and returns what the browser keeps. */
@@ -53,6 +80,7 @@ export interface AuthTestApp {
     signed: Pick<Signed, 'cookie'> & { csrf?: string },
     method: 'GET' | 'POST' | 'DELETE',
     url: string,
+    payload?: Record<string, unknown>,
   ): Promise<LightMyRequestResponse>;
   /** Every row auth writes, except the audit log and the login counters. */
   snapshot(): Promise<string>;
@@ -62,15 +90,24 @@ export interface AuthTestApp {
   close(): Promise<void>;
 }
 
-export async function createAuthTestApp(): Promise<AuthTestApp> {
+export interface AuthTestAppOptions {
+  /** More configuration, e.g. the CONCERTO_OIDC_* variables. */
+  env?: Record<string, string>;
+  /** Where the clock starts; SSO tests start at the real time, which the identity provider uses. */
+  clockStart?: Date | string;
+}
+
+export async function createAuthTestApp(options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
   const db = await createTestDatabase();
-  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  const clock = new ManualClock(options.clockStart ?? '2026-03-02T09:00:00Z');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-auth-'));
-  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const keys = await createKeyProvider(config);
+  const totpSecrets = createTotpSecretBox(createEnvelope({ keys }));
   const app = await buildApp({
     config,
     db: db.appDb,
-    keys: await createKeyProvider(config),
+    keys,
     engine: 'server',
     clock,
     webRoot: path.join(dataDir, 'no-web-build'),
@@ -100,31 +137,35 @@ export async function createAuthTestApp(): Promise<AuthTestApp> {
     db,
     clock,
     identity,
+    totpSecrets,
     login,
-    async createAccount() {
+    async createAccount({ roles = ['participant'], enrolled = true }: AccountOptions = {}) {
       const email = `${randomUUID().slice(0, 8)}.agent@politiezone.example`;
       const user = await identity.createUser(OPERATOR, {
         organisationId,
         email,
         displayName: 'Karel Wouters',
-        roles: ['participant'],
+        roles,
       });
       const password = `harbour-${randomUUID().slice(0, 8)}-violet`;
-      const totpSecret = generateTotpSecret();
-      const recovery = generateRecoveryCodes();
+      const passwordHash = await hashPassword(password);
+      const totpSecret = enrolled ? generateTotpSecret() : '';
+      const recovery = enrolled ? generateRecoveryCodes() : { codes: [], hashes: [] };
       const now = clock.now();
-      await db.adminDb
-        .insertInto('user_credentials')
-        .values({
-          user_id: user.id,
-          password_hash: await hashPassword(password),
-          totp_secret: totpSecret,
-          recovery_code_hashes: recovery.hashes,
-          mfa_enrolled_at: now,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await db.adminDb.transaction().execute(async (tx) =>
+        tx
+          .insertInto('user_credentials')
+          .values({
+            user_id: user.id,
+            password_hash: passwordHash,
+            totp_secret: enrolled ? await totpSecrets.seal(tx, user.id, totpSecret) : null,
+            recovery_code_hashes: recovery.hashes,
+            mfa_enrolled_at: enrolled ? now : null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute(),
+      );
       return { userId: user.id, email, password, totpSecret, recoveryCodes: recovery.codes };
     },
     async signIn(account, address) {
@@ -143,12 +184,13 @@ export async function createAuthTestApp(): Promise<AuthTestApp> {
       clock.advanceMs(30_000);
       return { cookie, csrf: body.csrfToken, sessionId: body.sessionId };
     },
-    request(signed, method, url) {
+    request(signed, method, url, payload) {
       return app.inject({
         method,
         url,
         cookies: { [SESSION_COOKIE]: signed.cookie },
         headers: signed.csrf === undefined ? {} : { [CSRF_HEADER]: signed.csrf },
+        ...(payload === undefined ? {} : { payload }),
       });
     },
     async snapshot() {
@@ -159,7 +201,13 @@ export async function createAuthTestApp(): Promise<AuthTestApp> {
         .orderBy('user_id')
         .execute();
       const users = await db.adminDb.selectFrom('users').selectAll().orderBy('id').execute();
-      return JSON.stringify({ sessions, credentials, users });
+      const passkeys = await db.adminDb.selectFrom('passkeys').selectAll().orderBy('id').execute();
+      const challenges = await db.adminDb
+        .selectFrom('webauthn_challenges')
+        .selectAll()
+        .orderBy('challenge_hash')
+        .execute();
+      return JSON.stringify({ sessions, credentials, users, passkeys, challenges });
     },
     async auditCount() {
       const row = await db.adminDb

@@ -1,7 +1,7 @@
 /** Credentials, sessions and login counters in SQL, nothing more: the rules are the services'. */
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SessionsTable, UserCredentialsTable } from '../../db/schema.js';
+import type { SessionPurpose, SessionsTable, UserCredentialsTable } from '../../db/schema.js';
 import type { ThrottleScope, ThrottleState } from './login-throttle.js';
 
 export type CredentialsRow = Selectable<UserCredentialsTable>;
@@ -14,6 +14,8 @@ export interface LoginCandidate {
   active: boolean;
   session_epoch: number;
   password_hash: string | null;
+  /** Null until a second factor is enrolled: the password then opens an enrolment session. */
+  mfa_enrolled_at: Date | null;
 }
 
 export interface SessionWithUser {
@@ -23,7 +25,8 @@ export interface SessionWithUser {
   session_epoch: number;
   created_at: Date;
   last_seen_at: Date;
-  mfa_at: Date;
+  mfa_at: Date | null;
+  purpose: SessionPurpose;
   revoked_at: Date | null;
   organisation_id: string;
   roles: string[];
@@ -50,6 +53,7 @@ export function createAuthRepository() {
           'users.active',
           'users.session_epoch',
           'user_credentials.password_hash',
+          'user_credentials.mfa_enrolled_at',
         ])
         .where('users.email', '=', email)
         .executeTakeFirst(),
@@ -66,7 +70,17 @@ export function createAuthRepository() {
     async updateCredentials(
       db: Db,
       userId: string,
-      patch: Partial<Pick<CredentialsRow, 'password_hash' | 'totp_last_step' | 'recovery_code_hashes'>>,
+      patch: Partial<
+        Pick<
+          CredentialsRow,
+          | 'password_hash'
+          | 'totp_secret'
+          | 'pending_totp_secret'
+          | 'totp_last_step'
+          | 'recovery_code_hashes'
+          | 'mfa_enrolled_at'
+        >
+      >,
       now: Date,
     ): Promise<void> {
       await db
@@ -130,6 +144,7 @@ export function createAuthRepository() {
           'sessions.created_at',
           'sessions.last_seen_at',
           'sessions.mfa_at',
+          'sessions.purpose',
           'sessions.revoked_at',
           'users.organisation_id',
           'users.roles',
@@ -138,6 +153,51 @@ export function createAuthRepository() {
         ])
         .where('sessions.id_hash', '=', idHash)
         .executeTakeFirst(),
+
+    /**
+     * A new session id for an open session (ASVS V7.2.4): a copy under `newIdHash` keeping its
+     * user, epoch, login time (so the absolute lifetime does not restart) and device summary.
+     * The caller revokes the old one in the same transaction. Undefined when it was not open.
+     */
+    async copySession(
+      db: Db,
+      oldIdHash: Buffer,
+      newIdHash: Buffer,
+      change: { mfa_at: Date; purpose: SessionPurpose },
+      now: Date,
+    ): Promise<string | undefined> {
+      const row = await db
+        .insertInto('sessions')
+        .columns([
+          'id_hash',
+          'user_id',
+          'session_epoch',
+          'created_at',
+          'last_seen_at',
+          'mfa_at',
+          'purpose',
+          'user_agent_summary',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('sessions')
+            .select([
+              sql<Buffer>`${newIdHash}::bytea`.as('id_hash'),
+              'user_id',
+              'session_epoch',
+              'created_at',
+              sql<Date>`${now}::timestamptz`.as('last_seen_at'),
+              sql<Date>`${change.mfa_at}::timestamptz`.as('mfa_at'),
+              sql<SessionPurpose>`${change.purpose}::text`.as('purpose'),
+              'user_agent_summary',
+            ])
+            .where('id_hash', '=', oldIdHash)
+            .where('revoked_at', 'is', null),
+        )
+        .returning('public_id')
+        .executeTakeFirst();
+      return row?.public_id;
+    },
 
     async touchSession(db: Db, idHash: Buffer, now: Date): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();

@@ -1,5 +1,6 @@
 /** Login, logout and "my sessions" (issue 3 scope 3–4). Routes call one service function each. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   LoginSchema,
@@ -7,6 +8,11 @@ import {
   SessionListSchema,
   SessionParamsSchema,
 } from '../../../contracts/auth.js';
+import {
+  PasskeyLoginSchema,
+  PasskeyLoginStartSchema,
+  PasskeyRequestOptionsSchema,
+} from '../../../contracts/mfa.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
 import { sessionInfo } from './current-session.js';
 import type { LoginService } from './login.service.js';
@@ -34,6 +40,13 @@ const noContent = Type.Null();
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, options) => {
   const { login, sessions, guard, limits } = options;
   const withSession = { onRequest: guard.requireSession };
+  // An enrolment session may still say who it is and end itself (SPEC SEC-01).
+  const withAnySession = { onRequest: guard.requireAnySession };
+  const loginContext = (request: FastifyRequest) => ({
+    address: request.ip,
+    userAgentSummary: userAgentSummary(request.headers['user-agent']),
+    previousCookie: request.cookies[SESSION_COOKIE],
+  });
 
   app.post(
     '/api/auth/login',
@@ -47,11 +60,39 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
     },
     async (request, reply) => {
-      const result = await login.login(request.body, {
-        address: request.ip,
-        userAgentSummary: userAgentSummary(request.headers['user-agent']),
-        previousCookie: request.cookies[SESSION_COOKIE],
-      });
+      const result = await login.login(request.body, loginContext(request));
+      setSessionCookie(reply, result.cookieValue);
+      return result.info;
+    },
+  );
+
+  app.post(
+    '/api/auth/login/passkey/options',
+    {
+      schema: {
+        operationId: 'startPasskeyLogin',
+        summary: 'Passkey login, step one: e-mail and password, then options for navigator.credentials.get()',
+        tags: ['auth'],
+        body: PasskeyLoginStartSchema,
+        response: { 200: PasskeyRequestOptionsSchema, ...problems },
+      },
+    },
+    async (request) => login.startPasskeyLogin(request.body, loginContext(request)),
+  );
+
+  app.post(
+    '/api/auth/login/passkey',
+    {
+      schema: {
+        operationId: 'loginWithPasskey',
+        summary: 'Passkey login, step two: the assertion answering the challenge of step one',
+        tags: ['auth'],
+        body: PasskeyLoginSchema,
+        response: { 200: SessionInfoSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const result = await login.loginWithPasskey(request.body, loginContext(request));
       setSessionCookie(reply, result.cookieValue);
       return result.info;
     },
@@ -60,7 +101,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.get(
     '/api/session',
     {
-      ...withSession,
+      ...withAnySession,
       schema: {
         operationId: 'getSession',
         summary: 'Who is signed in, and the CSRF token',
@@ -74,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.post(
     '/api/auth/logout',
     {
-      ...withSession,
+      ...withAnySession,
       schema: {
         operationId: 'logout',
         summary: 'End this session',

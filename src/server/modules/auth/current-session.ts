@@ -1,5 +1,5 @@
 /** The session a request was authenticated with, and how it is shown to its holder. */
-import type { SessionInfo } from '../../../contracts/auth.js';
+import type { SessionInfo, SessionPurpose } from '../../../contracts/auth.js';
 import type { UserRole } from '../../../contracts/identity.js';
 import type { UserActor } from '../../kernel/audit/index.js';
 import type { Actor } from '../identity/platform-access.js';
@@ -15,7 +15,9 @@ export interface CurrentSession {
   epoch: number;
   created_at: Date;
   last_seen_at: Date;
-  mfaAt: Date;
+  /** When a second factor was last proven; null in an enrolment session. */
+  mfaAt: Date | null;
+  purpose: SessionPurpose;
 }
 
 export function toActor(row: { user_id: string; organisation_id: string; roles: string[] }): Actor {
@@ -34,8 +36,9 @@ export function sessionInfo(session: CurrentSession, limits: SessionLimits): Ses
     organisationId: session.actor.organisationId,
     roles: [...session.actor.roles],
     csrfToken: csrfTokenFor(session.cookieValue),
+    purpose: session.purpose,
     createdAt: session.created_at.toISOString(),
-    mfaAt: session.mfaAt.toISOString(),
+    mfaAt: session.mfaAt?.toISOString() ?? null,
     idleExpiresAt: idleExpiry(session, limits).toISOString(),
     absoluteExpiresAt: absoluteExpiry(session, limits).toISOString(),
   };

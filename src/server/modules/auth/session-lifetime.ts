@@ -14,6 +14,19 @@ export interface SessionTimes {
 
 const MINUTE_MS = 60_000;
 
+/**
+ * How long a proven second factor counts as fresh for sensitive actions (exports, own-file
+ * transfers, key operations, role changes, adding a passkey): issue 3 scope 4, ASVS 5.0 V7.5.3
+ * (further authentication before highly sensitive operations). A security setting, not a legal
+ * number: no article fixes it.
+ */
+export const FRESH_MFA_MINUTES = 5;
+
+/** Whether the second factor proven at `mfaAt` (null: never in this session) is still fresh at `now`. */
+export function mfaIsFresh(mfaAt: Date | null, now: Date): boolean {
+  return mfaAt !== null && now.getTime() - mfaAt.getTime() < FRESH_MFA_MINUTES * MINUTE_MS;
+}
+
 export function idleExpiry(session: SessionTimes, limits: SessionLimits): Date {
   return new Date(session.last_seen_at.getTime() + limits.idleMinutes * MINUTE_MS);
 }

@@ -10,7 +10,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import type { AuthRepository } from './auth.repository.js';
 import { auditActor, type CurrentSession, toActor } from './current-session.js';
-import { type SessionLimits, sessionEnd } from './session-lifetime.js';
+import { FRESH_MFA_MINUTES, mfaIsFresh, type SessionLimits, sessionEnd } from './session-lifetime.js';
 import { csrfTokenFor, sameToken, sessionIdHash } from './session-tokens.js';
 
 export interface SessionServiceDeps {
@@ -28,15 +28,62 @@ export interface CsrfCheck {
   sent: string | undefined;
 }
 
+/**
+ * What a route needs of the session: `full` for every ordinary route; `fresh_mfa` for sensitive
+ * actions (a full session whose second factor is fresh, ASVS 5.0 V7.5.3); `enrolment` for the
+ * MFA enrolment routes; `any` for reading the session and logging out.
+ */
+export type SessionNeed = 'full' | 'fresh_mfa' | 'enrolment' | 'any';
+
 const noSession = (detail: string) => new DomainError('unauthenticated', { detail });
+
+/** Why a running session does not meet the need at `now` (reason code and error), or undefined. */
+function unmetNeed(
+  session: { purpose: CurrentSession['purpose']; mfa_at: Date | null },
+  need: SessionNeed,
+  now: Date,
+): { reason: string; error: DomainError } | undefined {
+  if (need === 'any') return undefined;
+  if (need === 'enrolment') {
+    return session.purpose === 'mfa_enrolment'
+      ? undefined
+      : {
+          reason: 'not_an_enrolment_session',
+          error: new DomainError('forbidden', { detail: 'Two-factor authentication is already set up' }),
+        };
+  }
+  if (session.purpose === 'mfa_enrolment') {
+    return {
+      reason: 'mfa_enrolment_pending',
+      error: new DomainError('mfa_enrolment_required', {
+        detail: 'Set up a second factor before using Concerto',
+      }),
+    };
+  }
+  if (need === 'fresh_mfa' && !mfaIsFresh(session.mfa_at, now)) {
+    return {
+      reason: 'mfa_not_fresh',
+      error: new DomainError('mfa_required', {
+        detail: `Confirm your second factor again (POST /api/auth/step-up): this action needs one proven within ${FRESH_MFA_MINUTES} minutes`,
+      }),
+    };
+  }
+  return undefined;
+}
 
 export function createSessionService({ db, auth, audit, clock, limits }: SessionServiceDeps) {
   return {
     /**
      * The session named by the cookie, if it still runs; its idle clock restarts. An expired
-     * session is revoked with an `auth.session_expired` event, so it expires once.
+     * session is revoked with an `auth.session_expired` event, so it expires once. A session that
+     * does not meet `need` is refused before its idle clock moves: the refusal changes nothing
+     * but the audit log.
      */
-    async authenticate(cookieValue: string | undefined, csrf: CsrfCheck): Promise<CurrentSession> {
+    async authenticate(
+      cookieValue: string | undefined,
+      csrf: CsrfCheck,
+      need: SessionNeed,
+    ): Promise<CurrentSession> {
       if (cookieValue === undefined) throw noSession('No session');
       const idHash = sessionIdHash(cookieValue);
       const row = idHash && (await auth.sessionWithUser(db, idHash));
@@ -72,6 +119,19 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
         );
         throw new DomainError('forbidden', { detail: 'Missing or wrong x-csrf-token header' });
       }
+      const unmet = unmetNeed(row, need, now);
+      if (unmet) {
+        await inTransaction(db, (tx) =>
+          audit.record(tx, {
+            actor: auditActor(actor),
+            action: 'auth.session_refused',
+            outcome: 'denied',
+            reason: unmet.reason,
+            records: [{ type: 'session', id: row.public_id }],
+          }),
+        );
+        throw unmet.error;
+      }
       await auth.touchSession(db, idHash, now);
       return {
         cookieValue,
@@ -82,6 +142,7 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
         created_at: row.created_at,
         last_seen_at: now,
         mfaAt: row.mfa_at,
+        purpose: row.purpose,
       };
     },
 
