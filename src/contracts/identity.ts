@@ -131,3 +131,12 @@ export const UserSchema = Type.Object(
   closed,
 );
 export type User = Static<typeof UserSchema>;
+
+export const OrganisationParamsSchema = Type.Object({ organisationId: IdSchema }, closed);
+export const UserParamsSchema = Type.Object({ userId: IdSchema }, closed);
+/** Without organisationId: the users of every organisation. */
+export const UserListQuerySchema = Type.Object({ organisationId: Type.Optional(IdSchema) }, closed);
+export type UserListQuery = Static<typeof UserListQuerySchema>;
+
+export const OrganisationListSchema = Type.Object({ organisations: Type.Array(OrganisationSchema) }, closed);
+export const UserListSchema = Type.Object({ users: Type.Array(UserSchema) }, closed);

@@ -11,7 +11,13 @@ export interface IdentityRepository {
   /** Locks the row until the transaction ends. */
   organisationForUpdate(tx: Tx, id: string): Promise<OrganisationRow | undefined>;
   updateOrganisation(tx: Tx, id: string, patch: Updateable<OrganisationsTable>): Promise<OrganisationRow>;
+  /** Every organisation, by legal name. */
+  organisations(tx: Tx): Promise<OrganisationRow[]>;
+  organisation(tx: Tx, id: string): Promise<OrganisationRow | undefined>;
   insertUser(tx: Tx, row: Insertable<UsersTable>): Promise<UserRow>;
+  /** The users of one organisation, or of all, by name. */
+  users(tx: Tx, organisationId: string | undefined): Promise<UserRow[]>;
+  user(tx: Tx, id: string): Promise<UserRow | undefined>;
   /** Locks the row until the transaction ends. */
   userForUpdate(tx: Tx, id: string): Promise<UserRow | undefined>;
   emailInUse(tx: Tx, email: string): Promise<boolean>;
@@ -32,7 +38,19 @@ export function createIdentityRepository(): IdentityRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow(),
+    organisations: (tx) =>
+      tx.selectFrom('organisations').selectAll().orderBy('legal_name').orderBy('id').execute(),
+    organisation: (tx, id) => tx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
     insertUser: (tx, row) => tx.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow(),
+    users: (tx, organisationId) =>
+      tx
+        .selectFrom('users')
+        .selectAll()
+        .$if(organisationId !== undefined, (qb) => qb.where('organisation_id', '=', organisationId!))
+        .orderBy('display_name')
+        .orderBy('id')
+        .execute(),
+    user: (tx, id) => tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
     userForUpdate: (tx, id) =>
       tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
     async emailInUse(tx, email) {

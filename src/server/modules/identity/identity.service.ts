@@ -16,6 +16,8 @@ import {
   type UpdateOrganisation,
   UpdateOrganisationSchema,
   type User,
+  type UserListQuery,
+  UserListQuerySchema,
   type UserRole,
 } from '../../../contracts/identity.js';
 import { type Db, inTransaction, type Tx } from '../../db/database.js';
@@ -43,6 +45,10 @@ export interface IdentityServiceDeps {
 }
 
 type AdminAction =
+  | 'admin.organisations_listed'
+  | 'admin.organisation_viewed'
+  | 'admin.users_listed'
+  | 'admin.user_viewed'
   | 'admin.organisation_created'
   | 'admin.organisation_updated'
   | 'admin.user_created'
@@ -108,6 +114,45 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
   }
 
   return {
+    /** Reading the platform's directory is a privileged action, so it is audited (ARCHITECTURE §3.6). */
+    listOrganisations(actor: Actor): Promise<Organisation[]> {
+      return administer(actor, 'admin.organisations_listed', async (tx, record) => {
+        const rows = await identity.organisations(tx);
+        await record([]);
+        return rows.map(toOrganisation);
+      });
+    },
+
+    getOrganisation(actor: Actor, organisationId: string): Promise<Organisation> {
+      return administer(actor, 'admin.organisation_viewed', async (tx, record) => {
+        refuseIfAny(shapeIssues(IdSchema, organisationId, 'params/organisationId'));
+        const row = await identity.organisation(tx, organisationId);
+        if (!row) throw new DomainError('not_found', { detail: 'No such organisation' });
+        await record([{ type: 'organisation', id: row.id }]);
+        return toOrganisation(row);
+      });
+    },
+
+    /** The users of one organisation, or of all; deactivated users too (they stay attributable). */
+    listUsers(actor: Actor, query: UserListQuery): Promise<User[]> {
+      return administer(actor, 'admin.users_listed', async (tx, record) => {
+        refuseIfAny(shapeIssues(UserListQuerySchema, query, 'querystring'));
+        const rows = await identity.users(tx, query.organisationId);
+        await record(query.organisationId ? [{ type: 'organisation', id: query.organisationId }] : []);
+        return rows.map(toUser);
+      });
+    },
+
+    getUser(actor: Actor, userId: string): Promise<User> {
+      return administer(actor, 'admin.user_viewed', async (tx, record) => {
+        refuseIfAny(shapeIssues(IdSchema, userId, 'params/userId'));
+        const row = await identity.user(tx, userId);
+        if (!row) throw new DomainError('not_found', { detail: 'No such user' });
+        await record([{ type: 'user', id: row.id }]);
+        return toUser(row);
+      });
+    },
+
     /** SPEC SCO-01, SCO-05, SCO-07, SCO-11, SCO-12, SCO-13, ROL-10, ROL-12. */
     createOrganisation(actor: Actor, input: CreateOrganisation): Promise<Organisation> {
       return administer(actor, 'admin.organisation_created', async (tx, record) => {

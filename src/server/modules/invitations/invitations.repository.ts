@@ -29,6 +29,8 @@ export interface InvitationRepository {
   revoke(tx: Tx, id: string, at: Date): Promise<void>;
   /** The first password of the account, or a new one: `user_credentials` is shared with modules/auth. */
   storePasswordHash(tx: Tx, userId: string, passwordHash: string, at: Date): Promise<void>;
+  /** Raises users.session_epoch: every session opened before ends (modules/auth checks it). */
+  endSessions(tx: Tx, userId: string, at: Date): Promise<void>;
 }
 
 const INVITEE_COLUMNS = ['id', 'organisation_id', 'email', 'display_name', 'active'] as const;
@@ -86,6 +88,13 @@ export function createInvitationRepository(): InvitationRepository {
         .insertInto('user_credentials')
         .values({ user_id: userId, password_hash: passwordHash, created_at: at, updated_at: at })
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, updated_at: at }))
+        .execute();
+    },
+    async endSessions(tx, userId, at) {
+      await tx
+        .updateTable('users')
+        .set((eb) => ({ session_epoch: eb('session_epoch', '+', 1), updated_at: at }))
+        .where('id', '=', userId)
         .execute();
     },
   };

@@ -195,6 +195,8 @@ export function createInvitationService({
             : [{ field: '/body/password', message: 'is required' }],
         );
         await invitations.storePasswordHash(tx, invitee.id, await hashPassword(password), now);
+        // A re-invited user gets a new password: sessions opened with the old one end (ASVS V7.4.3).
+        await invitations.endSessions(tx, invitee.id, now);
         await invitations.markRedeemed(tx, invitation.id, now);
         await audit.record(tx, {
           actor: inviteeActor(invitee),

@@ -33,6 +33,7 @@ import {
   RULE_AL2,
   RULE_AL3,
 } from './representation.rules.js';
+import { mayKnowOf } from './visibility.js';
 
 export interface BriefingServiceDeps {
   db: Db;
@@ -91,8 +92,8 @@ export function createBriefingService(deps: BriefingServiceDeps) {
         const recipients: AuditRecipient[] = [
           { organisationId: representative!.organisation_id, userId: row.representative_id },
         ];
-        const denied = (reason: string, detail: string) =>
-          refuse('forbidden', RULE_AL2, detail, {
+        const denied = (reason: string, detail: string, code: 'forbidden' | 'not_found' = 'forbidden') =>
+          refuse(code, RULE_AL2, detail, {
             actor: auditActor(actor),
             action: 'disclose',
             outcome: 'denied',
@@ -102,7 +103,9 @@ export function createBriefingService(deps: BriefingServiceDeps) {
             reason,
           });
         if (!(await isRepresented(tx, row, actor.userId)))
-          denied('not_represented', 'Only a represented person briefs the representative');
+          (await mayKnowOf(tx, representations, actor, row))
+            ? denied('not_represented', 'Only a represented person briefs the representative')
+            : denied('not_represented', 'No such representation', 'not_found');
         if (!(await isActiveAt(tx, deps, row, clock.now())))
           denied(
             'representation_inactive',
@@ -187,8 +190,13 @@ export function createBriefingService(deps: BriefingServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const row = await representationOrFail(tx, representationId);
         const asRepresentative = { ...auditActor(actor, 'representative'), representing: row.authority_id };
-        const denied = (reason: string, detail: string, recipients: AuditRecipient[]) =>
-          refuse('forbidden', RULE_AL3, detail, {
+        const denied = (
+          reason: string,
+          detail: string,
+          recipients: AuditRecipient[],
+          code: 'forbidden' | 'not_found' = 'forbidden',
+        ) =>
+          refuse(code, RULE_AL3, detail, {
             actor: asRepresentative,
             action: 'disclose',
             outcome: 'denied',
@@ -199,7 +207,9 @@ export function createBriefingService(deps: BriefingServiceDeps) {
           });
         const authority: AuditRecipient[] = [{ organisationId: row.authority_id }];
         if (row.representative_id !== actor.userId)
-          denied('not_the_representative', 'Only the permanent representative debriefs', authority);
+          (await mayKnowOf(tx, representations, actor, row))
+            ? denied('not_the_representative', 'Only the permanent representative debriefs', authority)
+            : denied('not_the_representative', 'No such representation', authority, 'not_found');
         if (!(await isActiveAt(tx, deps, row, clock.now())))
           denied('representation_inactive', 'The representation is not active', authority);
         refuseIfAny(shapeIssues(DebriefingSchema, input));

@@ -18,6 +18,11 @@ export interface RepresentationRepository {
   /** Locks the row until the transaction ends. */
   representationForUpdate(tx: Tx, id: string): Promise<RepresentationRow | undefined>;
   representation(tx: Tx, id: string): Promise<RepresentationRow | undefined>;
+  /**
+   * The representations `userId` holds or is represented by, and, when `authorityId` is given,
+   * every representation of that authority; the latest designation first.
+   */
+  listFor(tx: Tx, userId: string, authorityId: string | null): Promise<RepresentationRow[]>;
   endRepresentation(tx: Tx, id: string, endedAt: Date, endedBy: string): Promise<RepresentationRow>;
   /** Marks every open representation whose period ended before `today` as ended at its term. */
   expireBefore(tx: Tx, today: string, timeZone: string): Promise<{ id: string; authority_id: string }[]>;
@@ -54,6 +59,26 @@ export function createRepresentationRepository(): RepresentationRepository {
       tx.selectFrom('representations').select(columns).where('id', '=', id).forUpdate().executeTakeFirst(),
     representation: (tx, id) =>
       tx.selectFrom('representations').select(columns).where('id', '=', id).executeTakeFirst(),
+    listFor: (tx, userId, authorityId) =>
+      tx
+        .selectFrom('representations')
+        .select(columns)
+        .where((eb) =>
+          eb.or([
+            eb('representative_id', '=', userId),
+            eb.exists(
+              eb
+                .selectFrom('represented_persons')
+                .select('user_id')
+                .whereRef('represented_persons.representation_id', '=', 'representations.id')
+                .where('represented_persons.user_id', '=', userId),
+            ),
+            ...(authorityId === null ? [] : [eb('authority_id', '=', authorityId)]),
+          ]),
+        )
+        .orderBy('designated_at', 'desc')
+        .orderBy('id')
+        .execute(),
     endRepresentation: (tx, id, endedAt, endedBy) =>
       tx
         .updateTable('representations')

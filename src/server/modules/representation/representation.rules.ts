@@ -1,5 +1,4 @@
-/** Permanent representatives (bill art. 5): who may be represented, when, and the input shapes. */
-import { type Static, Type } from 'typebox';
+/** Permanent representatives (bill art. 5): who may be represented, and when. */
 import type { OrganisationKind } from '../../../contracts/identity.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 
@@ -30,47 +29,13 @@ export function periodCovers(validFrom: string, validTo: string, at: Date): bool
   return validFrom <= today && today <= validTo;
 }
 
-const closed = { additionalProperties: false } as const;
-const id = Type.String({ format: 'uuid' });
-const civilDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
-const userIds = Type.Array(id, { minItems: 1, maxItems: 100, uniqueItems: true });
-/** SHA-256 of the information passed, computed by the sender (SPEC ROL-05): never the content. */
-const contentSha256 = Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' }));
-
-export const DesignationSchema = Type.Object(
-  { representativeId: id, validFrom: civilDate, validTo: civilDate, representedPersonIds: userIds },
-  closed,
-);
-export type Designation = Static<typeof DesignationSchema>;
-
-export const BriefingSchema = Type.Object({ consultationId: id, contentSha256 }, closed);
-export type Briefing = Static<typeof BriefingSchema>;
-
-export const DebriefingSchema = Type.Object(
-  { consultationId: id, recipientIds: userIds, contentSha256 },
-  closed,
-);
-export type Debriefing = Static<typeof DebriefingSchema>;
-
-export interface Representation {
-  id: string;
-  authorityId: string;
-  representativeId: string;
-  designatedBy: string;
-  designatedAt: string;
-  validFrom: string;
-  validTo: string;
-  representedPersonIds: string[];
-  endedAt: string | null;
-}
-
-export interface BriefingRecord {
-  id: string;
-  representationId: string;
-  kind: 'briefing' | 'debriefing';
-  consultationId: string;
-  senderId: string;
-  recipientIds: string[];
-  contentSha256: string | null;
-  recordedAt: string;
-}
+export {
+  type Briefing,
+  type BriefingRecord,
+  BriefingSchema,
+  type Debriefing,
+  DebriefingSchema,
+  type Designation,
+  DesignationSchema,
+  type Representation,
+} from '../../../contracts/representation.js';

@@ -19,6 +19,7 @@ import { toAcceptance } from '../undertakings/undertakings.service.js';
 import { isActiveAt } from './activity.js';
 import { refusable, refuse } from '../../kernel/refusal.js';
 import type { RepresentationRepository, RepresentationRow } from './representation.repository.js';
+import { representationView } from './representation-view.js';
 import {
   DESIGNATING_ROLES,
   type Designation,
@@ -28,6 +29,7 @@ import {
   RULE_AL1,
   RULE_AL2,
 } from './representation.rules.js';
+import { actsForAuthority, mayKnowOf } from './visibility.js';
 
 export interface RepresentationServiceDeps {
   db: Db;
@@ -53,19 +55,8 @@ function dateIssue(value: string, field: string): FieldIssue[] {
 export function createRepresentationService(deps: RepresentationServiceDeps) {
   const { db, representations, undertakings, audit, clock } = deps;
 
-  async function toRepresentation(tx: Tx, row: RepresentationRow): Promise<Representation> {
-    return {
-      id: row.id,
-      authorityId: row.authority_id,
-      representativeId: row.representative_id,
-      designatedBy: row.designated_by,
-      designatedAt: new Date(row.designated_at).toISOString(),
-      validFrom: row.valid_from,
-      validTo: row.valid_to,
-      representedPersonIds: await representations.representedPersonIds(tx, row.id),
-      endedAt: row.ended_at === null ? null : new Date(row.ended_at).toISOString(),
-    };
-  }
+  const toRepresentation = (tx: Tx, row: RepresentationRow) =>
+    representationView(tx, deps, row, clock.now());
 
   /** A member who acts for the authority `authorityId`, or the reason why not. */
   async function authorityMemberProblem(tx: Tx, actor: Actor, authorityId: string): Promise<string | null> {
@@ -124,6 +115,35 @@ export function createRepresentationService(deps: RepresentationServiceDeps) {
   }
 
   return {
+    /** The representations the actor holds or is represented by, and all of their authority's when they act for it. */
+    listRepresentations(actor: Actor): Promise<Representation[]> {
+      return inTransaction(db, async (tx) => {
+        const [me] = await representations.parties(tx, [actor.userId]);
+        const authorityId = actsForAuthority(me, actor, actor.organisationId) ? actor.organisationId : null;
+        const rows = await representations.listFor(tx, actor.userId, authorityId);
+        const views: Representation[] = [];
+        for (const row of rows) views.push(await toRepresentation(tx, row));
+        return views;
+      });
+    },
+
+    /** One representation, for its parties only: to anyone else it does not exist (ARCHITECTURE §3.7). */
+    getRepresentation(actor: Actor, representationId: string): Promise<Representation> {
+      return refusable(db, audit, async (tx) => {
+        const row = await representationOrFail(tx, representationId);
+        if (!(await mayKnowOf(tx, representations, actor, row))) {
+          refuse('not_found', RULE_AL1, 'No such representation', {
+            actor: auditActor(actor),
+            action: 'admin.representation_viewed',
+            outcome: 'denied',
+            records: [{ type: 'representation', id: row.id }],
+            reason: 'not_a_party',
+          });
+        }
+        return toRepresentation(tx, row);
+      });
+    },
+
     /** ROL-04: the actor's own authority designates; the record holds persons, authority and period. */
     designateRepresentative(actor: Actor, input: Designation): Promise<Representation> {
       return refusable(db, audit, async (tx) => {

@@ -18,11 +18,13 @@ import {
   versionToAccept,
 } from './acceptance.js';
 import type { AcceptanceRow, UndertakingsRepository, VersionRow } from './undertakings.repository.js';
+import type { UndertakingStatus, UndertakingToAccept } from '../../../contracts/undertakings.js';
 import {
   type Acceptance,
   DEFAULT_AWARENESS_INTERVAL_MS,
   LANGUAGES,
   type Language,
+  LanguageSchema,
   type PublishUndertaking,
   PublishUndertakingSchema,
   type UndertakingKind,
@@ -40,6 +42,7 @@ export interface UndertakingServiceDeps {
 
 const PLATFORM_RULE = 'ARCHITECTURE §3.6; bill art. 3 §1 al. 2';
 const SECRECY: AcceptanceContext = { kind: 'consultation_secrecy', organisationId: null };
+const REPRESENTATIVE: AcceptanceContext = { kind: 'representative', organisationId: null };
 
 function auditActor(actor: Actor): UserActor {
   return { userId: actor.userId, organisationId: actor.organisationId, role: actor.roles[0] ?? 'none' };
@@ -87,6 +90,41 @@ export function createUndertakingService({
     kind: 'controller_awareness',
     organisationId,
   });
+
+  /** SEC-09: an acknowledgement holds for the interval only. */
+  const awarenessDue = (at: Date | null): boolean =>
+    at === null || clock.now().getTime() - at.getTime() >= awarenessIntervalMs;
+
+  /** The current text of `context` in `language`, or undefined when none is published. */
+  async function currentText(tx: Tx, context: AcceptanceContext, language: Language) {
+    const version = await undertakings.currentVersion(tx, context.kind, context.organisationId);
+    if (!version) return undefined;
+    const text = (await undertakings.textsOf(tx, version.id)).find((row) => row.language === language);
+    return {
+      kind: context.kind,
+      versionId: version.id,
+      version: version.version,
+      publishedAt: new Date(version.published_at).toISOString(),
+      language,
+      // Every version is published in the four languages (undertaking_texts).
+      text: text!.body,
+    };
+  }
+
+  async function toAccept(
+    tx: Tx,
+    userId: string,
+    context: AcceptanceContext,
+    language: Language,
+    due: (at: Date | null) => boolean,
+  ): Promise<{ item?: UndertakingToAccept; due: boolean }> {
+    const current = await currentText(tx, context, language);
+    // Deny by default: with nothing published, nothing can be accepted and access stays blocked.
+    if (!current) return { due: true };
+    const at = await currentAcceptanceTime(tx, undertakings, userId, context, null);
+    const mustAccept = due(at);
+    return { item: { ...current, acceptedAt: at?.toISOString() ?? null, mustAccept }, due: mustAccept };
+  }
 
   return {
     /** Operator only; a new version makes every earlier acceptance of that kind stale. */
@@ -195,6 +233,29 @@ export function createUndertakingService({
     },
 
     /**
+     * What the signed-in user has to accept before any case access (ROL-07, SEC-09), in their
+     * language; a holder of the representative role also reads the text of art. 5 al. 2 here, and
+     * accepts it per representation (representation service).
+     */
+    undertakingStatus(actor: Actor, language: Language): Promise<UndertakingStatus> {
+      return inTransaction(db, async (tx) => {
+        const user = await activeUserOrFail(tx, actor.userId);
+        refuseIfAny(shapeIssues(LanguageSchema, language, 'querystring/language'));
+        const secrecy = await toAccept(tx, user.id, SECRECY, language, (at) => at === null);
+        const awareness = await toAccept(tx, user.id, awarenessOf(user.organisation_id), language, awarenessDue);
+        const undertakingsToShow = [secrecy.item, awareness.item];
+        if (user.roles.includes('representative')) {
+          const representative = await currentText(tx, REPRESENTATIVE, language);
+          if (representative) undertakingsToShow.push({ ...representative, acceptedAt: null, mustAccept: false });
+        }
+        return {
+          mustAccept: secrecy.due || awareness.due,
+          undertakings: undertakingsToShow.filter((item) => item !== undefined),
+        };
+      });
+    },
+
+    /**
      * ROL-07: true until the user accepts the current secrecy text. With no text published
      * yet, nothing can be accepted and access stays blocked (deny by default).
      */
@@ -216,7 +277,7 @@ export function createUndertakingService({
           awarenessOf(user.organisation_id),
           null,
         );
-        return at === null || clock.now().getTime() - at.getTime() >= awarenessIntervalMs;
+        return awarenessDue(at);
       });
     },
   };
