@@ -58,6 +58,9 @@ describe('audit event payload', () => {
     const disclose = { ...consult, action: 'disclose', recipients: [{ organisationId: 'org-2' }] };
     expect(() => eventPayload(disclose as AuditEvent, at)).not.toThrow();
     expect(() => eventPayload({ ...consult, action: 'store', justification: undefined }, at)).not.toThrow();
+    // A refused attempt consulted nothing; it is logged with its reason instead.
+    const refused = { ...consult, outcome: 'denied', reason: 'not_in_audience', justification: undefined } as const;
+    expect(() => eventPayload(refused, at)).not.toThrow();
   });
 
   it('bounds the justification and keeps it to one line', () => {

@@ -158,7 +158,8 @@ function checkRecipients(issues: Issues, event: AuditEvent): void {
 
 function checkJustification(issues: Issues, event: AuditEvent): void {
   const justification: unknown = event.justification;
-  const required = event.action === 'consult' || event.action === 'disclose';
+  // A refused consultation consulted nothing: only what happened must be justified.
+  const required = (event.action === 'consult' || event.action === 'disclose') && event.outcome === 'success';
   if (justification === undefined) {
     if (required) issues.push({ field: '/justification', message: `is required to ${event.action}` });
     return;

@@ -1,0 +1,78 @@
+/** The facts the access rules read, and the settings row-level security reads (ARCHITECTURE §3.2). */
+import { sql } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { CaseState } from '../../db/schema.js';
+import type { RepresentationRow } from '../representation/representation.repository.js';
+import type { AudienceEntry, CaseFacts } from './case-audience.js';
+
+// `date` columns as text, as the representation repository reads them.
+const representationColumns = [
+  'id',
+  'authority_id',
+  'representative_id',
+  'designated_by',
+  'designated_at',
+  sql<string>`valid_from::text`.as('valid_from'),
+  sql<string>`valid_to::text`.as('valid_to'),
+  'ended_at',
+  'end_reason',
+  'ended_by',
+] as const;
+
+export function createAccessRepository() {
+  return {
+    /**
+     * Tells PostgreSQL, for this transaction only, whom it acts for: the policies of migration
+     * 0008 show a case only to these organisations. Without it a connection sees no case.
+     */
+    async actFor(tx: Tx, userId: string, organisationIds: readonly string[]): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', ${organisationIds.join(',')}, true)`.execute(tx);
+    },
+
+    representationsHeldBy(tx: Tx, userId: string): Promise<RepresentationRow[]> {
+      return tx
+        .selectFrom('representations')
+        .select(representationColumns)
+        .where('representative_id', '=', userId)
+        .execute();
+    },
+
+    /** State and organisation ids of a case, even one hidden from the asker (never content). */
+    async caseFacts(tx: Tx, caseId: string): Promise<CaseFacts | undefined> {
+      const { rows } = await sql<{
+        state: CaseState;
+        compartment_organisation_id: string;
+        reviewer_organisation_id: string | null;
+        organiser_organisation_id: string;
+        participant_ids: string[];
+        revoked_ids: string[];
+      }>`SELECT * FROM concerto_case_access_facts(${caseId}::uuid)`.execute(tx);
+      const row = rows[0];
+      if (!row) return undefined;
+      return {
+        id: caseId,
+        state: row.state,
+        compartmentOrganisationId: row.compartment_organisation_id,
+        reviewerOrganisationId: row.reviewer_organisation_id,
+        organiserOrganisationId: row.organiser_organisation_id,
+        participants: [
+          ...row.participant_ids.map((organisationId) => ({ organisationId, revoked: false })),
+          ...row.revoked_ids.map((organisationId) => ({ organisationId, revoked: true })),
+        ],
+      };
+    },
+
+    /** Replaces the case's audience rows with `entries`, in the transaction that changed the case. */
+    async replaceAudience(tx: Tx, caseId: string, entries: readonly AudienceEntry[]): Promise<void> {
+      await tx.deleteFrom('case_audience').where('case_id', '=', caseId).execute();
+      if (entries.length === 0) return;
+      await tx
+        .insertInto('case_audience')
+        .values(entries.map((e) => ({ case_id: caseId, organisation_id: e.organisationId, relation: e.relation })))
+        .execute();
+    },
+  };
+}
+
+export type AccessRepository = ReturnType<typeof createAccessRepository>;

@@ -1,0 +1,102 @@
+/**
+ * The access module (ARCHITECTURE §3.2; issue 3 scope 7). A service that touches case data
+ * calls `enter` first in its transaction: it loads the actor's facts and tells PostgreSQL
+ * whom the transaction acts for (row-level security, the second net). `require` then applies
+ * `decide`; a denial becomes a `Refusal` carrying its denied audit event, which
+ * `kernel/refusal.refusable` commits after rolling the transaction back (issue 3 scope 9).
+ */
+import type { Tx } from '../../db/database.js';
+import type { AuditAction, UserActor } from '../../kernel/audit/index.js';
+import type { Clock } from '../../kernel/clock.js';
+import { refuse } from '../../kernel/refusal.js';
+import type { Actor } from '../identity/platform-access.js';
+import { isActiveAt } from '../representation/activity.js';
+import type { RepresentationRepository } from '../representation/representation.repository.js';
+import { currentAcceptanceTime } from '../undertakings/acceptance.js';
+import type { UndertakingsRepository } from '../undertakings/undertakings.repository.js';
+import type { AccessRepository } from './access.repository.js';
+import { type ActorFacts, actingOrganisations } from './actor-facts.js';
+import { type CaseFacts, caseAudience } from './case-audience.js';
+import { DENY_RULES, type Decision, decide, type Request } from './decide.js';
+
+export interface AccessDeps {
+  access: AccessRepository;
+  representations: RepresentationRepository;
+  undertakings: UndertakingsRepository;
+  clock: Clock;
+}
+
+/** An actor inside one transaction: its facts and the organisations it acts for. */
+export interface AccessContext {
+  facts: ActorFacts;
+  acting: readonly string[];
+}
+
+export type Allowed = Extract<Decision, { allowed: true }>;
+
+const SECRECY = { kind: 'consultation_secrecy', organisationId: null } as const;
+
+/** The audit log's "who": role, and the authority represented when acting for one (bill art. 5). */
+export function auditActorOf(context: AccessContext, decision?: Allowed): UserActor {
+  const { facts } = context;
+  const via = decision?.via;
+  return {
+    userId: facts.userId,
+    organisationId: facts.organisationId,
+    role: facts.roles[0] ?? 'none',
+    ...(via && via !== facts.organisationId ? { representing: via } : {}),
+  };
+}
+
+export function createAccess({ access, representations, undertakings, clock }: AccessDeps) {
+  async function actorFacts(tx: Tx, actor: Actor): Promise<ActorFacts> {
+    const now = clock.now();
+    const held = await access.representationsHeldBy(tx, actor.userId);
+    const represented: string[] = [];
+    const lapsed: string[] = [];
+    for (const row of held) {
+      const active = await isActiveAt(tx, { representations, undertakings }, row, now);
+      (active ? represented : lapsed).push(row.authority_id);
+    }
+    return {
+      userId: actor.userId,
+      organisationId: actor.organisationId,
+      roles: actor.roles,
+      representedAuthorities: represented,
+      lapsedAuthorities: lapsed.filter((authority) => !represented.includes(authority)),
+      secrecyAccepted: (await currentAcceptanceTime(tx, undertakings, actor.userId, SECRECY, null)) !== null,
+    };
+  }
+
+  return {
+    async enter(tx: Tx, actor: Actor): Promise<AccessContext> {
+      const facts = await actorFacts(tx, actor);
+      const acting = actingOrganisations(facts);
+      await access.actFor(tx, actor.userId, acting);
+      return { facts, acting };
+    },
+
+    /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
+    require(context: AccessContext, request: Request, action: AuditAction, caseId?: string): Allowed {
+      const decision = decide(context.facts, request);
+      if (decision.allowed) return decision;
+      const code = decision.answer;
+      const detail =
+        code === 'not_found' ? 'No such case' : `Refused: ${decision.reason.replaceAll('_', ' ')}`;
+      return refuse(code, DENY_RULES[decision.reason], detail, {
+        actor: auditActorOf(context),
+        action,
+        outcome: 'denied',
+        reason: decision.reason,
+        ...(caseId ? { caseId } : {}),
+      });
+    },
+
+    caseFacts: (tx: Tx, caseId: string): Promise<CaseFacts | undefined> => access.caseFacts(tx, caseId),
+
+    /** Writes the case's audience from the one rule; call after every change of state or admission. */
+    writeAudience: (tx: Tx, kase: CaseFacts): Promise<void> => access.replaceAudience(tx, kase.id, caseAudience(kase)),
+  };
+}
+
+export type Access = ReturnType<typeof createAccess>;

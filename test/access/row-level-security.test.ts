@@ -1,0 +1,120 @@
+/**
+ * Row-level security, the second net of need-to-know (ARCHITECTURE §3.2; issue 3 scope 7):
+ * raw SQL as the runtime role sees no case row unless the transaction says whom it acts for,
+ * and then exactly the cases `access.decide` allows. The operator cannot decrypt case content.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseState } from '../../src/server/db/schema.js';
+import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
+import { createAccessRepository } from '../../src/server/modules/access/access.repository.js';
+import { decide } from '../../src/server/modules/access/decide.js';
+import { caseScope } from '../../src/server/modules/cases/cases.service.js';
+import { type AccessWorld, createAccessWorld, type OrganisationName } from '../support/access-world.js';
+
+let world: AccessWorld;
+const CASE_TABLES = ['cases', 'case_participants'] as const;
+
+beforeAll(async () => {
+  world = await createAccessWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+async function visibleAs(organisations: readonly string[], table: string): Promise<number> {
+  return world.db.appDb.transaction().execute(async (tx) => {
+    if (organisations.length > 0) await createAccessRepository().actFor(tx, 'u', organisations);
+    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(tx);
+    return Number(rows[0]!.n);
+  });
+}
+
+describe('row-level security', () => {
+  it('SEC-06 shows raw SQL as the runtime role no case row without the transaction settings', async () => {
+    const id = await world.policeCase('in_consultation', { admitted: ['cpas'], revoked: ['youth'] });
+    // The owner sees the rows: they exist.
+    expect(await world.db.adminDb.selectFrom('cases').select('id').where('id', '=', id).execute()).toHaveLength(1);
+    for (const table of CASE_TABLES) expect(await visibleAs([], table)).toBe(0);
+    const keys = await world.db.appDb
+      .selectFrom('data_keys')
+      .select('scope')
+      .where('scope', '=', caseScope(id))
+      .execute();
+    expect(keys).toEqual([]);
+    // The role really is subject to it: no superuser, no BYPASSRLS, and the tables force it.
+    const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
+      SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`.execute(world.db.appDb);
+    expect(rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    const forced = await sql<{ relname: string }>`
+      SELECT relname FROM pg_class WHERE relforcerowsecurity AND relname IN ('cases', 'case_participants', 'data_keys')
+      ORDER BY relname`.execute(world.db.appDb);
+    expect(forced.rows.map((r) => r.relname)).toEqual(['case_participants', 'cases', 'data_keys']);
+  });
+
+  it('WFL-01 hides a police draft from the coordinator even in raw SQL', async () => {
+    const draft = await world.policeCase('pre_registered');
+    const seen = (org: OrganisationName) =>
+      world.db.appDb.transaction().execute(async (tx) => {
+        await createAccessRepository().actFor(tx, 'u', [world.org[org]]);
+        return tx.selectFrom('cases').select('id').where('id', '=', draft).execute();
+      });
+    expect(await seen('police')).toHaveLength(1);
+    expect(await seen('coordination')).toHaveLength(0);
+    expect(await seen('parquet')).toHaveLength(0);
+  });
+
+  it('SEC-12 the operator cannot decrypt case content: its transactions cannot even read the case key', async () => {
+    const id = await world.policeCase('in_consultation', { admitted: ['cpas'] });
+    const row = await world.db.adminDb.selectFrom('cases').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+    const envelope = createEnvelope({ keys: world.keys });
+    const aad = { scope: caseScope(id), record: 'title', version: 1 };
+    const decryptActingFor = (organisations: string[]) =>
+      world.db.appDb.transaction().execute(async (tx) => {
+        await createAccessRepository().actFor(tx, 'u', organisations);
+        return (await envelope.decrypt(tx, aad, row.title)).toString('utf8');
+      });
+    // The same key provider and code decrypt for the case's audience ...
+    expect(await decryptActingFor([world.org.cpas])).toBe('Situatieschets gezin V.');
+    // ... but the operator's transactions act for no organisation (actingOrganisations is
+    // empty), so row-level security hides the case's wrapped data key and nothing decrypts.
+    await expect(decryptActingFor([])).rejects.toThrow();
+    await expect(decryptActingFor([world.org.host])).rejects.toThrow();
+    expect(row.title.toString('utf8')).not.toContain('gezin');
+    // Over HTTP the operator learns nothing either.
+    expect((await world.request(world.people.operator, 'GET', `/api/cases/${id}`)).statusCode).toBe(404);
+    expect((await world.request(world.people.operator, 'GET', '/api/cases')).statusCode).toBe(403);
+    // And a participant of the case reads the title through the same path.
+    const read = await world.request(world.people.socialWorker, 'GET', `/api/cases/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().title).toBe('Situatieschets gezin V.');
+  });
+
+  it('SEC-06 row-level security and access.decide agree on every case and organisation', async () => {
+    const states: CaseState[] = ['pre_registered', 'under_evaluation', 'not_signalled', 'signalled', 'accepted',
+      'refused', 'in_consultation', 'follow_up', 'closed'];
+    const orgs: OrganisationName[] = ['police', 'parquet', 'coordination', 'cpas', 'youth'];
+    const ids: string[] = [];
+    for (const [i, state] of states.entries()) {
+      ids.push(await world.policeCase(state, { reviewer: 'parquet', admitted: ['cpas'], revoked: i % 2 ? ['youth'] : [] }));
+    }
+    const repository = createAccessRepository();
+    for (const org of orgs) {
+      const orgId = world.org[org];
+      const visible = await world.db.appDb.transaction().execute(async (tx) => {
+        await repository.actFor(tx, 'u', [orgId]);
+        return (await tx.selectFrom('cases').select('id').where('id', 'in', ids).execute()).map((r) => r.id);
+      });
+      const allowed: string[] = [];
+      for (const id of ids) {
+        const facts = await world.db.adminDb.transaction().execute((tx) => repository.caseFacts(tx, id));
+        const actor = {
+          userId: 'u', organisationId: orgId, roles: ['participant'] as const,
+          representedAuthorities: [], lapsedAuthorities: [], secrecyAccepted: true,
+        };
+        if (decide(actor, { action: 'case.view', kase: facts }).allowed) allowed.push(id);
+      }
+      expect(visible.sort(), org).toEqual(allowed.sort());
+    }
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * A small world for the access tests: the app on a real test database, one organisation of
+ * each part a case consultation has, one signed-in user per relation of the access matrix,
+ * and cases in the states that matter. Sessions are opened directly in the sessions table:
+ * login itself is tested in modules/auth; here the session guard, the access module and
+ * row-level security are under test.
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { CreateOrganisation, UserRole } from '../../src/contracts/identity.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
+import type { CaseState } from '../../src/server/db/schema.js';
+import { createAuditLog } from '../../src/server/kernel/audit/index.js';
+import { ManualClock } from '../../src/server/kernel/clock.js';
+import { createKeyProvider } from '../../src/server/kernel/crypto/create-key-provider.js';
+import type { KeyProvider } from '../../src/server/kernel/crypto/key-provider.js';
+import { createAccessRepository } from '../../src/server/modules/access/access.repository.js';
+import { caseAudience } from '../../src/server/modules/access/case-audience.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/modules/auth/session-guard.js';
+import { csrfTokenFor, newSessionSecret } from '../../src/server/modules/auth/session-tokens.js';
+import { PLATFORM_HOST, POLICE_ZONE, WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
+import { createIdentityRepository } from '../../src/server/modules/identity/identity.repository.js';
+import { createIdentityService } from '../../src/server/modules/identity/identity.service.js';
+import type { Actor } from '../../src/server/modules/identity/platform-access.js';
+import { createUndertakingsRepository } from '../../src/server/modules/undertakings/undertakings.repository.js';
+import { createUndertakingService } from '../../src/server/modules/undertakings/undertakings.service.js';
+import {
+  CONSULTATION_SECRECY_TEXTS,
+  REPRESENTATIVE_TEXTS,
+} from '../../src/server/modules/undertakings/undertaking-texts.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const PARQUET: CreateOrganisation = {
+  kind: 'judicial_authority',
+  dpRegime: 'law2018_title2',
+  legalMission: { basis: 'law2018_arts33_34', citation: 'Code of Criminal Procedure, art. 22' },
+  lawfulGround: 'c',
+  legalName: 'Parket van de procureur des Konings Oost-Vlaanderen',
+  address: 'Opgeëistenlaan 401, 9000 Gent',
+  enterpriseNumber: '0201.611.035',
+  establishmentCountry: 'BE',
+  rightsContact: 'privacy@parket.example',
+  dpo: { name: 'Koen Verbeke', contact: 'dpo@parket.example' },
+  complianceOwner: 'Hilde Bauwens',
+};
+
+const COORDINATION: CreateOrganisation = {
+  ...WELFARE_AGENCY,
+  kind: 'administrative_authority',
+  legalName: 'Veilig Huis Oost-Vlaanderen',
+  enterpriseNumber: '0201.234.517',
+  rightsContact: 'privacy@veilighuis.example',
+};
+
+const CPAS: CreateOrganisation = {
+  ...WELFARE_AGENCY,
+  kind: 'administrative_authority',
+  legalMission: { basis: 'gdpr_art6_1e', citation: 'Organic Law of 8 July 1976 on the CPAS/OCMW' },
+  legalName: 'OCMW Gent',
+  enterpriseNumber: '0207.654.333',
+  rightsContact: 'privacy@ocmw.example',
+};
+
+const YOUTH = { ...WELFARE_AGENCY, enterpriseNumber: '0209.988.766' };
+
+export const ORGANISATIONS = {
+  police: POLICE_ZONE,
+  parquet: PARQUET,
+  coordination: COORDINATION,
+  cpas: CPAS,
+  youth: YOUTH,
+  host: PLATFORM_HOST,
+} as const;
+export type OrganisationName = keyof typeof ORGANISATIONS;
+
+/** One signed-in user per relation the access matrix distinguishes. */
+export const PEOPLE = {
+  policeOfficer: { name: 'Karel Wouters', organisation: 'police', roles: ['participant'], secrecy: true },
+  policeDpo: { name: 'An Peeters', organisation: 'police', roles: ['dpo'], secrecy: true },
+  prosecutor: { name: 'Hilde Bauwens', organisation: 'parquet', roles: ['prosecutor'], secrecy: true },
+  coordinator: { name: 'Sara Claes', organisation: 'coordination', roles: ['organiser'], secrecy: true },
+  socialWorker: { name: 'Fatima El Amrani', organisation: 'cpas', roles: ['participant'], secrecy: true },
+  newSocialWorker: { name: 'Tom Jacobs', organisation: 'cpas', roles: ['participant'], secrecy: false },
+  youthWorker: { name: 'Lien Maes', organisation: 'youth', roles: ['participant'], secrecy: true },
+  representative: { name: 'Pieter Goossens', organisation: 'cpas', roles: ['representative'], secrecy: true },
+  formerRepresentative: { name: 'Eva Willems', organisation: 'cpas', roles: ['representative'], secrecy: true },
+  operator: { name: 'Jan Claes', organisation: 'host', roles: ['operator'], secrecy: true },
+} as const satisfies Record<string, { name: string; organisation: OrganisationName; roles: UserRole[]; secrecy: boolean }>;
+export type PersonName = keyof typeof PEOPLE;
+
+export interface Signed {
+  actor: Actor;
+  cookie: string;
+  csrf: string;
+}
+
+export interface AccessWorld {
+  app: FastifyInstance;
+  db: TestDatabase;
+  clock: ManualClock;
+  /** The key provider the app encrypts with. */
+  keys: KeyProvider;
+  org: Record<OrganisationName, string>;
+  people: Record<PersonName, Signed>;
+  /** A case pre-registered by the police officer, then moved to `state` with its audience rewritten. */
+  policeCase(state: CaseState, options?: { reviewer?: OrganisationName; admitted?: OrganisationName[]; revoked?: OrganisationName[] }): Promise<string>;
+  request(who: Signed | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createAccessWorld(): Promise<AccessWorld> {
+  const db = await createTestDatabase();
+  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-access-'));
+  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const keys = await createKeyProvider(config);
+  const app = await buildApp({
+    config,
+    db: db.appDb,
+    keys,
+    engine: 'server',
+    clock,
+    webRoot: path.join(dataDir, 'no-web-build'),
+  });
+  await app.ready();
+
+  const audit = createAuditLog({ clock });
+  const bootstrap: Actor = { userId: crypto.randomUUID(), organisationId: crypto.randomUUID(), roles: ['operator'] };
+  const identity = createIdentityService({ db: db.appDb, identity: createIdentityRepository(), audit, clock });
+  const org = {} as Record<OrganisationName, string>;
+  for (const [name, input] of Object.entries(ORGANISATIONS)) {
+    org[name as OrganisationName] = (await identity.createOrganisation(bootstrap, input)).id;
+  }
+
+  const undertakings = createUndertakingService({
+    db: db.appDb,
+    undertakings: createUndertakingsRepository(),
+    audit,
+    clock,
+  });
+  const secrecy = await undertakings.publishUndertakingVersion(bootstrap, {
+    kind: 'consultation_secrecy',
+    texts: CONSULTATION_SECRECY_TEXTS,
+  });
+  const representativeText = await undertakings.publishUndertakingVersion(bootstrap, {
+    kind: 'representative',
+    texts: REPRESENTATIVE_TEXTS,
+  });
+
+  const people = {} as Record<PersonName, Signed>;
+  for (const [name, person] of Object.entries(PEOPLE)) {
+    const user = await identity.createUser(bootstrap, {
+      organisationId: org[person.organisation],
+      email: `${person.name.toLowerCase().replaceAll(' ', '.')}@${person.organisation}.example`,
+      displayName: person.name,
+      roles: [...person.roles],
+    });
+    const actor: Actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles };
+    if (person.secrecy) await undertakings.acceptUndertaking(actor, secrecy.id, 'nl');
+    const secret = newSessionSecret();
+    const now = clock.now();
+    await db.adminDb
+      .insertInto('sessions')
+      .values({
+        id_hash: secret.idHash,
+        user_id: user.id,
+        session_epoch: 0,
+        created_at: now,
+        last_seen_at: now,
+        mfa_at: now,
+        user_agent_summary: 'test',
+      })
+      .execute();
+    people[name as PersonName] = { actor, cookie: secret.cookieValue, csrf: csrfTokenFor(secret.cookieValue) };
+  }
+
+  // bill art. 5: the CPAS designates a permanent representative for this month; an earlier
+  // representative's period ended last month. Both accepted the representative's undertaking.
+  const designations = [
+    { who: people.representative, from: '2026-03-01', to: '2026-03-31' },
+    { who: people.formerRepresentative, from: '2026-02-01', to: '2026-02-28' },
+  ];
+  for (const { who, from, to } of designations) {
+    const representation = await db.adminDb
+      .insertInto('representations')
+      .values({
+        authority_id: org.cpas,
+        representative_id: who.actor.userId,
+        designated_by: people.socialWorker.actor.userId,
+        designated_at: new Date('2026-01-15T10:00:00Z'),
+        valid_from: from,
+        valid_to: to,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.adminDb
+      .insertInto('undertaking_acceptances')
+      .values({
+        version_id: representativeText.id,
+        user_id: who.actor.userId,
+        language: 'nl',
+        representation_id: representation.id,
+        accepted_at: new Date('2026-01-16T10:00:00Z'),
+      })
+      .execute();
+  }
+
+  function request(who: Signed | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+    return app.inject({
+      method,
+      url,
+      ...(who ? { cookies: { [SESSION_COOKIE]: who.cookie }, headers: { [CSRF_HEADER]: who.csrf } } : {}),
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+  }
+
+  const accessRepository = createAccessRepository();
+
+  return {
+    app,
+    db,
+    clock,
+    keys,
+    org,
+    people,
+    request,
+    async policeCase(state, options = {}) {
+      const res = await request(people.policeOfficer, 'POST', '/api/cases', {
+        title: 'Situatieschets gezin V.',
+        organiserOrganisationId: org.coordination,
+      });
+      if (res.statusCode !== 201) throw new Error(`createCase failed: ${res.body}`);
+      const id: string = res.json().id;
+      const reviewer = options.reviewer ? org[options.reviewer] : null;
+      // Issue 4 brings the workflow; until then the fixture moves the case as the owner would.
+      await db.adminDb.transaction().execute(async (tx) => {
+        await tx.updateTable('cases').set({ state, reviewer_organisation_id: reviewer }).where('id', '=', id).execute();
+        const participants = [
+          ...(options.admitted ?? []).map((name) => ({ name, revoked: false })),
+          ...(options.revoked ?? []).map((name) => ({ name, revoked: true })),
+        ];
+        for (const { name, revoked } of participants) {
+          const at = clock.now();
+          await tx
+            .insertInto('case_participants')
+            .values({
+              case_id: id,
+              organisation_id: org[name],
+              justification: Buffer.from('fixture'),
+              admitted_by: people.coordinator.actor.userId,
+              admitted_at: at,
+              revoked_by: revoked ? people.coordinator.actor.userId : null,
+              revoked_at: revoked ? at : null,
+            })
+            .execute();
+        }
+        const facts = await accessRepository.caseFacts(tx, id);
+        await accessRepository.replaceAudience(tx, id, caseAudience(facts!));
+      });
+      return id;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
