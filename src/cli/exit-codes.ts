@@ -9,4 +9,6 @@ export const EXIT = {
   config: 3,
   /** The database, data directory, keys or port could not be used. */
   startup: 4,
+  /** The command refused to act on this database (e.g. `demo` on a database that is not a demo). */
+  refused: 5,
 } as const;

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { packageVersion } from '../server/package-info.js';
 import { runAudit } from './commands/audit.js';
+import { runDemo } from './commands/demo.js';
 import { runDoctor } from './commands/doctor.js';
 import { runMigrate } from './commands/migrate.js';
 import { runServe } from './commands/serve.js';
@@ -24,12 +25,15 @@ Commands:
   audit proof <position>    Print the inclusion proof of one audit event (JSON) against the latest checkpoint.
   audit checkpoint          Issue a signed checkpoint now (only if the log grew) and print it.
   audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
+  demo [--json]             Create demo identities on an empty database, or print those of a demo database.
 
 Options:
   -h, --help                Show this help.
   -v, --version             Print the version.
+      --json                demo: print the logins, passwords, TOTP secrets and recovery codes as JSON.
 
-Exit codes: 0 ok · 1 check failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable.
+Exit codes: 0 ok · 1 check failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
+            · 5 refused (demo on a database that is not a demo).
 Configuration is read from the environment: see README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,7 +42,11 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${HELP}`);
@@ -53,9 +61,13 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [command = 'serve', ...rest] = parsed.positionals;
-  const known = ['serve', 'migrate', 'doctor', 'audit'];
+  const known = ['serve', 'migrate', 'doctor', 'audit', 'demo'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.json && command !== 'demo') {
+    console.error(`--json is an option of demo only.\n\n${HELP}`);
     return EXIT.usage;
   }
   let config: ReturnType<typeof loadConfig>;
@@ -76,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runMigrate(config);
       case 'doctor':
         return await runDoctor(config);
+      case 'demo':
+        return await runDemo(config, { json: parsed.values.json === true });
       default:
         return await runAudit(config, rest, HELP);
     }

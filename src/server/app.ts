@@ -14,23 +14,52 @@ import type { Db } from './db/database.js';
 import { errorHandler, sendProblem } from './http/problem.js';
 import { loggerOptions } from './http/logger.js';
 import { generateRequestId } from './http/request-id.js';
+import { recordRoutes } from './http/route-table.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static-web.js';
 import { createAuditLog } from './kernel/audit/index.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { createEnvelope } from './kernel/crypto/envelope.js';
 import type { KeyProvider } from './kernel/crypto/key-provider.js';
+import { createSmtpMailer } from './kernel/mail/mailer.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { createTotpSecretBox } from './modules/auth/credentials/totp-secret-box.js';
 import { createLoginService } from './modules/auth/login.service.js';
+import { createEnrolmentService } from './modules/auth/mfa/enrolment.service.js';
+import { createMfaRepository } from './modules/auth/mfa/mfa.repository.js';
+import { mfaRoutes } from './modules/auth/mfa/mfa.routes.js';
+import { createStepUpService } from './modules/auth/mfa/step-up.service.js';
 import { createSessionGuard, decorateSessionRequest } from './modules/auth/session-guard.js';
 import { createSessionService } from './modules/auth/session.service.js';
+import { createOidcLoginService } from './modules/auth/oidc/oidc-login.service.js';
+import { createOidcRepository } from './modules/auth/oidc/oidc.repository.js';
+import { oidcRoutes } from './modules/auth/oidc/oidc.routes.js';
+import { createIdentityRepository } from './modules/identity/identity.repository.js';
+import { identityRoutes } from './modules/identity/identity.routes.js';
+import { createIdentityService } from './modules/identity/identity.service.js';
+import { createInvitationRepository } from './modules/invitations/invitations.repository.js';
+import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { createInvitationService } from './modules/invitations/invitations.service.js';
+import { createBriefingService } from './modules/representation/briefings.service.js';
+import { representationRoutes } from './modules/representation/representation.routes.js';
+import { createRepresentationService } from './modules/representation/representation.service.js';
+import { undertakingRoutes } from './modules/undertakings/undertakings.routes.js';
+import { createUndertakingService } from './modules/undertakings/undertakings.service.js';
+import { createAccessRepository } from './modules/access/access.repository.js';
+import { createAccess } from './modules/access/access.service.js';
+import { createCasesRepository } from './modules/cases/cases.repository.js';
+import { caseRoutes } from './modules/cases/cases.routes.js';
+import { createCaseService } from './modules/cases/cases.service.js';
+import { createRepresentationRepository } from './modules/representation/representation.repository.js';
+import { createUndertakingsRepository } from './modules/undertakings/undertakings.repository.js';
 import { createSystemRepository } from './modules/system/system.repository.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl' | 'session'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -54,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (request, reply) => {
@@ -94,12 +124,79 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: deps.config.session,
   };
   const sessions = createSessionService(authDeps);
+  const guard = createSessionGuard(sessions);
   decorateSessionRequest(app);
+  // Second factors (SPEC SEC-01): TOTP secrets encrypted under a platform key, passkeys, step-up.
+  const mfaDeps = {
+    ...authDeps,
+    mfa: createMfaRepository(),
+    totpSecrets: createTotpSecretBox(createEnvelope({ keys: deps.keys })),
+    relyingParty: deps.config.webauthn,
+    passkeyRoles: deps.config.webauthn.requiredRoles,
+  };
   await app.register(authRoutes, {
-    login: createLoginService(authDeps),
+    login: createLoginService(mfaDeps),
     sessions,
-    guard: createSessionGuard(sessions),
+    guard,
     limits: deps.config.session,
+  });
+  await app.register(mfaRoutes, {
+    enrolment: createEnrolmentService(mfaDeps),
+    stepUp: createStepUpService(mfaDeps),
+    guard,
+    limits: deps.config.session,
+  });
+  // Single sign-on through an OpenID Connect provider (ADR 0011); 404 when not configured.
+  await app.register(oidcRoutes, {
+    sso: createOidcLoginService({ ...authDeps, oidc: createOidcRepository(), settings: deps.config.oidc }),
+  });
+
+  const access = createAccess({
+    access: createAccessRepository(),
+    representations: createRepresentationRepository(),
+    undertakings: createUndertakingsRepository(),
+    clock,
+  });
+  const cases = createCaseService({
+    db: deps.db,
+    cases: createCasesRepository(),
+    access,
+    audit: authDeps.audit,
+    envelope: createEnvelope({ keys: deps.keys }),
+    clock,
+  });
+  await app.register(caseRoutes, { cases, guard });
+
+  // Operator console, invitations, undertakings and representatives (issue 3 scope 1, 2, 5, 6).
+  const moduleDeps = { db: deps.db, audit: authDeps.audit, clock };
+  const { smtpUrl, from } = deps.config.mail;
+  await app.register(identityRoutes, {
+    identity: createIdentityService({ ...moduleDeps, identity: createIdentityRepository() }),
+    guard,
+  });
+  await app.register(invitationRoutes, {
+    invitations: createInvitationService({
+      ...moduleDeps,
+      invitations: createInvitationRepository(),
+      mailer: smtpUrl ? createSmtpMailer({ url: smtpUrl, from }) : undefined,
+      // Without CONCERTO_PUBLIC_URL (and so without mail) the operator gets a relative link.
+      publicUrl: deps.config.publicUrl ?? '',
+    }),
+    guard,
+  });
+  const representationDeps = {
+    ...moduleDeps,
+    representations: createRepresentationRepository(),
+    undertakings: createUndertakingsRepository(),
+  };
+  await app.register(undertakingRoutes, {
+    undertakings: createUndertakingService(representationDeps),
+    guard,
+  });
+  await app.register(representationRoutes, {
+    representations: createRepresentationService(representationDeps),
+    briefings: createBriefingService(representationDeps),
+    guard,
   });
 
   app.get(

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
+/** A complete SSO configuration, which each failing case spoils in one variable. */
+const OIDC = {
+  CONCERTO_PUBLIC_URL: 'https://concerto.example.be',
+  CONCERTO_OIDC_ISSUER: 'https://idp.example.be/realms/concerto',
+  CONCERTO_OIDC_CLIENT_ID: 'concerto',
+  CONCERTO_OIDC_CLIENT_SECRET: 's3cret-value',
+};
+
 describe('configuration', () => {
   it('has working defaults: embedded PostgreSQL under ./data, file keys, port 8080', () => {
     const config = loadConfig({}, '/srv/concerto');
@@ -28,6 +36,15 @@ describe('configuration', () => {
     [{ SMTP_URL: 'smtp://mail.example.be', CONCERTO_PUBLIC_URL: 'https://c.example.be' }, 'CONCERTO_MAIL_FROM'],
     [{ SMTP_URL: 'smtp://mail.example.be', CONCERTO_MAIL_FROM: 'concerto@example.be' }, 'CONCERTO_PUBLIC_URL'],
     [{ CONCERTO_MAIL_FROM: 'Concerto <concerto@example.be>' }, 'CONCERTO_MAIL_FROM'],
+    [{ ...OIDC, CONCERTO_OIDC_ISSUER: 'http://idp.example.be' }, 'CONCERTO_OIDC_ISSUER'],
+    [{ ...OIDC, CONCERTO_OIDC_ISSUER: 'https://idp.example.be/?tenant=x' }, 'CONCERTO_OIDC_ISSUER'],
+    [{ ...OIDC, CONCERTO_OIDC_CLIENT_ID: '' }, 'CONCERTO_OIDC_CLIENT_ID'],
+    [{ ...OIDC, CONCERTO_OIDC_CLIENT_SECRET: '' }, 'CONCERTO_OIDC_CLIENT_SECRET'],
+    [{ ...OIDC, CONCERTO_OIDC_MATCH_CLAIM: 'e mail' }, 'CONCERTO_OIDC_MATCH_CLAIM'],
+    [{ ...OIDC, CONCERTO_OIDC_MFA_ACR: 'urn:a urn:b' }, 'CONCERTO_OIDC_MFA_ACR'],
+    [{ ...OIDC, CONCERTO_PUBLIC_URL: '' }, 'CONCERTO_PUBLIC_URL'],
+    [{ CONCERTO_OIDC_CLIENT_ID: 'concerto' }, 'CONCERTO_OIDC_CLIENT_ID'],
+    [{ CONCERTO_REQUIRE_WEBAUTHN_ROLES: 'operator,judge' }, 'CONCERTO_REQUIRE_WEBAUTHN_ROLES'],
   ])('fails fast on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -54,6 +71,36 @@ describe('configuration', () => {
   it('never echoes an SMTP_URL, which may hold a password', () => {
     expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@' })).toThrow(ConfigError);
     expect(() => loadConfig({ SMTP_URL: 'smtp://user:s3cret@' })).not.toThrow(/s3cret/);
+  });
+
+  it('turns SSO on with CONCERTO_OIDC_ISSUER, matching on email by default, redirecting to the public URL', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(loadConfig({ ...OIDC, CONCERTO_OIDC_MFA_ACR: 'urn:a, urn:b' }).oidc).toEqual({
+      issuer: 'https://idp.example.be/realms/concerto',
+      clientId: 'concerto',
+      clientSecret: 's3cret-value',
+      matchClaim: 'email',
+      mfaAcr: ['urn:a', 'urn:b'],
+      label: undefined,
+      redirectUri: 'https://concerto.example.be/api/auth/oidc/callback',
+    });
+    // http only for a provider on this machine (development and tests).
+    const local = loadConfig({ ...OIDC, CONCERTO_OIDC_ISSUER: 'http://127.0.0.1:8081' });
+    expect(local.oidc?.issuer).toBe('http://127.0.0.1:8081');
+    expect(() => loadConfig({ ...OIDC, CONCERTO_OIDC_CLIENT_ID: '' })).not.toThrow(/s3cret/);
+  });
+
+  it('derives the WebAuthn relying party from CONCERTO_PUBLIC_URL, localhost:8080 by default', () => {
+    expect(loadConfig({}).webauthn).toEqual({ rpId: 'localhost', origin: 'http://localhost:8080', requiredRoles: [] });
+    const deployed = loadConfig({
+      CONCERTO_PUBLIC_URL: 'https://concerto.example.be:8443/app/',
+      CONCERTO_REQUIRE_WEBAUTHN_ROLES: ' operator, prosecutor,operator ',
+    });
+    expect(deployed.webauthn).toEqual({
+      rpId: 'concerto.example.be',
+      origin: 'https://concerto.example.be:8443',
+      requiredRoles: ['operator', 'prosecutor'],
+    });
   });
 
   it('uses DATABASE_URL for migrations when no admin URL is given', () => {

@@ -3,6 +3,7 @@
  * at start; a bad value stops Concerto with a message that names the variable.
  */
 import path from 'node:path';
+import { USER_ROLES, type UserRole } from '../contracts/identity.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -37,9 +38,40 @@ export interface Config {
   audit: { origin: string; checkpointIntervalSeconds: number };
   /** Session lifetimes (ASVS 5.0 V7.3.1 idle, V7.3.2 absolute). */
   session: { idleMinutes: number; absoluteHours: number };
+  /** WebAuthn relying party (from CONCERTO_PUBLIC_URL) and the roles that must use a passkey. */
+  webauthn: WebauthnConfig;
   /** Outgoing mail; smtpUrl undefined = no mail is sent and invitation links go to the operator. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Sign-in through an OpenID Connect provider (ADR 0011); undefined = SSO off. */
+  oidc: OidcConfig | undefined;
 }
+
+export interface OidcConfig {
+  /** Issuer identifier, exactly as the provider's metadata states it. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim whose value is compared with users' e-mail addresses at the first SSO login. */
+  matchClaim: string;
+  /** `acr` values that prove MFA at the provider (besides an MFA `amr`). */
+  mfaAcr: string[];
+  /** Text of the login button; undefined = the web app's own words. */
+  label: string | undefined;
+  /** CONCERTO_PUBLIC_URL + /api/auth/oidc/callback, registered at the provider. */
+  redirectUri: string;
+}
+
+export interface WebauthnConfig {
+  /** The registrable domain passkeys are bound to: the host of the public URL. */
+  rpId: string;
+  /** The only origin whose ceremonies are accepted (scheme, host and port of the public URL). */
+  origin: string;
+  /** Users holding one of these roles get a full session only through a passkey. */
+  requiredRoles: UserRole[];
+}
+
+/** Where passkeys work when CONCERTO_PUBLIC_URL is unset: the default listener on this machine. */
+const DEFAULT_WEBAUTHN_URL = 'http://localhost:8080';
 
 export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; meaning: string }> = [
   { variable: 'DATABASE_URL', default: '(unset)', meaning: 'PostgreSQL server used at run time. Unset: Concerto starts its own embedded PostgreSQL.' },
@@ -47,7 +79,7 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_DATA_DIR', default: './data', meaning: 'Data directory: embedded PostgreSQL in `postgres/`, file key provider in `keys/`.' },
   { variable: 'HOST', default: '127.0.0.1', meaning: 'Address the HTTP server listens on.' },
   { variable: 'PORT', default: '8080', meaning: 'HTTP port (0 = any free port).' },
-  { variable: 'CONCERTO_PUBLIC_URL', default: '(unset)', meaning: 'Public base URL; an https URL turns on HSTS.' },
+  { variable: 'CONCERTO_PUBLIC_URL', default: '(unset)', meaning: 'Public base URL; an https URL turns on HSTS. Its origin is the only one accepted for passkeys and its host is the WebAuthn RP ID (unset: http://localhost:8080, RP ID `localhost`).' },
   { variable: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent. Logs never hold request bodies.' },
   { variable: 'CONCERTO_BODY_LIMIT', default: '1048576', meaning: 'Largest accepted request body, in bytes.' },
   { variable: 'CONCERTO_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* headers from a reverse proxy.' },
@@ -63,6 +95,13 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_MAIL_FROM', default: 'concerto@localhost', meaning: 'Sender address of Concerto mails (a bare address); required with SMTP_URL.' },
   { variable: 'CONCERTO_SESSION_IDLE_MINUTES', default: '15', meaning: 'A session without a request for this many minutes ends (ASVS V7.3.1).' },
   { variable: 'CONCERTO_SESSION_ABSOLUTE_HOURS', default: '8', meaning: 'A session ends this many hours after login, active or not (ASVS V7.3.2).' },
+  { variable: 'CONCERTO_REQUIRE_WEBAUTHN_ROLES', default: '(empty)', meaning: 'Comma-separated roles (e.g. `operator,prosecutor`) that must use a passkey: once such a user has one, TOTP and recovery codes are refused at login and step-up; before that, they only lead to passkey enrolment.' },
+  { variable: 'CONCERTO_OIDC_ISSUER', default: '(unset)', meaning: 'OpenID Connect provider (issuer URL, https; http only on a loopback address) for single sign-on. Unset: SSO is off. Requires CONCERTO_PUBLIC_URL; register CONCERTO_PUBLIC_URL + `/api/auth/oidc/callback` as the redirect URI (ADR 0011).' },
+  { variable: 'CONCERTO_OIDC_CLIENT_ID', default: '(unset)', meaning: 'Client id of Concerto at the provider; required with CONCERTO_OIDC_ISSUER.' },
+  { variable: 'CONCERTO_OIDC_CLIENT_SECRET', default: '(unset)', meaning: 'Client secret (HTTP Basic at the token endpoint); required with CONCERTO_OIDC_ISSUER.' },
+  { variable: 'CONCERTO_OIDC_MATCH_CLAIM', default: 'email', meaning: 'Claim compared with the users\' e-mail addresses at the first SSO login (`email` must come with `email_verified: true`); later logins follow the bound (issuer, sub).' },
+  { variable: 'CONCERTO_OIDC_MFA_ACR', default: '(unset)', meaning: 'Comma-separated `acr` values that prove MFA at the provider. An SSO login is accepted only when the ID token\'s `acr` is one of them or its `amr` names an MFA method (mfa, otp, hwk, swk, sc).' },
+  { variable: 'CONCERTO_OIDC_LABEL', default: '(unset)', meaning: 'Text of the SSO button on the login page, e.g. the provider\'s name.' },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -153,6 +192,75 @@ function mailConfig(env: Env, publicUrl: string | undefined): Config['mail'] {
   return { smtpUrl: url, from: from ?? 'concerto@localhost' };
 }
 
+const OIDC_OPTIONS = [
+  'CONCERTO_OIDC_CLIENT_ID',
+  'CONCERTO_OIDC_CLIENT_SECRET',
+  'CONCERTO_OIDC_MATCH_CLAIM',
+  'CONCERTO_OIDC_MFA_ACR',
+  'CONCERTO_OIDC_LABEL',
+] as const;
+
+/** https, or http on a loopback address (development and tests); no query or fragment (OIDC Discovery §2). */
+function oidcIssuer(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(name, 'must be an https:// URL (http:// only on a loopback address)');
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(name, 'must have no query, fragment or credentials');
+  }
+  return raw;
+}
+
+function oidcConfig(env: Env, publicUrl: string | undefined): Config['oidc'] {
+  const issuer = oidcIssuer(env, 'CONCERTO_OIDC_ISSUER');
+  if (!issuer) {
+    const stray = OIDC_OPTIONS.find((name) => optional(env, name) !== undefined);
+    if (stray) throw new ConfigError(stray, 'is set but CONCERTO_OIDC_ISSUER is not');
+    return undefined;
+  }
+  const required = (name: string): string => {
+    const value = optional(env, name);
+    if (!value) throw new ConfigError(name, 'is required when CONCERTO_OIDC_ISSUER is set');
+    return value;
+  };
+  const clientId = required('CONCERTO_OIDC_CLIENT_ID');
+  // Never echoed: it is a password.
+  const clientSecret = required('CONCERTO_OIDC_CLIENT_SECRET');
+  const matchClaim = optional(env, 'CONCERTO_OIDC_MATCH_CLAIM') ?? 'email';
+  if (!/^[A-Za-z][A-Za-z0-9_.:-]{0,63}$/.test(matchClaim)) {
+    throw new ConfigError(
+      'CONCERTO_OIDC_MATCH_CLAIM',
+      `must be a claim name such as email or upn, got "${matchClaim}"`,
+    );
+  }
+  const mfaAcr = (optional(env, 'CONCERTO_OIDC_MFA_ACR') ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  if (mfaAcr.some((value) => /\s/.test(value) || value.length > 256)) {
+    throw new ConfigError('CONCERTO_OIDC_MFA_ACR', 'must be acr values separated by commas, without spaces');
+  }
+  const label = optional(env, 'CONCERTO_OIDC_LABEL');
+  if (label !== undefined && label.length > 64) {
+    throw new ConfigError('CONCERTO_OIDC_LABEL', 'must be at most 64 characters');
+  }
+  // The provider sends the browser back to a public address of Concerto.
+  if (!publicUrl) {
+    throw new ConfigError('CONCERTO_PUBLIC_URL', 'is required when CONCERTO_OIDC_ISSUER is set');
+  }
+  const redirectUri = `${publicUrl}/api/auth/oidc/callback`;
+  return { issuer, clientId, clientSecret, matchClaim, mfaAcr, label, redirectUri };
+}
+
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = optional(env, name);
   if (raw === undefined) return fallback;
@@ -160,6 +268,15 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+function webauthnConfig(env: Env, publicUrl: string | undefined): WebauthnConfig {
+  const url = new URL(publicUrl ?? DEFAULT_WEBAUTHN_URL);
+  const name = 'CONCERTO_REQUIRE_WEBAUTHN_ROLES';
+  const roles = (optional(env, name) ?? '').split(',').map((role) => role.trim()).filter((role) => role !== '');
+  const unknown = roles.find((role) => !(USER_ROLES as readonly string[]).includes(role));
+  if (unknown) throw new ConfigError(name, `must list roles among ${USER_ROLES.join(', ')}, got "${unknown}"`);
+  return { rpId: url.hostname, origin: url.origin, requiredRoles: [...new Set(roles)] as UserRole[] };
 }
 
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
@@ -205,6 +322,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       idleMinutes: integer(env, 'CONCERTO_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
       absoluteHours: integer(env, 'CONCERTO_SESSION_ABSOLUTE_HOURS', 8, 1, 7 * 24),
     },
+    webauthn: webauthnConfig(env, publicUrl),
     mail: mailConfig(env, publicUrl),
+    oidc: oidcConfig(env, publicUrl),
   });
 }

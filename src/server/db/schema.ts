@@ -99,7 +99,10 @@ export interface UsersTable {
 export interface UserCredentialsTable {
   user_id: string;
   password_hash: string;
-  totp_secret: string | null;
+  /** Envelope ciphertext of the base32 secret (migration 0009; credentials/totp-secret-box.ts). */
+  totp_secret: Buffer | null;
+  /** Shown at enrolment, not yet confirmed with a code; encrypted like totp_secret. */
+  pending_totp_secret: Buffer | null;
   totp_last_step: number | null;
   recovery_code_hashes: Generated<string[]>;
   mfa_enrolled_at: Timestamp | null;
@@ -114,9 +117,37 @@ export interface SessionsTable {
   session_epoch: number;
   created_at: Timestamp;
   last_seen_at: Timestamp;
-  mfa_at: Timestamp;
+  /** Null only for an enrolment session (migration 0009). */
+  mfa_at: Timestamp | null;
   user_agent_summary: string;
   revoked_at: Timestamp | null;
+  purpose: Generated<SessionPurpose>;
+}
+
+export type SessionPurpose = 'full' | 'mfa_enrolment';
+
+// (see migrations/0009_mfa.sql)
+export interface PasskeysTable {
+  id: Generated<string>;
+  user_id: string;
+  credential_id: Buffer;
+  public_key: Buffer;
+  counter: number;
+  transports: Generated<string[]>;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export type WebauthnChallengePurpose = 'login' | 'registration' | 'step_up';
+
+export interface WebauthnChallengesTable {
+  challenge_hash: Buffer;
+  purpose: WebauthnChallengePurpose;
+  user_id: string;
+  session_id_hash: Buffer | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface LoginThrottleTable {
@@ -204,6 +235,88 @@ export interface InvitationsTable {
   revoked_at: Timestamp | null;
 }
 
+// --- modules/cases ----------------------------------------------------------------------
+// (owned by src/server/modules/cases; see migrations/0008_cases_access.sql)
+export type CaseState =
+  | 'pre_registered'
+  | 'under_evaluation'
+  | 'not_signalled'
+  | 'signalled'
+  | 'accepted'
+  | 'refused'
+  | 'in_consultation'
+  | 'follow_up'
+  | 'closed';
+
+export interface CasesTable {
+  id: string;
+  state: CaseState;
+  compartment_organisation_id: string;
+  reviewer_organisation_id: string | null;
+  organiser_organisation_id: string;
+  /** Encrypted under the case key (envelope scope `case:<id>`). */
+  title: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseParticipantsTable {
+  case_id: string;
+  organisation_id: string;
+  /** Encrypted under the case key. */
+  justification: Buffer;
+  admitted_by: string;
+  admitted_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export type AudienceRelation = 'compartment' | 'reviewer' | 'organiser' | 'participant';
+
+export interface CaseAudienceTable {
+  case_id: string;
+  organisation_id: string;
+  relation: AudienceRelation;
+}
+
+// --- modules/auth/oidc ------------------------------------------------------------------
+// (owned by src/server/modules/auth/oidc; see migrations/0010_oidc.sql)
+export interface OidcFlowsTable {
+  /** SHA-256 of the flow cookie's value; the value itself is never stored. */
+  id_hash: Buffer;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  consumed_at: Timestamp | null;
+}
+
+export interface OidcIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  bound_at: Timestamp;
+}
+
+// --- modules/demo -----------------------------------------------------------------------
+// (owned by src/server/modules/demo; see migrations/0011_demo_marker.sql)
+export interface PlatformDemoTable {
+  singleton: Generated<boolean>;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+/** Insert-only for the runtime role: only the owner role reads it back. */
+export interface PlatformDemoLoginsTable {
+  user_id: string;
+  role: string;
+  password: string;
+  totp_secret: string;
+  recovery_codes: string[];
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -216,6 +329,8 @@ export interface DB {
   user_credentials: UserCredentialsTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
   undertaking_versions: UndertakingVersionsTable;
   undertaking_texts: UndertakingTextsTable;
   undertaking_acceptances: UndertakingAcceptancesTable;
@@ -224,4 +339,11 @@ export interface DB {
   representation_briefings: RepresentationBriefingsTable;
   representation_briefing_recipients: RepresentationBriefingRecipientsTable;
   invitations: InvitationsTable;
+  cases: CasesTable;
+  case_participants: CaseParticipantsTable;
+  case_audience: CaseAudienceTable;
+  oidc_flows: OidcFlowsTable;
+  oidc_identities: OidcIdentitiesTable;
+  platform_demo: PlatformDemoTable;
+  platform_demo_logins: PlatformDemoLoginsTable;
 }

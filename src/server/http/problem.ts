@@ -24,6 +24,24 @@ const TITLES: Record<ErrorCode, Record<Lang, string>> = {
     en: 'Authentication required',
   },
   forbidden: { fr: 'Action non autorisée', nl: 'Handeling niet toegestaan', de: 'Handlung nicht erlaubt', en: 'Not allowed' },
+  mfa_enrolment_required: {
+    fr: 'Activez d’abord l’authentification à deux facteurs',
+    nl: 'Stel eerst tweestapsverificatie in',
+    de: 'Richten Sie zuerst die Zwei-Faktor-Authentifizierung ein',
+    en: 'Set up two-factor authentication first',
+  },
+  mfa_required: {
+    fr: 'Confirmez votre identité avec votre second facteur',
+    nl: 'Bevestig uw identiteit met uw tweede factor',
+    de: 'Bestätigen Sie Ihre Identität mit Ihrem zweiten Faktor',
+    en: 'Confirm your identity with your second factor',
+  },
+  webauthn_required: {
+    fr: 'Utilisez votre clé d’accès (passkey)',
+    nl: 'Gebruik uw passkey',
+    de: 'Verwenden Sie Ihren Passkey',
+    en: 'Use your passkey',
+  },
   not_found: { fr: 'Introuvable', nl: 'Niet gevonden', de: 'Nicht gefunden', en: 'Not found' },
   method_not_allowed: {
     fr: 'Méthode non autorisée',
@@ -108,6 +126,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
     if (error.status >= 500) request.log.error({ code: error.code }, 'domain error');
+    if (error.details.retryAfterSeconds !== undefined) {
+      reply.header('retry-after', String(error.details.retryAfterSeconds));
+    }
     return sendProblem(reply, error.code, error.details);
   }
   if (error.validation) {

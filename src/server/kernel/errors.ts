@@ -8,6 +8,12 @@ export const ERROR_STATUS = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** An enrolment session may only enrol a second factor (SPEC SEC-01). */
+  mfa_enrolment_required: 403,
+  /** The action needs a second factor proven within the last minutes (ASVS 5.0 V7.5.3): step up. */
+  mfa_required: 403,
+  /** The account's role must use a passkey, not TOTP or a recovery code (CONCERTO_REQUIRE_WEBAUTHN_ROLES). */
+  webauthn_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -33,6 +39,8 @@ export interface DomainErrorDetails {
   fields?: FieldIssue[];
   /** The legal rule that refused the action, e.g. "bill art. 3 §1". */
   rule?: string;
+  /** For `rate_limited`: when to try again, sent as the Retry-After header (RFC 9110 §10.2.3). */
+  retryAfterSeconds?: number;
 }
 
 export class DomainError extends Error {
