@@ -21,6 +21,10 @@ import { createAccessRepository } from '../../src/server/modules/access/access.r
 import { caseAudience } from '../../src/server/modules/access/case-audience.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/modules/auth/session-guard.js';
 import { csrfTokenFor, newSessionSecret } from '../../src/server/modules/auth/session-tokens.js';
+import { hashPassword } from '../../src/server/modules/auth/credentials/password-hash.js';
+import { generateTotpSecret } from '../../src/server/modules/auth/credentials/totp.js';
+import { createTotpSecretBox } from '../../src/server/modules/auth/credentials/totp-secret-box.js';
+import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
 import { PLATFORM_HOST, POLICE_ZONE, WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
 import { createIdentityRepository } from '../../src/server/modules/identity/identity.repository.js';
 import { createIdentityService } from '../../src/server/modules/identity/identity.service.js';
@@ -88,6 +92,7 @@ export const PEOPLE = {
   representative: { name: 'Pieter Goossens', organisation: 'cpas', roles: ['representative'], secrecy: true },
   formerRepresentative: { name: 'Eva Willems', organisation: 'cpas', roles: ['representative'], secrecy: true },
   operator: { name: 'Jan Claes', organisation: 'host', roles: ['operator'], secrecy: true },
+  unenrolled: { name: 'Ines Dubois', organisation: 'cpas', roles: ['participant'], secrecy: true },
 } as const satisfies Record<string, { name: string; organisation: OrganisationName; roles: UserRole[]; secrecy: boolean }>;
 export type PersonName = keyof typeof PEOPLE;
 
@@ -105,9 +110,27 @@ export interface AccessWorld {
   keys: KeyProvider;
   org: Record<OrganisationName, string>;
   people: Record<PersonName, Signed>;
+  /** The current art. 458ter §2 secrecy text and the representative's undertaking (bill art. 5 al. 2). */
+  versions: { secrecy: string; representative: string };
+  /** The CPAS's running representation, and the earlier one whose period is over. */
+  representations: { active: string; lapsed: string };
+  /** Each person's TOTP secret (all but `unenrolled` have one). */
+  totpSecrets: Record<PersonName, string>;
+  /** A new user like `name` (organisation, roles, secrecy, second factor) with a session of its own. */
+  newcomer(name: PersonName): Promise<Signed & { totpSecret: string }>;
+  /** Another session of the same user, and its public id. */
+  extraSession(name: PersonName): Promise<Signed & { publicId: string }>;
+  /** A new representation of the CPAS by `people.representative`, running this month. */
+  newRepresentation(): Promise<string>;
   /** A case pre-registered by the police officer, then moved to `state` with its audience rewritten. */
   policeCase(state: CaseState, options?: { reviewer?: OrganisationName; admitted?: OrganisationName[]; revoked?: OrganisationName[] }): Promise<string>;
-  request(who: Signed | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  request(
+    who: Signed | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    address?: string,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -150,40 +173,78 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     texts: REPRESENTATIVE_TEXTS,
   });
 
-  const people = {} as Record<PersonName, Signed>;
-  for (const [name, person] of Object.entries(PEOPLE)) {
+  const envelope = createEnvelope({ keys });
+  const totpBox = createTotpSecretBox(envelope);
+  const passwordHash = await hashPassword('matrix-password-not-used');
+
+  async function openSession(userId: string, enrolment: boolean): Promise<Signed & { publicId: string }> {
+    const secret = newSessionSecret();
+    const now = clock.now();
+    const row = await db.adminDb
+      .insertInto('sessions')
+      .values({
+        id_hash: secret.idHash,
+        user_id: userId,
+        session_epoch: 0,
+        created_at: now,
+        last_seen_at: now,
+        mfa_at: enrolment ? null : now,
+        purpose: enrolment ? 'mfa_enrolment' : 'full',
+        user_agent_summary: 'test',
+      })
+      .returning('public_id')
+      .executeTakeFirstOrThrow();
+    const user = await db.adminDb.selectFrom('users').select(['organisation_id', 'roles']).where('id', '=', userId).executeTakeFirstOrThrow();
+    return {
+      actor: { userId, organisationId: user.organisation_id, roles: user.roles as UserRole[] },
+      cookie: secret.cookieValue,
+      csrf: csrfTokenFor(secret.cookieValue),
+      publicId: row.public_id,
+    };
+  }
+
+  let created = 0;
+  async function addPerson(name: PersonName): Promise<Signed & { totpSecret: string }> {
+    const person: { name: string; organisation: OrganisationName; roles: readonly UserRole[]; secrecy: boolean } = PEOPLE[name];
+    const enrolment = name === 'unenrolled';
     const user = await identity.createUser(bootstrap, {
       organisationId: org[person.organisation],
-      email: `${person.name.toLowerCase().replaceAll(' ', '.')}@${person.organisation}.example`,
+      email: `${person.name.toLowerCase().replaceAll(' ', '.')}.${created++}@${person.organisation}.example`,
       displayName: person.name,
       roles: [...person.roles],
     });
     const actor: Actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles };
     if (person.secrecy) await undertakings.acceptUndertaking(actor, secrecy.id, 'nl');
-    const secret = newSessionSecret();
-    const now = clock.now();
-    await db.adminDb
-      .insertInto('sessions')
-      .values({
-        id_hash: secret.idHash,
-        user_id: user.id,
-        session_epoch: 0,
-        created_at: now,
-        last_seen_at: now,
-        mfa_at: now,
-        user_agent_summary: 'test',
-      })
-      .execute();
-    people[name as PersonName] = { actor, cookie: secret.cookieValue, csrf: csrfTokenFor(secret.cookieValue) };
+    const totpSecret = enrolment ? '' : generateTotpSecret();
+    await db.adminDb.transaction().execute(async (tx) => {
+      const now = clock.now();
+      await tx
+        .insertInto('user_credentials')
+        .values({
+          user_id: user.id,
+          password_hash: passwordHash,
+          totp_secret: enrolment ? null : await totpBox.seal(tx, user.id, totpSecret),
+          mfa_enrolled_at: enrolment ? null : now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    });
+    const { publicId: _, ...signed } = await openSession(user.id, enrolment);
+    return { ...signed, totpSecret };
+  }
+
+  const people = {} as Record<PersonName, Signed>;
+  const totpSecrets = {} as Record<PersonName, string>;
+  for (const name of Object.keys(PEOPLE) as PersonName[]) {
+    const { totpSecret, ...signed } = await addPerson(name);
+    people[name] = signed;
+    totpSecrets[name] = totpSecret;
   }
 
   // bill art. 5: the CPAS designates a permanent representative for this month; an earlier
   // representative's period ended last month. Both accepted the representative's undertaking.
-  const designations = [
-    { who: people.representative, from: '2026-03-01', to: '2026-03-31' },
-    { who: people.formerRepresentative, from: '2026-02-01', to: '2026-02-28' },
-  ];
-  for (const { who, from, to } of designations) {
+  async function designate(who: Signed, from: string, to: string, represented: Signed[]): Promise<string> {
     const representation = await db.adminDb
       .insertInto('representations')
       .values({
@@ -196,6 +257,12 @@ export async function createAccessWorld(): Promise<AccessWorld> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (represented.length > 0) {
+      await db.adminDb
+        .insertInto('represented_persons')
+        .values(represented.map((p) => ({ representation_id: representation.id, user_id: p.actor.userId })))
+        .execute();
+    }
     await db.adminDb
       .insertInto('undertaking_acceptances')
       .values({
@@ -206,12 +273,35 @@ export async function createAccessWorld(): Promise<AccessWorld> {
         accepted_at: new Date('2026-01-16T10:00:00Z'),
       })
       .execute();
+    return representation.id;
   }
+  const representations = {
+    active: await designate(people.representative, '2026-03-01', '2026-03-31', [people.socialWorker]),
+    lapsed: await designate(people.formerRepresentative, '2026-02-01', '2026-02-28', []),
+  };
+  // The represented social worker acknowledged the art. 458ter §2 secrecy for debriefs (bill art. 5 al. 3).
+  await db.adminDb
+    .insertInto('undertaking_acceptances')
+    .values({
+      version_id: secrecy.id,
+      user_id: people.socialWorker.actor.userId,
+      language: 'nl',
+      representation_id: representations.active,
+      accepted_at: new Date('2026-03-01T10:00:00Z'),
+    })
+    .execute();
 
-  function request(who: Signed | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+  function request(
+    who: Signed | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    address = '192.0.2.10',
+  ) {
     return app.inject({
       method,
       url,
+      remoteAddress: address,
       ...(who ? { cookies: { [SESSION_COOKIE]: who.cookie }, headers: { [CSRF_HEADER]: who.csrf } } : {}),
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
@@ -226,6 +316,12 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     keys,
     org,
     people,
+    versions: { secrecy: secrecy.id, representative: representativeText.id },
+    representations,
+    totpSecrets,
+    newcomer: addPerson,
+    extraSession: (name) => openSession(people[name].actor.userId, name === 'unenrolled'),
+    newRepresentation: () => designate(people.representative, '2026-03-01', '2026-03-31', [people.socialWorker]),
     request,
     async policeCase(state, options = {}) {
       const res = await request(people.policeOfficer, 'POST', '/api/cases', {

@@ -91,7 +91,11 @@ const CASE_CREATE = outcomes('allow', {
   representative: 'forbidden',
   expired_representation: 'forbidden',
 });
-/** An authority's member with a case role designates (bill art. 5 al. 1; SPEC ROL-04). */
+/**
+ * A member with a case role of an authority that art. 5 lets be represented (administrative,
+ * judicial, federal and police authorities; the youth-care body of the matrix is a federated
+ * entity's, so its members are refused whatever their relation to a case).
+ */
 const DESIGNATE = outcomes('allow', {
   no_session: 'unauthenticated',
   no_mfa: 'forbidden',
@@ -99,8 +103,13 @@ const DESIGNATE = outcomes('allow', {
   dpo: 'forbidden',
   representative: 'forbidden',
   expired_representation: 'forbidden',
+  other_organisation: 'forbidden',
+  admission_revoked: 'forbidden',
 });
-/** A representation's parties only: its representative, and the authority's members acting for it. */
+/**
+ * A representation's parties: its representative (also after the period, for the record), the
+ * represented persons and the authority's members who may designate. Others learn nothing.
+ */
 const REPRESENTATION_PARTIES = outcomes('not_found', {
   no_session: 'unauthenticated',
   no_mfa: 'forbidden',
@@ -109,14 +118,25 @@ const REPRESENTATION_PARTIES = outcomes('not_found', {
   representative: 'allow',
   expired_representation: 'allow',
 });
-/** What only the authority may do to its representation (end it). */
-const REPRESENTATION_AUTHORITY = { ...REPRESENTATION_PARTIES, representative: 'forbidden', expired_representation: 'not_found' } as const;
-/** What only the representative may do, within the period (bill art. 5 al. 2–3). */
-const REPRESENTATIVE_ONLY = {
+/** Ending it early is the authority's act; to anyone else the designation is not theirs to know. */
+const REPRESENTATION_AUTHORITY = { ...REPRESENTATION_PARTIES, representative: 'not_found', expired_representation: 'not_found' } as const;
+/** The representative's own undertaking (bill art. 5 al. 2); after the period it answers 409. */
+const REPRESENTATIVE_ONLY = { ...REPRESENTATION_PARTIES, no_secrecy_undertaking: 'not_found', co_participant: 'not_found' } as const;
+/** A represented person briefs the representative before the consultation (bill art. 5 al. 2). */
+const BRIEFING = {
   ...REPRESENTATION_PARTIES,
   no_secrecy_undertaking: 'forbidden',
-  co_participant: 'forbidden',
+  representative: 'forbidden',
   expired_representation: 'forbidden',
+} as const;
+/** The representative debriefs represented persons after it (bill art. 5 al. 3). */
+const DEBRIEFING = { ...BRIEFING, co_participant: 'forbidden', representative: 'allow' } as const;
+/** Only a represented person acknowledges the art. 458ter §2 secrecy before a debrief (bill art. 5 al. 3). */
+const REPRESENTED_ONLY = {
+  ...REPRESENTATION_PARTIES,
+  no_secrecy_undertaking: 'not_found',
+  representative: 'not_found',
+  expired_representation: 'not_found',
 } as const;
 
 export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
@@ -168,11 +188,11 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
   acceptUndertaking: { method: 'POST', path: '/api/undertaking/acceptance', rule: 'Every user accepts for themselves', outcomes: FULL_SESSION },
 
   listRepresentations: { method: 'GET', path: '/api/representations', rule: 'Those I am a party to', outcomes: FULL_SESSION },
-  designateRepresentative: { method: 'POST', path: '/api/representations', rule: 'A member of the authority with a case role (bill art. 5 al. 1)', outcomes: DESIGNATE },
+  designateRepresentative: { method: 'POST', path: '/api/representations', rule: 'A member with a case role of an administrative, judicial, federal or police authority (bill art. 5 al. 1)', outcomes: DESIGNATE },
   getRepresentation: { method: 'GET', path: '/api/representations/:representationId', rule: 'Its parties', outcomes: REPRESENTATION_PARTIES },
-  endRepresentation: { method: 'POST', path: '/api/representations/:representationId/end', rule: 'The authority', outcomes: REPRESENTATION_AUTHORITY },
-  acceptRepresentativeUndertaking: { method: 'POST', path: '/api/representations/:representationId/acceptance', rule: 'The representative (bill art. 5 al. 2)', outcomes: REPRESENTATIVE_ONLY },
-  recordBriefing: { method: 'POST', path: '/api/representations/:representationId/briefings', rule: 'The representative, within the period (bill art. 5 al. 2)', outcomes: REPRESENTATIVE_ONLY },
-  recordDebriefing: { method: 'POST', path: '/api/representations/:representationId/debriefings', rule: 'The representative, to represented persons (bill art. 5 al. 3)', outcomes: REPRESENTATIVE_ONLY },
-  acknowledgeDebriefSecrecy: { method: 'POST', path: '/api/representations/:representationId/secrecy-acknowledgement', rule: 'A represented person (bill art. 5 al. 3)', outcomes: REPRESENTATION_PARTIES },
+  endRepresentation: { method: 'POST', path: '/api/representations/:representationId/end', rule: 'The authority (its members who may designate)', outcomes: REPRESENTATION_AUTHORITY },
+  acceptRepresentativeUndertaking: { method: 'POST', path: '/api/representations/:representationId/acceptance', rule: 'The representative (bill art. 5 al. 2); 409 after the period', outcomes: REPRESENTATIVE_ONLY },
+  recordBriefing: { method: 'POST', path: '/api/representations/:representationId/briefings', rule: 'A represented person, within the period (bill art. 5 al. 2)', outcomes: BRIEFING },
+  recordDebriefing: { method: 'POST', path: '/api/representations/:representationId/debriefings', rule: 'The representative, to represented persons who acknowledged the secrecy (bill art. 5 al. 3)', outcomes: DEBRIEFING },
+  acknowledgeDebriefSecrecy: { method: 'POST', path: '/api/representations/:representationId/secrecy-acknowledgement', rule: 'A represented person (bill art. 5 al. 3)', outcomes: REPRESENTED_ONLY },
 };

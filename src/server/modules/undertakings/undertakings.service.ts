@@ -242,7 +242,12 @@ export function createUndertakingService({
         const user = await activeUserOrFail(tx, actor.userId);
         refuseIfAny(shapeIssues(LanguageSchema, language, 'querystring/language'));
         const secrecy = await toAccept(tx, user.id, SECRECY, language, (at) => at === null);
-        const awareness = await toAccept(tx, user.id, awarenessOf(user.organisation_id), language, awarenessDue);
+        // The host is not a controller of case data (bill art. 3 §1 al. 2): its staff have no
+        // controller's awareness module to acknowledge (L2007 art. 16 §2 3°), only the secrecy.
+        const host = (await undertakings.organisationFacts(tx, user.organisation_id))?.kind === 'platform_operator';
+        const awareness = host
+          ? { item: undefined, due: false }
+          : await toAccept(tx, user.id, awarenessOf(user.organisation_id), language, awarenessDue);
         const undertakingsToShow = [secrecy.item, awareness.item];
         if (user.roles.includes('representative')) {
           const representative = await currentText(tx, REPRESENTATIVE, language);

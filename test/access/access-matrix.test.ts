@@ -1,0 +1,372 @@
+/**
+ * The access matrix, cell by cell, through the HTTP API (issue 3 scope 8). Every route the app
+ * registers must be declared in src/server/modules/access/access-matrix.ts and have an example
+ * request here; docs/access-matrix.md must be the rendering of the declaration.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderAccessMatrix } from '../../scripts/access-matrix-doc.js';
+import { ACCESS_MATRIX, type Outcome, SUBJECT_IDS, type Subject } from '../../src/server/modules/access/access-matrix.js';
+import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
+import { WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
+import { type AccessWorld, createAccessWorld, type PersonName, type Signed } from '../support/access-world.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Cell {
+  subject: Subject;
+  /** The person the subject is (for no_session: whose resources are used, without a cookie). */
+  person: PersonName;
+  who: Signed | null;
+  caseId: string;
+  address: string;
+}
+
+interface Example {
+  method: Method;
+  url: string;
+  payload?: unknown;
+  /** Who sends it, when not the cell's own session (e.g. a throwaway user for logout). */
+  who?: Signed | null;
+}
+
+const PERSON: Record<Subject, PersonName> = {
+  no_session: 'socialWorker',
+  no_mfa: 'unenrolled',
+  no_secrecy_undertaking: 'newSocialWorker',
+  operator: 'operator',
+  dpo: 'policeDpo',
+  own_organisation: 'policeOfficer',
+  compartment_before_signalling: 'coordinator',
+  reviewer: 'prosecutor',
+  organiser: 'coordinator',
+  co_participant: 'socialWorker',
+  representative: 'representative',
+  expired_representation: 'formerRepresentative',
+  other_organisation: 'youthWorker',
+  admission_revoked: 'youthWorker',
+};
+
+let world: AccessWorld;
+let cases: Record<'draft' | 'review' | 'signalled' | 'shared' | 'elsewhere', string>;
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${serial++}`;
+
+function caseOf(subject: Subject): string {
+  switch (subject) {
+    case 'reviewer':
+      return cases.review;
+    case 'organiser':
+      return cases.signalled;
+    case 'other_organisation':
+      return cases.elsewhere;
+    case 'own_organisation':
+    case 'compartment_before_signalling':
+    case 'dpo':
+    case 'operator':
+      return cases.draft;
+    default:
+      return cases.shared;
+  }
+}
+
+/** The same user kind, with a session of its own, for requests that end or rotate a session. */
+async function throwaway(cell: Cell): Promise<(Signed & { totpSecret: string }) | null> {
+  return cell.who ? world.newcomer(cell.person) : null;
+}
+
+const BOGUS_ATTESTATION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', attestationObject: 'AAAA' },
+  clientExtensionResults: {},
+};
+const BOGUS_ASSERTION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA' },
+  clientExtensionResults: {},
+};
+
+async function freshUser(): Promise<string> {
+  const res = await world.request(world.people.operator, 'POST', '/api/admin/users', {
+    organisationId: world.org.cpas,
+    email: `target.${unique()}@cpas.example`,
+    displayName: 'Bram Smets',
+    roles: ['participant'],
+  });
+  if (res.statusCode !== 201) throw new Error(`createUser: ${res.body}`);
+  return res.json().id;
+}
+
+/** One request per route that exercises its access rule for the cell's caller. */
+const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
+  getHealth: () => ({ method: 'GET', url: '/healthz' }),
+  getReadiness: () => ({ method: 'GET', url: '/readyz' }),
+  getVersion: () => ({ method: 'GET', url: '/api/version' }),
+  getOpenApi: () => ({ method: 'GET', url: '/api/openapi.json' }),
+  login: () => ({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email: `nobody.${unique()}@nowhere.example`, password: 'not the password' },
+  }),
+  startPasskeyLogin: () => ({
+    method: 'POST',
+    url: '/api/auth/login/passkey/options',
+    payload: { email: `nobody.${unique()}@nowhere.example`, password: 'not the password' },
+  }),
+  loginWithPasskey: () => ({ method: 'POST', url: '/api/auth/login/passkey', payload: { assertion: BOGUS_ASSERTION } }),
+  getSsoOptions: () => ({ method: 'GET', url: '/api/auth/oidc' }),
+  startSso: () => ({ method: 'GET', url: '/api/auth/oidc/start' }),
+  finishSso: () => ({ method: 'GET', url: '/api/auth/oidc/callback?code=abc&state=def' }),
+  redeemInvitation: () => ({
+    method: 'POST',
+    url: '/api/invitations/redeem',
+    payload: { token: 'A'.repeat(43), password: 'harbour-violet-lantern' },
+  }),
+
+  getSession: () => ({ method: 'GET', url: '/api/session' }),
+  logout: async (cell) => ({ method: 'POST', url: '/api/auth/logout', who: await throwaway(cell) }),
+  logoutEverywhere: async (cell) => ({ method: 'POST', url: '/api/auth/logout-everywhere', who: await throwaway(cell) }),
+  listSessions: () => ({ method: 'GET', url: '/api/sessions' }),
+  revokeSession: async (cell) => {
+    const other = await world.extraSession(cell.person);
+    return { method: 'DELETE', url: `/api/sessions/${other.publicId}` };
+  },
+
+  startTotpEnrolment: async (cell) => ({ method: 'POST', url: '/api/auth/mfa/enrolment/totp', who: await throwaway(cell) }),
+  confirmTotpEnrolment: async (cell) => {
+    const who = await throwaway(cell);
+    const started = await world.request(who, 'POST', '/api/auth/mfa/enrolment/totp');
+    const secret = started.statusCode === 200 || started.statusCode === 201 ? started.json().secret : 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    return {
+      method: 'POST',
+      url: '/api/auth/mfa/enrolment/totp/confirm',
+      payload: { code: totpCode({ secret, now: world.clock.now() }) },
+      who,
+    };
+  },
+  startPasskeyEnrolment: async (cell) => ({
+    method: 'POST',
+    url: '/api/auth/mfa/enrolment/passkey/options',
+    who: await throwaway(cell),
+  }),
+  confirmPasskeyEnrolment: () => ({
+    method: 'POST',
+    url: '/api/auth/mfa/enrolment/passkey',
+    payload: { credential: BOGUS_ATTESTATION },
+  }),
+  startPasskeyRegistration: () => ({ method: 'POST', url: '/api/auth/mfa/passkeys/options' }),
+  registerPasskey: () => ({ method: 'POST', url: '/api/auth/mfa/passkeys', payload: { credential: BOGUS_ATTESTATION } }),
+  startPasskeyStepUp: () => ({ method: 'POST', url: '/api/auth/step-up/passkey/options' }),
+  stepUp: async (cell) => {
+    const who = await throwaway(cell);
+    const code = who?.totpSecret ? totpCode({ secret: who.totpSecret, now: world.clock.now() }) : '123456';
+    return { method: 'POST', url: '/api/auth/step-up', payload: { totp: code }, who };
+  },
+
+  listCases: () => ({ method: 'GET', url: '/api/cases' }),
+  createCase: () => ({
+    method: 'POST',
+    url: '/api/cases',
+    payload: { title: 'Nieuwe casus', organiserOrganisationId: world.org.coordination },
+  }),
+  getCase: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}` }),
+
+  listOrganisations: () => ({ method: 'GET', url: '/api/admin/organisations' }),
+  createOrganisation: () => ({
+    method: 'POST',
+    url: '/api/admin/organisations',
+    payload: { ...WELFARE_AGENCY, enterpriseNumber: null, dpRegime: 'gdpr', legalName: `Dienst ${unique()}` },
+  }),
+  getOrganisation: () => ({ method: 'GET', url: `/api/admin/organisations/${world.org.police}` }),
+  updateOrganisation: () => ({
+    method: 'PATCH',
+    url: `/api/admin/organisations/${world.org.youth}`,
+    payload: { address: `Hallepoortlaan ${serial++}, 1060 Brussel` },
+  }),
+  listUsers: () => ({ method: 'GET', url: `/api/admin/users?organisationId=${world.org.cpas}` }),
+  createUser: () => ({
+    method: 'POST',
+    url: '/api/admin/users',
+    payload: {
+      organisationId: world.org.cpas,
+      email: `new.${unique()}@cpas.example`,
+      displayName: 'Bram Smets',
+      roles: ['participant'],
+    },
+  }),
+  getUser: () => ({ method: 'GET', url: `/api/admin/users/${world.people.socialWorker.actor.userId}` }),
+  changeUserRoles: async () => ({
+    method: 'PUT',
+    url: `/api/admin/users/${await freshUser()}/roles`,
+    payload: { roles: ['organiser'] },
+  }),
+  deactivateUser: async () => ({ method: 'POST', url: `/api/admin/users/${await freshUser()}/deactivate` }),
+  inviteUser: async () => ({
+    method: 'POST',
+    url: `/api/admin/users/${await freshUser()}/invitation`,
+    payload: { language: 'nl' },
+  }),
+  publishUndertakingVersion: () => ({
+    method: 'POST',
+    url: '/api/admin/undertakings',
+    payload: {
+      kind: 'controller_awareness',
+      organisationId: world.org.youth,
+      texts: { fr: 'Module.', nl: 'Module.', de: 'Modul.', en: 'Module.' },
+    },
+  }),
+
+  getUndertaking: () => ({ method: 'GET', url: '/api/undertaking?language=nl' }),
+  acceptUndertaking: () => ({
+    method: 'POST',
+    url: '/api/undertaking/acceptance',
+    payload: { versionId: world.versions.secrecy, language: 'nl' },
+  }),
+
+  listRepresentations: () => ({ method: 'GET', url: '/api/representations' }),
+  designateRepresentative: (cell) => ({
+    method: 'POST',
+    url: '/api/representations',
+    payload: {
+      representativeId: world.people.representative.actor.userId,
+      validFrom: '2026-03-02',
+      validTo: '2026-03-31',
+      representedPersonIds: [world.people[cell.person].actor.userId],
+    },
+  }),
+  getRepresentation: (cell) => ({ method: 'GET', url: `/api/representations/${representationOf(cell)}` }),
+  endRepresentation: async () => ({
+    method: 'POST',
+    url: `/api/representations/${await world.newRepresentation()}/end`,
+  }),
+  acceptRepresentativeUndertaking: (cell) => ({
+    method: 'POST',
+    url: `/api/representations/${representationOf(cell)}/acceptance`,
+    payload: { versionId: world.versions.representative, language: 'nl' },
+  }),
+  recordBriefing: (cell) => ({
+    method: 'POST',
+    url: `/api/representations/${representationOf(cell)}/briefings`,
+    payload: { consultationId: crypto.randomUUID(), contentSha256: 'a'.repeat(64) },
+  }),
+  recordDebriefing: (cell) => ({
+    method: 'POST',
+    url: `/api/representations/${representationOf(cell)}/debriefings`,
+    payload: {
+      consultationId: crypto.randomUUID(),
+      recipientIds: [world.people.socialWorker.actor.userId],
+      contentSha256: 'b'.repeat(64),
+    },
+  }),
+  acknowledgeDebriefSecrecy: (cell) => ({
+    method: 'POST',
+    url: `/api/representations/${representationOf(cell)}/secrecy-acknowledgement`,
+    payload: { versionId: world.versions.secrecy, language: 'nl' },
+  }),
+};
+
+function representationOf(cell: Cell): string {
+  return cell.subject === 'expired_representation' ? world.representations.lapsed : world.representations.active;
+}
+
+/** Refusals of access; anything else means the caller was let through to the route's own checks. */
+const ACCESS_REFUSALS = new Set([401, 403, 404]);
+
+function verdict(expected: Outcome, res: LightMyRequestResponse, caseId: string): string | undefined {
+  const status = res.statusCode;
+  switch (expected) {
+    case 'allow':
+    case 'allow_without_case': {
+      if (ACCESS_REFUSALS.has(status) || status >= 500) return `expected to be let through, got ${status} ${res.body.slice(0, 160)}`;
+      if (res.headers['content-type']?.toString().includes('json') && status < 300 && res.body.includes('"cases"')) {
+        const listed = (res.json().cases as { id: string }[]).some((c) => c.id === caseId);
+        if (listed !== (expected === 'allow')) return `case ${listed ? 'listed' : 'missing'} in the list`;
+      }
+      return undefined;
+    }
+    case 'public':
+      return undefined; // compared across callers below
+    case 'forbidden':
+      return status === 403 ? undefined : `expected 403, got ${status} ${res.body.slice(0, 160)}`;
+    case 'not_found':
+      return status === 404 ? undefined : `expected 404, got ${status} ${res.body.slice(0, 160)}`;
+    case 'unauthenticated':
+      return status === 401 ? undefined : `expected 401, got ${status} ${res.body.slice(0, 160)}`;
+  }
+}
+
+beforeAll(async () => {
+  world = await createAccessWorld();
+  cases = {
+    draft: await world.policeCase('pre_registered'),
+    review: await world.policeCase('under_evaluation', { reviewer: 'parquet' }),
+    signalled: await world.policeCase('signalled'),
+    shared: await world.policeCase('in_consultation', { admitted: ['cpas'], revoked: ['youth'] }),
+    elsewhere: await world.policeCase('in_consultation', { admitted: ['cpas'] }),
+  };
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('the access matrix', () => {
+  it('declares every route the app serves, and only those', () => {
+    const served = world.app.routeTable
+      .filter((route) => !route.url.startsWith('/api/test/') && route.url !== '/' && route.url !== '/*')
+      .map((route) => `${route.operationId ?? '(no operationId)'} ${route.method} ${route.url}`)
+      .sort();
+    const declared = Object.entries(ACCESS_MATRIX)
+      .map(([operationId, policy]) => `${operationId} ${policy.method} ${policy.path}`)
+      .sort();
+    expect(served).toEqual(declared);
+    expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(ACCESS_MATRIX).sort());
+  });
+
+  it('is rendered into docs/access-matrix.md from the code (run npm run access-matrix)', () => {
+    const doc = readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'access-matrix.md'), 'utf8');
+    expect(doc).toBe(renderAccessMatrix());
+  });
+
+  it('SEC-06 holds cell by cell through the HTTP API, with no unexpected 2xx', async () => {
+    const failures: string[] = [];
+    let unexpectedSuccess = 0;
+    let cells = 0;
+    for (const [operationId, policy] of Object.entries(ACCESS_MATRIX)) {
+      const statuses = new Map<Subject, number>();
+      for (const subject of SUBJECT_IDS) {
+        const person = PERSON[subject];
+        const cell: Cell = {
+          subject,
+          person,
+          who: subject === 'no_session' ? null : world.people[person],
+          caseId: caseOf(subject),
+          address: `198.51.100.${(serial++ % 250) + 1}`,
+        };
+        const example = await EXAMPLES[operationId]!(cell);
+        const who = example.who === undefined ? cell.who : example.who;
+        const res = await world.request(who, example.method, example.url, example.payload, cell.address);
+        cells++;
+        statuses.set(subject, res.statusCode);
+        const expected = policy.outcomes[subject];
+        const problem = verdict(expected, res, cell.caseId);
+        if (problem) {
+          failures.push(`${operationId} × ${subject}: ${problem}`);
+          if (res.statusCode < 300 && !['allow', 'allow_without_case', 'public'].includes(expected)) unexpectedSuccess++;
+        }
+      }
+      if (Object.values(policy.outcomes).every((o) => o === 'public')) {
+        const distinct = new Set(statuses.values());
+        if (distinct.size !== 1) failures.push(`${operationId}: public, but answers depend on the caller: ${JSON.stringify(Object.fromEntries(statuses))}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(unexpectedSuccess).toBe(0);
+    expect(cells).toBe(Object.keys(ACCESS_MATRIX).length * SUBJECT_IDS.length);
+  }, 300_000);
+});
