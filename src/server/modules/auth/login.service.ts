@@ -29,9 +29,9 @@ import type { TotpSecretBox } from './credentials/totp-secret-box.js';
 import { auditActor, sessionInfo, toActor } from './current-session.js';
 import { blockedUntil, type ThrottleScope, windowStart } from './login-throttle.js';
 import type { MfaRepository } from './mfa/mfa.repository.js';
+import { openChallenge } from './mfa/open-challenge.js';
 import { passkeyRequired } from './mfa/passkey-rule.js';
 import {
-  challengeExpiry,
   challengeHash,
   challengeIsOpen,
   challengeOf,
@@ -320,20 +320,18 @@ export function createLoginService(deps: LoginServiceDeps) {
       return inTransaction(db, async (tx) => {
         const at = clock.now();
         const options = await requestOptions(relyingParty, { challenge: newChallenge(), passkeys });
-        await mfa.insertChallenge(tx, {
-          challenge_hash: challengeHash(options.challenge),
-          purpose: 'login',
-          user_id: user.user_id,
-          session_id_hash: null,
-          created_at: at,
-          expires_at: challengeExpiry(at),
-        });
-        await audit.record(tx, {
-          actor: who,
-          action: 'auth.passkey_challenge_issued',
-          outcome: 'success',
-          records: [{ type: 'ceremony', id: 'login' }],
-        });
+        await openChallenge(
+          tx,
+          { mfa, audit },
+          {
+            challenge: options.challenge,
+            purpose: 'login',
+            userId: user.user_id,
+            session: null,
+            actor: who,
+            now: at,
+          },
+        );
         return options;
       });
     },

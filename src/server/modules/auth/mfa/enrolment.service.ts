@@ -27,12 +27,12 @@ import { generateTotpSecret, totpUri, verifyTotp } from '../credentials/totp.js'
 import type { TotpSecretBox } from '../credentials/totp-secret-box.js';
 import { auditActor, type CurrentSession } from '../current-session.js';
 import type { MfaRepository } from './mfa.repository.js';
+import { openChallenge } from './open-challenge.js';
 import { passkeyRequired } from './passkey-rule.js';
 import { qrCodeSvg } from './qr-code.js';
 import { badField, isRefusal, type Refusal, refusal, refuse } from './refusal.js';
 import { rotateToFullSession } from './session-rotation.js';
 import {
-  challengeExpiry,
   challengeHash,
   challengeIsOpen,
   challengeOf,
@@ -238,23 +238,18 @@ export function createEnrolmentService(deps: EnrolmentServiceDeps) {
           displayName: account.display_name,
           existing: await mfa.passkeysOf(tx, userId),
         });
-        await mfa.insertChallenge(tx, {
-          challenge_hash: challengeHash(options.challenge),
-          purpose: 'registration',
-          user_id: userId,
-          session_id_hash: session.idHash,
-          created_at: now,
-          expires_at: challengeExpiry(now),
-        });
-        await audit.record(tx, {
-          actor: auditActor(session.actor),
-          action: 'auth.passkey_challenge_issued',
-          outcome: 'success',
-          records: [
-            { type: 'session', id: session.publicId },
-            { type: 'ceremony', id: 'registration' },
-          ],
-        });
+        await openChallenge(
+          tx,
+          { mfa, audit },
+          {
+            challenge: options.challenge,
+            purpose: 'registration',
+            userId: userId,
+            session: session,
+            actor: auditActor(session.actor),
+            now: now,
+          },
+        );
         return options;
       });
     },

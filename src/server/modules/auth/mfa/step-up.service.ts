@@ -18,11 +18,11 @@ import { auditActor, type CurrentSession } from '../current-session.js';
 import { blockedUntil, windowStart } from '../login-throttle.js';
 import { throttleKey } from '../session-tokens.js';
 import type { MfaRepository } from './mfa.repository.js';
+import { openChallenge } from './open-challenge.js';
 import { passkeyRequired } from './passkey-rule.js';
 import { badField, isRefusal, type Refusal, refusal, refuse } from './refusal.js';
 import { rotateToFullSession } from './session-rotation.js';
 import {
-  challengeExpiry,
   challengeHash,
   challengeIsOpen,
   challengeOf,
@@ -132,23 +132,18 @@ export function createStepUpService(deps: StepUpServiceDeps) {
       return inTransaction(db, async (tx) => {
         const now = clock.now();
         const options = await requestOptions(relyingParty, { challenge: newChallenge(), passkeys });
-        await mfa.insertChallenge(tx, {
-          challenge_hash: challengeHash(options.challenge),
-          purpose: 'step_up',
-          user_id: userId,
-          session_id_hash: session.idHash,
-          created_at: now,
-          expires_at: challengeExpiry(now),
-        });
-        await audit.record(tx, {
-          actor: auditActor(session.actor),
-          action: 'auth.passkey_challenge_issued',
-          outcome: 'success',
-          records: [
-            { type: 'session', id: session.publicId },
-            { type: 'ceremony', id: 'step_up' },
-          ],
-        });
+        await openChallenge(
+          tx,
+          { mfa, audit },
+          {
+            challenge: options.challenge,
+            purpose: 'step_up',
+            userId: userId,
+            session: session,
+            actor: auditActor(session.actor),
+            now: now,
+          },
+        );
         return options;
       });
     },
