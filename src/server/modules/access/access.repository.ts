@@ -2,22 +2,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { CaseState } from '../../db/schema.js';
-import type { RepresentationRow } from '../representation/representation.repository.js';
+import {
+  type RepresentationRow,
+  representationColumns,
+} from '../representation/representation.repository.js';
 import type { AudienceEntry, CaseFacts } from './case-audience.js';
-
-// `date` columns as text, as the representation repository reads them.
-const representationColumns = [
-  'id',
-  'authority_id',
-  'representative_id',
-  'designated_by',
-  'designated_at',
-  sql<string>`valid_from::text`.as('valid_from'),
-  sql<string>`valid_to::text`.as('valid_to'),
-  'ended_at',
-  'end_reason',
-  'ended_by',
-] as const;
 
 export function createAccessRepository() {
   return {
@@ -69,7 +58,9 @@ export function createAccessRepository() {
       if (entries.length === 0) return;
       await tx
         .insertInto('case_audience')
-        .values(entries.map((e) => ({ case_id: caseId, organisation_id: e.organisationId, relation: e.relation })))
+        .values(
+          entries.map((e) => ({ case_id: caseId, organisation_id: e.organisationId, relation: e.relation })),
+        )
         .execute();
     },
   };

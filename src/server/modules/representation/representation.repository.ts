@@ -38,7 +38,7 @@ export interface RepresentationRepository {
 }
 
 // `date` columns as text: node-postgres would turn them into local-midnight Dates.
-const columns = [
+export const representationColumns = [
   'id',
   'authority_id',
   'representative_id',
@@ -54,15 +54,20 @@ const columns = [
 export function createRepresentationRepository(): RepresentationRepository {
   return {
     insertRepresentation: (tx, row) =>
-      tx.insertInto('representations').values(row).returning(columns).executeTakeFirstOrThrow(),
+      tx.insertInto('representations').values(row).returning(representationColumns).executeTakeFirstOrThrow(),
     representationForUpdate: (tx, id) =>
-      tx.selectFrom('representations').select(columns).where('id', '=', id).forUpdate().executeTakeFirst(),
+      tx
+        .selectFrom('representations')
+        .select(representationColumns)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
     representation: (tx, id) =>
-      tx.selectFrom('representations').select(columns).where('id', '=', id).executeTakeFirst(),
+      tx.selectFrom('representations').select(representationColumns).where('id', '=', id).executeTakeFirst(),
     listFor: (tx, userId, authorityId) =>
       tx
         .selectFrom('representations')
-        .select(columns)
+        .select(representationColumns)
         .where((eb) =>
           eb.or([
             eb('representative_id', '=', userId),
@@ -84,7 +89,7 @@ export function createRepresentationRepository(): RepresentationRepository {
         .updateTable('representations')
         .set({ ended_at: endedAt, end_reason: 'ended_by_authority', ended_by: endedBy })
         .where('id', '=', id)
-        .returning(columns)
+        .returning(representationColumns)
         .executeTakeFirstOrThrow(),
     expireBefore: (tx, today, timeZone) =>
       tx
