@@ -129,7 +129,11 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WHERE c.id = target
   GROUP BY c.id
 $$;
+-- A new owner needs CREATE on the schema (PostgreSQL checks it even though the function exists
+-- already); it is taken back at once, so the role can never create anything itself.
+GRANT CREATE ON SCHEMA public TO concerto_access_facts;
 ALTER FUNCTION concerto_case_access_facts(uuid) OWNER TO concerto_access_facts;
+REVOKE CREATE ON SCHEMA public FROM concerto_access_facts;
 REVOKE ALL ON FUNCTION concerto_case_access_facts(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION concerto_case_access_facts(uuid) TO concerto_app;
 
