@@ -34,7 +34,9 @@ describe('row-level security', () => {
   it('SEC-06 shows raw SQL as the runtime role no case row without the transaction settings', async () => {
     const id = await world.policeCase('in_consultation', { admitted: ['cpas'], revoked: ['youth'] });
     // The owner sees the rows: they exist.
-    expect(await world.db.adminDb.selectFrom('cases').select('id').where('id', '=', id).execute()).toHaveLength(1);
+    expect(
+      await world.db.adminDb.selectFrom('cases').select('id').where('id', '=', id).execute(),
+    ).toHaveLength(1);
     for (const table of CASE_TABLES) expect(await visibleAs([], table)).toBe(0);
     const keys = await world.db.appDb
       .selectFrom('data_keys')
@@ -66,7 +68,11 @@ describe('row-level security', () => {
 
   it('SEC-12 the operator cannot decrypt case content: its transactions cannot even read the case key', async () => {
     const id = await world.policeCase('in_consultation', { admitted: ['cpas'] });
-    const row = await world.db.adminDb.selectFrom('cases').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await world.db.adminDb
+      .selectFrom('cases')
+      .select('title')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const envelope = createEnvelope({ keys: world.keys });
     const aad = { scope: caseScope(id), record: 'title', version: 1 };
     const decryptActingFor = (organisations: string[]) =>
@@ -91,12 +97,27 @@ describe('row-level security', () => {
   });
 
   it('SEC-06 row-level security and access.decide agree on every case and organisation', async () => {
-    const states: CaseState[] = ['pre_registered', 'under_evaluation', 'not_signalled', 'signalled', 'accepted',
-      'refused', 'in_consultation', 'follow_up', 'closed'];
+    const states: CaseState[] = [
+      'pre_registered',
+      'under_evaluation',
+      'not_signalled',
+      'signalled',
+      'accepted',
+      'refused',
+      'in_consultation',
+      'follow_up',
+      'closed',
+    ];
     const orgs: OrganisationName[] = ['police', 'parquet', 'coordination', 'cpas', 'youth'];
     const ids: string[] = [];
     for (const [i, state] of states.entries()) {
-      ids.push(await world.policeCase(state, { reviewer: 'parquet', admitted: ['cpas'], revoked: i % 2 ? ['youth'] : [] }));
+      ids.push(
+        await world.policeCase(state, {
+          reviewer: 'parquet',
+          admitted: ['cpas'],
+          revoked: i % 2 ? ['youth'] : [],
+        }),
+      );
     }
     const repository = createAccessRepository();
     for (const org of orgs) {
@@ -109,8 +130,13 @@ describe('row-level security', () => {
       for (const id of ids) {
         const facts = await world.db.adminDb.transaction().execute((tx) => repository.caseFacts(tx, id));
         const actor = {
-          userId: 'u', organisationId: orgId, roles: ['participant'] as const,
-          representedAuthorities: [], lapsedAuthorities: [], secrecyAccepted: true,
+          userId: 'u',
+          organisationId: orgId,
+          roles: ['participant'] as const,
+          representedAuthorities: [],
+          lapsedAuthorities: [],
+          secrecyAccepted: true,
+          awarenessAcknowledged: true,
         };
         if (decide(actor, { action: 'case.view', kase: facts }).allowed) allowed.push(id);
       }

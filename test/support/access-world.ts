@@ -25,7 +25,11 @@ import { hashPassword } from '../../src/server/modules/auth/credentials/password
 import { generateTotpSecret } from '../../src/server/modules/auth/credentials/totp.js';
 import { createTotpSecretBox } from '../../src/server/modules/auth/credentials/totp-secret-box.js';
 import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
-import { PLATFORM_HOST, POLICE_ZONE, WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
+import {
+  PLATFORM_HOST,
+  POLICE_ZONE,
+  WELFARE_AGENCY,
+} from '../../src/server/modules/identity/identity-fixtures.js';
 import { createIdentityRepository } from '../../src/server/modules/identity/identity.repository.js';
 import { createIdentityService } from '../../src/server/modules/identity/identity.service.js';
 import type { Actor } from '../../src/server/modules/identity/platform-access.js';
@@ -90,10 +94,18 @@ export const PEOPLE = {
   newSocialWorker: { name: 'Tom Jacobs', organisation: 'cpas', roles: ['participant'], secrecy: false },
   youthWorker: { name: 'Lien Maes', organisation: 'youth', roles: ['participant'], secrecy: true },
   representative: { name: 'Pieter Goossens', organisation: 'cpas', roles: ['representative'], secrecy: true },
-  formerRepresentative: { name: 'Eva Willems', organisation: 'cpas', roles: ['representative'], secrecy: true },
+  formerRepresentative: {
+    name: 'Eva Willems',
+    organisation: 'cpas',
+    roles: ['representative'],
+    secrecy: true,
+  },
   operator: { name: 'Jan Claes', organisation: 'host', roles: ['operator'], secrecy: true },
   unenrolled: { name: 'Ines Dubois', organisation: 'cpas', roles: ['participant'], secrecy: true },
-} as const satisfies Record<string, { name: string; organisation: OrganisationName; roles: UserRole[]; secrecy: boolean }>;
+} as const satisfies Record<
+  string,
+  { name: string; organisation: OrganisationName; roles: UserRole[]; secrecy: boolean }
+>;
 export type PersonName = keyof typeof PEOPLE;
 
 export interface Signed {
@@ -123,7 +135,10 @@ export interface AccessWorld {
   /** A new representation of the CPAS by `people.representative`, running this month. */
   newRepresentation(): Promise<string>;
   /** A case pre-registered by the police officer, then moved to `state` with its audience rewritten. */
-  policeCase(state: CaseState, options?: { reviewer?: OrganisationName; admitted?: OrganisationName[]; revoked?: OrganisationName[] }): Promise<string>;
+  policeCase(
+    state: CaseState,
+    options?: { reviewer?: OrganisationName; admitted?: OrganisationName[]; revoked?: OrganisationName[] },
+  ): Promise<string>;
   request(
     who: Signed | null,
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -151,8 +166,17 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   await app.ready();
 
   const audit = createAuditLog({ clock });
-  const bootstrap: Actor = { userId: crypto.randomUUID(), organisationId: crypto.randomUUID(), roles: ['operator'] };
-  const identity = createIdentityService({ db: db.appDb, identity: createIdentityRepository(), audit, clock });
+  const bootstrap: Actor = {
+    userId: crypto.randomUUID(),
+    organisationId: crypto.randomUUID(),
+    roles: ['operator'],
+  };
+  const identity = createIdentityService({
+    db: db.appDb,
+    identity: createIdentityRepository(),
+    audit,
+    clock,
+  });
   const org = {} as Record<OrganisationName, string>;
   for (const [name, input] of Object.entries(ORGANISATIONS)) {
     org[name as OrganisationName] = (await identity.createOrganisation(bootstrap, input)).id;
@@ -194,7 +218,11 @@ export async function createAccessWorld(): Promise<AccessWorld> {
       })
       .returning('public_id')
       .executeTakeFirstOrThrow();
-    const user = await db.adminDb.selectFrom('users').select(['organisation_id', 'roles']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await db.adminDb
+      .selectFrom('users')
+      .select(['organisation_id', 'roles'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     return {
       actor: { userId, organisationId: user.organisation_id, roles: user.roles as UserRole[] },
       cookie: secret.cookieValue,
@@ -205,7 +233,12 @@ export async function createAccessWorld(): Promise<AccessWorld> {
 
   let created = 0;
   async function addPerson(name: PersonName): Promise<Signed & { totpSecret: string }> {
-    const person: { name: string; organisation: OrganisationName; roles: readonly UserRole[]; secrecy: boolean } = PEOPLE[name];
+    const person: {
+      name: string;
+      organisation: OrganisationName;
+      roles: readonly UserRole[];
+      secrecy: boolean;
+    } = PEOPLE[name];
     const enrolment = name === 'unenrolled';
     const user = await identity.createUser(bootstrap, {
       organisationId: org[person.organisation],
@@ -214,7 +247,11 @@ export async function createAccessWorld(): Promise<AccessWorld> {
       roles: [...person.roles],
     });
     const actor: Actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles };
-    if (person.secrecy) await undertakings.acceptUndertaking(actor, secrecy.id, 'nl');
+    if (person.secrecy) {
+      await undertakings.acceptUndertaking(actor, secrecy.id, 'nl');
+      const module = awareness[person.organisation];
+      if (module) await undertakings.acceptUndertaking(actor, module, 'nl');
+    }
     const totpSecret = enrolment ? '' : generateTotpSecret();
     await db.adminDb.transaction().execute(async (tx) => {
       const now = clock.now();
@@ -232,6 +269,19 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     });
     const { publicId: _, ...signed } = await openSession(user.id, enrolment);
     return { ...signed, totpSecret };
+  }
+
+  // Each controller informs its staff (L2007 art. 16 §2 3°, SPEC SEC-09); the host is no controller of case data.
+  const awareness = {} as Partial<Record<OrganisationName, string>>;
+  for (const name of Object.keys(ORGANISATIONS) as OrganisationName[]) {
+    if (name === 'host') continue;
+    awareness[name] = (
+      await undertakings.publishUndertakingVersion(bootstrap, {
+        kind: 'controller_awareness',
+        organisationId: org[name],
+        texts: { fr: 'Module.', nl: 'Module.', de: 'Modul.', en: 'Module.' },
+      })
+    ).id;
   }
 
   const people = {} as Record<PersonName, Signed>;
@@ -321,7 +371,8 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     totpSecrets,
     newcomer: addPerson,
     extraSession: (name) => openSession(people[name].actor.userId, name === 'unenrolled'),
-    newRepresentation: () => designate(people.representative, '2026-03-01', '2026-03-31', [people.socialWorker]),
+    newRepresentation: () =>
+      designate(people.representative, '2026-03-01', '2026-03-31', [people.socialWorker]),
     request,
     async policeCase(state, options = {}) {
       const res = await request(people.policeOfficer, 'POST', '/api/cases', {
@@ -333,7 +384,11 @@ export async function createAccessWorld(): Promise<AccessWorld> {
       const reviewer = options.reviewer ? org[options.reviewer] : null;
       // Issue 4 brings the workflow; until then the fixture moves the case as the owner would.
       await db.adminDb.transaction().execute(async (tx) => {
-        await tx.updateTable('cases').set({ state, reviewer_organisation_id: reviewer }).where('id', '=', id).execute();
+        await tx
+          .updateTable('cases')
+          .set({ state, reviewer_organisation_id: reviewer })
+          .where('id', '=', id)
+          .execute();
         const participants = [
           ...(options.admitted ?? []).map((name) => ({ name, revoked: false })),
           ...(options.revoked ?? []).map((name) => ({ name, revoked: true })),

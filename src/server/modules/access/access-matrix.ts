@@ -34,7 +34,13 @@ export const SUBJECT_IDS = Object.keys(SUBJECTS) as Subject[];
  * - `forbidden` 403, `not_found` 404 (the caller may not know the resource exists),
  *   `unauthenticated` 401.
  */
-export type Outcome = 'allow' | 'allow_without_case' | 'public' | 'forbidden' | 'not_found' | 'unauthenticated';
+export type Outcome =
+  | 'allow'
+  | 'allow_without_case'
+  | 'public'
+  | 'forbidden'
+  | 'not_found'
+  | 'unauthenticated';
 
 export interface RoutePolicy {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -44,7 +50,10 @@ export interface RoutePolicy {
   outcomes: Record<Subject, Outcome>;
 }
 
-function outcomes(base: Outcome, overrides: Partial<Record<Subject, Outcome>> = {}): Record<Subject, Outcome> {
+function outcomes(
+  base: Outcome,
+  overrides: Partial<Record<Subject, Outcome>> = {},
+): Record<Subject, Outcome> {
   return Object.fromEntries(SUBJECT_IDS.map((s) => [s, overrides[s] ?? base])) as Record<Subject, Outcome>;
 }
 
@@ -119,9 +128,17 @@ const REPRESENTATION_PARTIES = outcomes('not_found', {
   expired_representation: 'allow',
 });
 /** Ending it early is the authority's act; to anyone else the designation is not theirs to know. */
-const REPRESENTATION_AUTHORITY = { ...REPRESENTATION_PARTIES, representative: 'not_found', expired_representation: 'not_found' } as const;
+const REPRESENTATION_AUTHORITY = {
+  ...REPRESENTATION_PARTIES,
+  representative: 'not_found',
+  expired_representation: 'not_found',
+} as const;
 /** The representative's own undertaking (bill art. 5 al. 2); after the period it answers 409. */
-const REPRESENTATIVE_ONLY = { ...REPRESENTATION_PARTIES, no_secrecy_undertaking: 'not_found', co_participant: 'not_found' } as const;
+const REPRESENTATIVE_ONLY = {
+  ...REPRESENTATION_PARTIES,
+  no_secrecy_undertaking: 'not_found',
+  co_participant: 'not_found',
+} as const;
 /** A represented person briefs the representative before the consultation (bill art. 5 al. 2). */
 const BRIEFING = {
   ...REPRESENTATION_PARTIES,
@@ -145,54 +162,244 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
   getVersion: { method: 'GET', path: '/api/version', rule: 'Version of the running build', outcomes: PUBLIC },
   getOpenApi: { method: 'GET', path: '/api/openapi.json', rule: 'The API description', outcomes: PUBLIC },
 
-  login: { method: 'POST', path: '/api/auth/login', rule: 'Anyone may try to log in (ASVS V6)', outcomes: PUBLIC },
-  startPasskeyLogin: { method: 'POST', path: '/api/auth/login/passkey/options', rule: 'Anyone may try to log in', outcomes: PUBLIC },
-  loginWithPasskey: { method: 'POST', path: '/api/auth/login/passkey', rule: 'Anyone may try to log in', outcomes: PUBLIC },
-  getSsoOptions: { method: 'GET', path: '/api/auth/oidc', rule: 'SSO button (404 when SSO is off)', outcomes: PUBLIC },
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    rule: 'Anyone may try to log in (ASVS V6)',
+    outcomes: PUBLIC,
+  },
+  startPasskeyLogin: {
+    method: 'POST',
+    path: '/api/auth/login/passkey/options',
+    rule: 'Anyone may try to log in',
+    outcomes: PUBLIC,
+  },
+  loginWithPasskey: {
+    method: 'POST',
+    path: '/api/auth/login/passkey',
+    rule: 'Anyone may try to log in',
+    outcomes: PUBLIC,
+  },
+  getSsoOptions: {
+    method: 'GET',
+    path: '/api/auth/oidc',
+    rule: 'SSO button (404 when SSO is off)',
+    outcomes: PUBLIC,
+  },
   startSso: { method: 'GET', path: '/api/auth/oidc/start', rule: 'Anyone may start SSO', outcomes: PUBLIC },
-  finishSso: { method: 'GET', path: '/api/auth/oidc/callback', rule: 'The provider sends the browser back', outcomes: PUBLIC },
-  redeemInvitation: { method: 'POST', path: '/api/invitations/redeem', rule: 'The holder of the single-use link', outcomes: PUBLIC },
+  finishSso: {
+    method: 'GET',
+    path: '/api/auth/oidc/callback',
+    rule: 'The provider sends the browser back',
+    outcomes: PUBLIC,
+  },
+  redeemInvitation: {
+    method: 'POST',
+    path: '/api/invitations/redeem',
+    rule: 'The holder of the single-use link',
+    outcomes: PUBLIC,
+  },
 
-  getSession: { method: 'GET', path: '/api/session', rule: 'Who am I; also during MFA enrolment', outcomes: ANY_SESSION },
+  getSession: {
+    method: 'GET',
+    path: '/api/session',
+    rule: 'Who am I; also during MFA enrolment',
+    outcomes: ANY_SESSION,
+  },
   logout: { method: 'POST', path: '/api/auth/logout', rule: 'End this session', outcomes: ANY_SESSION },
-  logoutEverywhere: { method: 'POST', path: '/api/auth/logout-everywhere', rule: 'End all my sessions', outcomes: FULL_SESSION },
+  logoutEverywhere: {
+    method: 'POST',
+    path: '/api/auth/logout-everywhere',
+    rule: 'End all my sessions',
+    outcomes: FULL_SESSION,
+  },
   listSessions: { method: 'GET', path: '/api/sessions', rule: 'My sessions only', outcomes: FULL_SESSION },
-  revokeSession: { method: 'DELETE', path: '/api/sessions/:id', rule: 'One of my sessions only', outcomes: FULL_SESSION },
+  revokeSession: {
+    method: 'DELETE',
+    path: '/api/sessions/:id',
+    rule: 'One of my sessions only',
+    outcomes: FULL_SESSION,
+  },
 
-  startTotpEnrolment: { method: 'POST', path: '/api/auth/mfa/enrolment/totp', rule: 'First-login MFA enrolment (SPEC SEC-01)', outcomes: ENROLMENT },
-  confirmTotpEnrolment: { method: 'POST', path: '/api/auth/mfa/enrolment/totp/confirm', rule: 'First-login MFA enrolment', outcomes: ENROLMENT },
-  startPasskeyEnrolment: { method: 'POST', path: '/api/auth/mfa/enrolment/passkey/options', rule: 'First-login MFA enrolment', outcomes: ENROLMENT },
-  confirmPasskeyEnrolment: { method: 'POST', path: '/api/auth/mfa/enrolment/passkey', rule: 'First-login MFA enrolment', outcomes: ENROLMENT },
-  startPasskeyRegistration: { method: 'POST', path: '/api/auth/mfa/passkeys/options', rule: 'Add a passkey: fresh MFA (ASVS V7.5)', outcomes: FULL_SESSION },
-  registerPasskey: { method: 'POST', path: '/api/auth/mfa/passkeys', rule: 'Add a passkey: fresh MFA (ASVS V7.5)', outcomes: FULL_SESSION },
-  startPasskeyStepUp: { method: 'POST', path: '/api/auth/step-up/passkey/options', rule: 'Prove the second factor again', outcomes: FULL_SESSION },
-  stepUp: { method: 'POST', path: '/api/auth/step-up', rule: 'Prove the second factor again', outcomes: FULL_SESSION },
+  startTotpEnrolment: {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment/totp',
+    rule: 'First-login MFA enrolment (SPEC SEC-01)',
+    outcomes: ENROLMENT,
+  },
+  confirmTotpEnrolment: {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment/totp/confirm',
+    rule: 'First-login MFA enrolment',
+    outcomes: ENROLMENT,
+  },
+  startPasskeyEnrolment: {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment/passkey/options',
+    rule: 'First-login MFA enrolment',
+    outcomes: ENROLMENT,
+  },
+  confirmPasskeyEnrolment: {
+    method: 'POST',
+    path: '/api/auth/mfa/enrolment/passkey',
+    rule: 'First-login MFA enrolment',
+    outcomes: ENROLMENT,
+  },
+  startPasskeyRegistration: {
+    method: 'POST',
+    path: '/api/auth/mfa/passkeys/options',
+    rule: 'Add a passkey: fresh MFA (ASVS V7.5)',
+    outcomes: FULL_SESSION,
+  },
+  registerPasskey: {
+    method: 'POST',
+    path: '/api/auth/mfa/passkeys',
+    rule: 'Add a passkey: fresh MFA (ASVS V7.5)',
+    outcomes: FULL_SESSION,
+  },
+  startPasskeyStepUp: {
+    method: 'POST',
+    path: '/api/auth/step-up/passkey/options',
+    rule: 'Prove the second factor again',
+    outcomes: FULL_SESSION,
+  },
+  stepUp: {
+    method: 'POST',
+    path: '/api/auth/step-up',
+    rule: 'Prove the second factor again',
+    outcomes: FULL_SESSION,
+  },
 
-  listCases: { method: 'GET', path: '/api/cases', rule: 'Cases of the organisations acted for (ARCHITECTURE §3.2)', outcomes: CASE_LIST },
-  createCase: { method: 'POST', path: '/api/cases', rule: 'Pre-registration in the own compartment (bill art. 2 §3 1°)', outcomes: CASE_CREATE },
-  getCase: { method: 'GET', path: '/api/cases/:caseId', rule: "The case's audience (bill art. 2 §3; SPEC WFL-01..04, ROL-02)", outcomes: CASE_READ },
+  listCases: {
+    method: 'GET',
+    path: '/api/cases',
+    rule: 'Cases of the organisations acted for (ARCHITECTURE §3.2)',
+    outcomes: CASE_LIST,
+  },
+  createCase: {
+    method: 'POST',
+    path: '/api/cases',
+    rule: 'Pre-registration in the own compartment (bill art. 2 §3 1°)',
+    outcomes: CASE_CREATE,
+  },
+  getCase: {
+    method: 'GET',
+    path: '/api/cases/:caseId',
+    rule: "The case's audience (bill art. 2 §3; SPEC WFL-01..04, ROL-02)",
+    outcomes: CASE_READ,
+  },
 
-  listOrganisations: { method: 'GET', path: '/api/admin/organisations', rule: 'Platform operator (ARCHITECTURE §3.6)', outcomes: OPERATOR },
-  createOrganisation: { method: 'POST', path: '/api/admin/organisations', rule: 'Platform operator', outcomes: OPERATOR },
-  getOrganisation: { method: 'GET', path: '/api/admin/organisations/:organisationId', rule: 'Platform operator', outcomes: OPERATOR },
-  updateOrganisation: { method: 'PATCH', path: '/api/admin/organisations/:organisationId', rule: 'Platform operator', outcomes: OPERATOR },
+  listOrganisations: {
+    method: 'GET',
+    path: '/api/admin/organisations',
+    rule: 'Platform operator (ARCHITECTURE §3.6)',
+    outcomes: OPERATOR,
+  },
+  createOrganisation: {
+    method: 'POST',
+    path: '/api/admin/organisations',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  getOrganisation: {
+    method: 'GET',
+    path: '/api/admin/organisations/:organisationId',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  updateOrganisation: {
+    method: 'PATCH',
+    path: '/api/admin/organisations/:organisationId',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
   listUsers: { method: 'GET', path: '/api/admin/users', rule: 'Platform operator', outcomes: OPERATOR },
   createUser: { method: 'POST', path: '/api/admin/users', rule: 'Platform operator', outcomes: OPERATOR },
   getUser: { method: 'GET', path: '/api/admin/users/:userId', rule: 'Platform operator', outcomes: OPERATOR },
-  changeUserRoles: { method: 'PUT', path: '/api/admin/users/:userId/roles', rule: 'Platform operator', outcomes: OPERATOR },
-  deactivateUser: { method: 'POST', path: '/api/admin/users/:userId/deactivate', rule: 'Platform operator', outcomes: OPERATOR },
-  inviteUser: { method: 'POST', path: '/api/admin/users/:userId/invitation', rule: 'Platform operator', outcomes: OPERATOR },
-  publishUndertakingVersion: { method: 'POST', path: '/api/admin/undertakings', rule: 'Platform operator publishes the texts', outcomes: OPERATOR },
+  changeUserRoles: {
+    method: 'PUT',
+    path: '/api/admin/users/:userId/roles',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  deactivateUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/deactivate',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  inviteUser: {
+    method: 'POST',
+    path: '/api/admin/users/:userId/invitation',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  publishUndertakingVersion: {
+    method: 'POST',
+    path: '/api/admin/undertakings',
+    rule: 'Platform operator publishes the texts',
+    outcomes: OPERATOR,
+  },
 
-  getUndertaking: { method: 'GET', path: '/api/undertaking', rule: 'Every user reads the text to accept (SPEC ROL-07)', outcomes: FULL_SESSION },
-  acceptUndertaking: { method: 'POST', path: '/api/undertaking/acceptance', rule: 'Every user accepts for themselves', outcomes: FULL_SESSION },
+  getUndertaking: {
+    method: 'GET',
+    path: '/api/undertaking',
+    rule: 'Every user reads the text to accept (SPEC ROL-07)',
+    outcomes: FULL_SESSION,
+  },
+  acceptUndertaking: {
+    method: 'POST',
+    path: '/api/undertaking/acceptance',
+    rule: 'Every user accepts for themselves',
+    outcomes: FULL_SESSION,
+  },
 
-  listRepresentations: { method: 'GET', path: '/api/representations', rule: 'Those I am a party to', outcomes: FULL_SESSION },
-  designateRepresentative: { method: 'POST', path: '/api/representations', rule: 'A member with a case role of an administrative, judicial, federal or police authority (bill art. 5 al. 1)', outcomes: DESIGNATE },
-  getRepresentation: { method: 'GET', path: '/api/representations/:representationId', rule: 'Its parties', outcomes: REPRESENTATION_PARTIES },
-  endRepresentation: { method: 'POST', path: '/api/representations/:representationId/end', rule: 'The authority (its members who may designate)', outcomes: REPRESENTATION_AUTHORITY },
-  acceptRepresentativeUndertaking: { method: 'POST', path: '/api/representations/:representationId/acceptance', rule: 'The representative (bill art. 5 al. 2); 409 after the period', outcomes: REPRESENTATIVE_ONLY },
-  recordBriefing: { method: 'POST', path: '/api/representations/:representationId/briefings', rule: 'A represented person, within the period (bill art. 5 al. 2)', outcomes: BRIEFING },
-  recordDebriefing: { method: 'POST', path: '/api/representations/:representationId/debriefings', rule: 'The representative, to represented persons who acknowledged the secrecy (bill art. 5 al. 3)', outcomes: DEBRIEFING },
-  acknowledgeDebriefSecrecy: { method: 'POST', path: '/api/representations/:representationId/secrecy-acknowledgement', rule: 'A represented person (bill art. 5 al. 3)', outcomes: REPRESENTED_ONLY },
+  listRepresentations: {
+    method: 'GET',
+    path: '/api/representations',
+    rule: 'Those I am a party to',
+    outcomes: FULL_SESSION,
+  },
+  designateRepresentative: {
+    method: 'POST',
+    path: '/api/representations',
+    rule: 'A member with a case role of an administrative, judicial, federal or police authority (bill art. 5 al. 1)',
+    outcomes: DESIGNATE,
+  },
+  getRepresentation: {
+    method: 'GET',
+    path: '/api/representations/:representationId',
+    rule: 'Its parties',
+    outcomes: REPRESENTATION_PARTIES,
+  },
+  endRepresentation: {
+    method: 'POST',
+    path: '/api/representations/:representationId/end',
+    rule: 'The authority (its members who may designate)',
+    outcomes: REPRESENTATION_AUTHORITY,
+  },
+  acceptRepresentativeUndertaking: {
+    method: 'POST',
+    path: '/api/representations/:representationId/acceptance',
+    rule: 'The representative (bill art. 5 al. 2); 409 after the period',
+    outcomes: REPRESENTATIVE_ONLY,
+  },
+  recordBriefing: {
+    method: 'POST',
+    path: '/api/representations/:representationId/briefings',
+    rule: 'A represented person, within the period (bill art. 5 al. 2)',
+    outcomes: BRIEFING,
+  },
+  recordDebriefing: {
+    method: 'POST',
+    path: '/api/representations/:representationId/debriefings',
+    rule: 'The representative, to represented persons who acknowledged the secrecy (bill art. 5 al. 3)',
+    outcomes: DEBRIEFING,
+  },
+  acknowledgeDebriefSecrecy: {
+    method: 'POST',
+    path: '/api/representations/:representationId/secrecy-acknowledgement',
+    rule: 'A represented person (bill art. 5 al. 3)',
+    outcomes: REPRESENTED_ONLY,
+  },
 };

@@ -14,6 +14,7 @@ import { isActiveAt } from '../representation/activity.js';
 import type { RepresentationRepository } from '../representation/representation.repository.js';
 import { currentAcceptanceTime } from '../undertakings/acceptance.js';
 import type { UndertakingsRepository } from '../undertakings/undertakings.repository.js';
+import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rules.js';
 import type { AccessRepository } from './access.repository.js';
 import { type ActorFacts, actingOrganisations } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
@@ -35,6 +36,10 @@ export interface AccessContext {
 export type Allowed = Extract<Decision, { allowed: true }>;
 
 const SECRECY = { kind: 'consultation_secrecy', organisationId: null } as const;
+const awarenessOf = (organisationId: string) => ({ kind: 'controller_awareness', organisationId }) as const;
+/** SEC-09: an acknowledgement holds for the interval only; none published or none given is none. */
+const awarenessHolds = (at: Date | null, now: Date): boolean =>
+  at !== null && now.getTime() - at.getTime() < DEFAULT_AWARENESS_INTERVAL_MS;
 
 /** The audit log's "who": role, and the authority represented when acting for one (bill art. 5). */
 export function auditActorOf(context: AccessContext, decision?: Allowed): UserActor {
@@ -65,6 +70,10 @@ export function createAccess({ access, representations, undertakings, clock }: A
       representedAuthorities: represented,
       lapsedAuthorities: lapsed.filter((authority) => !represented.includes(authority)),
       secrecyAccepted: (await currentAcceptanceTime(tx, undertakings, actor.userId, SECRECY, null)) !== null,
+      awarenessAcknowledged: awarenessHolds(
+        await currentAcceptanceTime(tx, undertakings, actor.userId, awarenessOf(actor.organisationId), null),
+        now,
+      ),
     };
   }
 
@@ -95,7 +104,8 @@ export function createAccess({ access, representations, undertakings, clock }: A
     caseFacts: (tx: Tx, caseId: string): Promise<CaseFacts | undefined> => access.caseFacts(tx, caseId),
 
     /** Writes the case's audience from the one rule; call after every change of state or admission. */
-    writeAudience: (tx: Tx, kase: CaseFacts): Promise<void> => access.replaceAudience(tx, kase.id, caseAudience(kase)),
+    writeAudience: (tx: Tx, kase: CaseFacts): Promise<void> =>
+      access.replaceAudience(tx, kase.id, caseAudience(kase)),
   };
 }
 

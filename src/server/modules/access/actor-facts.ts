@@ -11,6 +11,8 @@ export interface ActorFacts {
   lapsedAuthorities: readonly string[];
   /** The current art. 458ter §2 secrecy text is accepted (SPEC ROL-07). */
   secrecyAccepted: boolean;
+  /** The controller's current awareness module is acknowledged, within its interval (SPEC SEC-09). */
+  awarenessAcknowledged: boolean;
 }
 
 /** Roles that take part in consultations for the user's own organisation. */

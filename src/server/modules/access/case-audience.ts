@@ -36,10 +36,17 @@ export const SIGNALLED_STATES: readonly CaseState[] = [
   'follow_up',
   'closed',
 ];
-export const PARTICIPATION_STATES: readonly CaseState[] = ['accepted', 'in_consultation', 'follow_up', 'closed'];
+export const PARTICIPATION_STATES: readonly CaseState[] = [
+  'accepted',
+  'in_consultation',
+  'follow_up',
+  'closed',
+];
 
 export function caseAudience(kase: CaseFacts): AudienceEntry[] {
-  const audience: AudienceEntry[] = [{ organisationId: kase.compartmentOrganisationId, relation: 'compartment' }];
+  const audience: AudienceEntry[] = [
+    { organisationId: kase.compartmentOrganisationId, relation: 'compartment' },
+  ];
   if (kase.reviewerOrganisationId && REVIEW_STATES.includes(kase.state)) {
     audience.push({ organisationId: kase.reviewerOrganisationId, relation: 'reviewer' });
   }
@@ -48,7 +55,8 @@ export function caseAudience(kase: CaseFacts): AudienceEntry[] {
   }
   if (PARTICIPATION_STATES.includes(kase.state)) {
     for (const participant of kase.participants) {
-      if (!participant.revoked) audience.push({ organisationId: participant.organisationId, relation: 'participant' });
+      if (!participant.revoked)
+        audience.push({ organisationId: participant.organisationId, relation: 'participant' });
     }
   }
   return audience;

@@ -18,6 +18,7 @@ const actor = (overrides: Partial<ActorFacts> = {}): ActorFacts => ({
   representedAuthorities: [],
   lapsedAuthorities: [],
   secrecyAccepted: true,
+  awarenessAcknowledged: true,
   ...overrides,
 });
 
@@ -41,27 +42,40 @@ describe('access.decide', () => {
     const draft = policeCase('pre_registered');
     expect(view(actor(), draft)).toMatchObject({ allowed: true, relation: 'compartment' });
     const coordinator = actor({ organisationId: COORDINATION, roles: ['organiser'] });
-    expect(view(coordinator, draft)).toEqual({ allowed: false, reason: 'compartment_sealed', answer: 'not_found' });
+    expect(view(coordinator, draft)).toEqual({
+      allowed: false,
+      reason: 'compartment_sealed',
+      answer: 'not_found',
+    });
     const socialWorker = actor({ organisationId: CPAS });
     expect(view(socialWorker, draft)).toMatchObject({ allowed: false, answer: 'not_found' });
   });
 
   it('ROL-13 lets the reviewer read a draft under evaluation only', () => {
     const prosecutor = actor({ organisationId: PARQUET, roles: ['prosecutor'] });
-    expect(view(prosecutor, policeCase('under_evaluation'))).toMatchObject({ allowed: true, relation: 'reviewer' });
+    expect(view(prosecutor, policeCase('under_evaluation'))).toMatchObject({
+      allowed: true,
+      relation: 'reviewer',
+    });
     expect(view(prosecutor, policeCase('pre_registered'))).toMatchObject({ allowed: false });
     expect(view(prosecutor, policeCase('not_signalled'))).toMatchObject({ allowed: false });
   });
 
   it('ROL-03 shows the case to the organiser from the signalling on', () => {
     const coordinator = actor({ organisationId: COORDINATION, roles: ['organiser'] });
-    expect(view(coordinator, policeCase('signalled'))).toMatchObject({ allowed: true, relation: 'organiser' });
+    expect(view(coordinator, policeCase('signalled'))).toMatchObject({
+      allowed: true,
+      relation: 'organiser',
+    });
     expect(view(coordinator, policeCase('closed'))).toMatchObject({ allowed: true });
   });
 
   it('ROL-02 shows the case to admitted participants and hides it again when the admission is revoked', () => {
     const kase = policeCase('in_consultation');
-    expect(view(actor({ organisationId: CPAS }), kase)).toMatchObject({ allowed: true, relation: 'participant' });
+    expect(view(actor({ organisationId: CPAS }), kase)).toMatchObject({
+      allowed: true,
+      relation: 'participant',
+    });
     expect(view(actor({ organisationId: YOUTH }), kase)).toEqual({
       allowed: false,
       reason: 'admission_revoked',
@@ -80,8 +94,19 @@ describe('access.decide', () => {
     expect(decide(newcomer, { action: 'case.create' })).toEqual(refusal);
   });
 
+  it('SEC-09 refuses every case until the controller awareness module is acknowledged', () => {
+    const uninformed = actor({ organisationId: CPAS, awarenessAcknowledged: false });
+    const refusal = { allowed: false, reason: 'awareness_module_missing', answer: 'forbidden' };
+    expect(view(uninformed, policeCase('in_consultation'))).toEqual(refusal);
+    expect(decide(uninformed, { action: 'case.list' })).toEqual(refusal);
+  });
+
   it('ROL-04 lets a representative act for the authority only while the representation runs', () => {
-    const representative = actor({ organisationId: CPAS, roles: ['representative'], representedAuthorities: [CPAS] });
+    const representative = actor({
+      organisationId: CPAS,
+      roles: ['representative'],
+      representedAuthorities: [CPAS],
+    });
     expect(view(representative, policeCase('in_consultation'))).toMatchObject({ allowed: true, via: CPAS });
     const former = actor({ organisationId: CPAS, roles: ['representative'], lapsedAuthorities: [CPAS] });
     expect(view(former, policeCase('in_consultation'))).toEqual({
@@ -90,7 +115,10 @@ describe('access.decide', () => {
       answer: 'forbidden',
     });
     // Pre-registering is the authority's own act, not the representative's (bill art. 2 §3 1°).
-    expect(decide(representative, { action: 'case.create' })).toMatchObject({ allowed: false, reason: 'no_case_role' });
+    expect(decide(representative, { action: 'case.create' })).toMatchObject({
+      allowed: false,
+      reason: 'no_case_role',
+    });
   });
 
   it('ROL-12 gives a DPO and the platform operator no case content, and not even its existence', () => {
@@ -100,7 +128,9 @@ describe('access.decide', () => {
       expect(view(who, kase)).toEqual({ allowed: false, reason: 'no_case_role', answer: 'not_found' });
       expect(decide(who, { action: 'case.list' })).toMatchObject({ allowed: false, answer: 'forbidden' });
     }
-    expect(decide(actor({ roles: ['operator'] }), { action: 'platform.administer' })).toMatchObject({ allowed: true });
+    expect(decide(actor({ roles: ['operator'] }), { action: 'platform.administer' })).toMatchObject({
+      allowed: true,
+    });
     expect(decide(actor(), { action: 'platform.administer' })).toMatchObject({ allowed: false });
   });
 
@@ -111,8 +141,15 @@ describe('access.decide', () => {
   it('SEC-06 allows a case exactly when one acting organisation is in its audience (the rule row-level security reads)', () => {
     const orgs = fc.constantFrom(POLICE, PARQUET, COORDINATION, CPAS, YOUTH);
     const states = fc.constantFrom<CaseState>(
-      'pre_registered', 'under_evaluation', 'not_signalled', 'signalled', 'accepted', 'refused',
-      'in_consultation', 'follow_up', 'closed',
+      'pre_registered',
+      'under_evaluation',
+      'not_signalled',
+      'signalled',
+      'accepted',
+      'refused',
+      'in_consultation',
+      'follow_up',
+      'closed',
     );
     const caseFacts = fc.record({
       id: fc.constant('case-x'),
@@ -128,10 +165,13 @@ describe('access.decide', () => {
     const actorFacts = fc.record({
       userId: fc.constant('user-x'),
       organisationId: orgs,
-      roles: fc.subarray(['organiser', 'participant', 'prosecutor', 'dpo', 'representative'] as const, { minLength: 1 }),
+      roles: fc.subarray(['organiser', 'participant', 'prosecutor', 'dpo', 'representative'] as const, {
+        minLength: 1,
+      }),
       representedAuthorities: fc.uniqueArray(orgs, { maxLength: 2 }),
       lapsedAuthorities: fc.constant([]),
       secrecyAccepted: fc.constant(true),
+      awarenessAcknowledged: fc.constant(true),
     });
     fc.assert(
       fc.property(actorFacts, caseFacts, (who, kase) => {

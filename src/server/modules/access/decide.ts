@@ -12,6 +12,7 @@ export type DenyReason =
   | 'not_platform_operator'
   | 'no_case_role'
   | 'secrecy_undertaking_missing'
+  | 'awareness_module_missing'
   | 'representation_expired'
   | 'compartment_sealed'
   | 'admission_revoked'
@@ -40,6 +41,7 @@ export const DENY_RULES: Record<DenyReason, string> = {
   not_platform_operator: 'ARCHITECTURE §3.6; bill art. 3 §1 al. 2',
   no_case_role: 'L2007 art. 16 §2 2° (need to know); bill art. 3 §1 al. 2 (the host is not a participant)',
   secrecy_undertaking_missing: 'CP art. 458ter §2 (SPEC ROL-07)',
+  awareness_module_missing: 'L2007 art. 16 §2 3° (SPEC SEC-09)',
   representation_expired: 'bill art. 5 (SPEC ROL-04)',
   compartment_sealed: 'bill art. 2 §3 1° (SPEC WFL-01)',
   admission_revoked: 'bill art. 2 §3 2° (SPEC ROL-02)',
@@ -57,11 +59,16 @@ const deny = (reason: DenyReason, answer: 'forbidden' | 'not_found'): Decision =
 function hiddenReason(actor: ActorFacts, kase: CaseFacts, acting: readonly string[]): DenyReason {
   const revoked = kase.participants.some((p) => p.revoked && acting.includes(p.organisationId));
   if (revoked) return 'admission_revoked';
-  if (kase.state === 'pre_registered' || kase.state === 'under_evaluation' || kase.state === 'not_signalled') {
+  if (
+    kase.state === 'pre_registered' ||
+    kase.state === 'under_evaluation' ||
+    kase.state === 'not_signalled'
+  ) {
     return 'compartment_sealed';
   }
   const audience = caseAudience(kase).map((entry) => entry.organisationId);
-  if (actor.lapsedAuthorities.some((authority) => audience.includes(authority))) return 'representation_expired';
+  if (actor.lapsedAuthorities.some((authority) => audience.includes(authority)))
+    return 'representation_expired';
   return 'not_in_audience';
 }
 
@@ -71,6 +78,7 @@ function caseGate(actor: ActorFacts): Decision | undefined {
     return deny(actor.lapsedAuthorities.length > 0 ? 'representation_expired' : 'no_case_role', 'forbidden');
   }
   if (!actor.secrecyAccepted) return deny('secrecy_undertaking_missing', 'forbidden');
+  if (!actor.awarenessAcknowledged) return deny('awareness_module_missing', 'forbidden');
   return undefined;
 }
 
@@ -90,7 +98,8 @@ export function decide(actor: ActorFacts, request: Request): Decision {
     case 'case.view': {
       const gate = caseGate(actor);
       // The operator and a DPO may not learn that a case exists (ARCHITECTURE §3.6–3.7).
-      if (gate) return gate.allowed || gate.reason !== 'no_case_role' ? gate : deny('no_case_role', 'not_found');
+      if (gate)
+        return gate.allowed || gate.reason !== 'no_case_role' ? gate : deny('no_case_role', 'not_found');
       if (!request.kase) return deny('no_such_case', 'not_found');
       const acting = actingOrganisations(actor);
       const entry = caseAudience(request.kase).find((e) => acting.includes(e.organisationId));
