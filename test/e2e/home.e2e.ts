@@ -65,8 +65,9 @@ async function expectLanguage(page: Page, language: Language): Promise<void> {
   expect(await page.getByRole('banner').textContent()).toContain(t.app.tagline);
   expect(await page.getByRole('main').textContent()).toContain(t.home.intro);
   expect(await page.getByRole('contentinfo').textContent()).toBe(t.layout.footer);
+  // Nobody is signed in: the navigation offers the home page and the login.
   expect(await page.getByRole('navigation', { name: t.layout.mainNavigation }).textContent()).toBe(
-    t.nav.home,
+    `${t.nav.home}${t.nav.login}`,
   );
   expect(await page.getByRole('button', { name: t.languageName }).getAttribute('aria-pressed')).toBe('true');
   await expectNoSeriousAxeViolations(page, `language ${language}`);
@@ -173,7 +174,7 @@ describe('home page', () => {
     await expectLanguage(page, 'nl');
 
     const stops: string[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       stops.push((await activeElement(page)).text);
     }
@@ -184,6 +185,7 @@ describe('home page', () => {
       de.languageName,
       en.languageName,
       nl.nav.home,
+      nl.nav.login,
     ]);
   });
 

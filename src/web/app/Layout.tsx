@@ -1,10 +1,45 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
+import { Link, navigate, useLocation } from './router.js';
+
+function NavLink({ to, children }: { to: string; children: ReactNode }) {
+  const current = useLocation().path === to;
+  return (
+    <Link to={to} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function LogoutButton() {
+  const { t } = useTranslation();
+  const { logout } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const onClick = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await logout();
+      navigate('/login');
+    } catch {
+      // A session that had already ended is reported by the API client (the login page follows).
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="site-nav__button" aria-disabled={busy} onClick={() => void onClick()}>
+      {t('nav.logout')}
+    </button>
+  );
+}
 
 /** Page frame: skip link first, then banner, navigation, main content and footer landmarks. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const { state } = useAuth();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -21,10 +56,30 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="site-nav" aria-label={t('layout.mainNavigation')}>
           <ul className="container site-nav__list">
             <li>
-              <a href="/" aria-current="page">
-                {t('nav.home')}
-              </a>
+              <NavLink to="/">{t('nav.home')}</NavLink>
             </li>
+            {state.status === 'signed_in' && (
+              <li>
+                <NavLink to="/sessions">{t('nav.sessions')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' &&
+              state.session.purpose === 'full' &&
+              state.session.roles.includes('operator') && (
+                <li>
+                  <NavLink to="/operator">{t('nav.operator')}</NavLink>
+                </li>
+              )}
+            {state.status === 'signed_in' && (
+              <li className="site-nav__end">
+                <LogoutButton />
+              </li>
+            )}
+            {state.status === 'signed_out' && (
+              <li className="site-nav__end">
+                <NavLink to="/login">{t('nav.login')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

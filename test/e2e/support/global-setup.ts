@@ -1,8 +1,10 @@
 /**
  * Global setup of the browser journeys: builds Concerto when the build is missing, starts
  * the real server (`concerto serve`) on its own embedded PostgreSQL in a fresh data
- * directory, and provides its base URL to the tests. Teardown stops it with SIGTERM, as an
- * operator would, and fails the run if it does not exit cleanly.
+ * directory, and provides its base URL to the tests. That first start seeds the demo
+ * identities; `concerto demo --json`, run beside the server as a newcomer would, provides
+ * their logins. Teardown stops the server with SIGTERM, as an operator would, and fails the
+ * run if it does not exit cleanly.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,10 +14,12 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import type { DemoIdentities } from '../../../src/server/modules/demo/demo.service.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    demo: DemoIdentities;
   }
 }
 
@@ -35,18 +39,34 @@ function buildIfMissing(): void {
   if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`);
 }
 
-function startServer(dataDir: string): ChildProcess {
+function concertoEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CONCERTO_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
   // Without a database URL Concerto runs its own embedded PostgreSQL: the default under test.
   delete env.DATABASE_URL;
   delete env.DATABASE_ADMIN_URL;
   // Run as `npm start` would, not in the test mode Vitest sets for its own process.
   delete env.NODE_ENV;
+  return env;
+}
+
+function startServer(dataDir: string): ChildProcess {
   return spawn(process.execPath, ['bin/concerto.js', 'serve'], {
     cwd: REPO_ROOT,
-    env,
+    env: concertoEnv(dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** The demo logins, as `npm run concerto -- demo --json` prints them beside the running server. */
+function demoIdentities(dataDir: string): DemoIdentities {
+  const result = spawnSync(process.execPath, ['bin/concerto.js', 'demo', '--json'], {
+    cwd: REPO_ROOT,
+    env: concertoEnv(dataDir),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`concerto demo --json failed (${result.status}):\n${result.stderr}`);
+  return JSON.parse(result.stdout) as DemoIdentities;
 }
 
 /** Resolves with the URL of the ready line; rejects, quoting the output, on exit or timeout. */
@@ -124,5 +144,11 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseUrl', new URL('/', url).href);
+  try {
+    project.provide('demo', demoIdentities(dataDir));
+  } catch (error) {
+    await teardown().catch(() => undefined);
+    throw error;
+  }
   return teardown;
 }

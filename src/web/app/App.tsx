@@ -1,0 +1,119 @@
+/**
+ * The app: who is signed in, which page the path names, and the gates in front of pages that
+ * need a session and the accepted secrecy undertaking (SPEC ROL-07).
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HomePage } from '../features/home/HomePage.js';
+import { InvitationPage } from '../features/invitation/InvitationPage.js';
+import { LoginPage } from '../features/login/LoginPage.js';
+import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js';
+import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
+import { OperatorPage } from '../features/operator/OperatorPage.js';
+import { SessionsPage } from '../features/sessions/SessionsPage.js';
+import { UndertakingGateProvider, useUndertakingGate } from '../features/undertaking/undertaking-gate.js';
+import { UndertakingPage } from '../features/undertaking/UndertakingPage.js';
+import { AuthProvider, useAuth } from './auth.js';
+import { ErrorAlert } from './ErrorAlert.js';
+import { Layout } from './Layout.js';
+import { problemText } from './problem-text.js';
+import { Redirect, useLocation } from './router.js';
+import { safeNext } from './safe-next.js';
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div role="status">
+      <p>{t('common.loading')}</p>
+    </div>
+  );
+}
+
+const withNext = (path: string, next: string): string => `${path}?next=${encodeURIComponent(next)}`;
+
+/** A page for a signed-in user with a full session; anyone else logs in first. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { state } = useAuth();
+  const { path } = useLocation();
+  if (state.status !== 'signed_in') return <Redirect to={withNext('/login', path)} />;
+  if (state.session.purpose === 'mfa_enrolment') return <MfaEnrolmentPage />;
+  return children;
+}
+
+/** A page behind the secrecy undertaking: it is shown first when due. */
+function RequireUndertaking({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { state, refresh } = useUndertakingGate();
+  const { path } = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'due') return <Redirect to={withNext('/undertaking', path)} />;
+  if (state.status === 'error') {
+    return (
+      <>
+        <ErrorAlert message={problemText(t, state.error)} />
+        <button type="button" className="button" onClick={() => void refresh()}>
+          {t('common.retry')}
+        </button>
+      </>
+    );
+  }
+  return children;
+}
+
+/** Right after login: to the undertaking when it is due, else where the user was going. */
+function AfterLogin({ next }: { next: string }) {
+  const { state: auth } = useAuth();
+  const { state } = useUndertakingGate();
+  if (auth.status === 'signed_in' && auth.session.purpose === 'mfa_enrolment') return <MfaEnrolmentPage />;
+  if (state.status === 'loading') return <Loading />;
+  return <Redirect to={state.status === 'clear' ? next : withNext('/undertaking', next)} />;
+}
+
+function Page() {
+  const { state } = useAuth();
+  const { path, query } = useLocation();
+  if (state.status === 'loading') return <Loading />;
+  switch (path) {
+    case '/':
+      return <HomePage />;
+    case '/login':
+      return state.status === 'signed_in' ? <AfterLogin next={safeNext(query.get('next'))} /> : <LoginPage />;
+    case '/undertaking':
+      return (
+        <RequireSession>
+          <UndertakingPage />
+        </RequireSession>
+      );
+    case '/invitation':
+      return <InvitationPage />;
+    case '/operator':
+      // The console is no case access: the server, not the undertaking, decides who uses it.
+      return (
+        <RequireSession>
+          <OperatorPage />
+        </RequireSession>
+      );
+    case '/sessions':
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <SessionsPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <UndertakingGateProvider>
+        <Layout>
+          <Page />
+        </Layout>
+      </UndertakingGateProvider>
+    </AuthProvider>
+  );
+}

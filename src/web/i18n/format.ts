@@ -1,0 +1,24 @@
+/** Dates and times as a Belgian user reads them: in their language, on Brussels time. */
+const ZONE = 'Europe/Brussels';
+
+const locale = (language: string): string => `${language}-BE`;
+
+export function formatDateTime(value: Date | string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: ZONE,
+  }).format(new Date(value));
+}
+
+export function formatDate(value: Date | string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: ZONE }).format(
+    new Date(value),
+  );
+}
+
+export function formatTime(value: Date | string, language: string): string {
+  return new Intl.DateTimeFormat(locale(language), { timeStyle: 'short', timeZone: ZONE }).format(
+    new Date(value),
+  );
+}
