@@ -10,6 +10,7 @@ import { LoginPage } from '../features/login/LoginPage.js';
 import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
+import { RepresentationsPage } from '../features/representations/RepresentationsPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
 import { UndertakingGateProvider, useUndertakingGate } from '../features/undertaking/undertaking-gate.js';
 import { UndertakingPage } from '../features/undertaking/UndertakingPage.js';
@@ -91,6 +92,13 @@ function Page() {
       return (
         <RequireSession>
           <OperatorPage />
+        </RequireSession>
+      );
+    case '/representations':
+      // Designating and accepting are no case access: the undertaking of ROL-07 does not gate them.
+      return (
+        <RequireSession>
+          <RepresentationsPage />
         </RequireSession>
       );
     case '/sessions':

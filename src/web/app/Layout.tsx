@@ -63,6 +63,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/sessions">{t('nav.sessions')}</NavLink>
               </li>
             )}
+            {state.status === 'signed_in' && state.session.purpose === 'full' && (
+              <li>
+                <NavLink to="/representations">{t('nav.representations')}</NavLink>
+              </li>
+            )}
             {state.status === 'signed_in' &&
               state.session.purpose === 'full' &&
               state.session.roles.includes('operator') && (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type SignedOutReason, useAuth } from '../../app/auth.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { PasswordLoginForm } from './PasswordLoginForm.js';
+import { SsoLoginLink } from './SsoLoginLink.js';
 
 const SIGNED_OUT_MESSAGES = {
   logged_out: 'login.loggedOut',
@@ -10,9 +11,9 @@ const SIGNED_OUT_MESSAGES = {
 } as const satisfies Record<SignedOutReason, string>;
 
 /**
- * The login page. Each way to log in is a component that ends in `signedIn`: the password
- * form today, a passkey button beside it when the WebAuthn login routes land. Where the user
- * goes next is the router's (App: the undertaking first when it is due).
+ * The login page: the password form ends in `signedIn`; single sign-on, where the operator
+ * configured it, leaves for the identity provider and comes back with a session. Where the
+ * user goes next is the router's (App: the undertaking first when it is due).
  */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function LoginPage() {
       <div role="status">{reason && <p className="notice">{t(SIGNED_OUT_MESSAGES[reason])}</p>}</div>
       <p className="intro">{t('login.intro')}</p>
       <PasswordLoginForm onSignedIn={signedIn} />
+      <SsoLoginLink />
     </>
   );
 }
