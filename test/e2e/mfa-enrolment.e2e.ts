@@ -5,7 +5,7 @@
  * factor: QR code and key, the first code, the recovery codes once, then a full session.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { SessionInfo } from '../../src/contracts/auth.js';
 import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
 import { expectNoSeriousAxeViolations, launchBrowser } from './support/browser.js';
@@ -41,7 +41,8 @@ describe('an invited user', () => {
     });
     const invitation = await operator.invite(user.id, 'nl');
     expect(invitation.delivery).toBe('operator');
-    expect(invitation.link).toMatch(/^\/invitation#.+/);
+    // The journeys' server knows its public URL: the link is absolute, for this server.
+    expect(invitation.link).toMatch(new RegExp(`^${inject('baseUrl')}invitation#.+`));
 
     const page = await profiles.open('nl-BE');
     const t = TEXTS.nl;

@@ -1,7 +1,9 @@
 /**
  * Global setup of the browser journeys: builds Concerto when the build is missing, starts
  * the real server (`concerto serve`) on its own embedded PostgreSQL in a fresh data
- * directory, and provides its base URL to the tests. That first start seeds the demo
+ * directory, and provides its base URL to the tests. The server listens on a port chosen here
+ * and is told its public URL (http://localhost:<port>, a secure context for Chromium): that
+ * URL's origin is the only one the server accepts for passkeys. That first start seeds the demo
  * identities; `concerto demo --json`, run beside the server as a newcomer would, provides
  * their logins. Teardown stops the server with SIGTERM, as an operator would, and fails the
  * run if it does not exit cleanly.
@@ -9,6 +11,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,7 +28,7 @@ declare module 'vitest' {
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUILD_OUTPUTS = ['dist/web/index.html', 'dist/cli/main.js'];
-const READY_LINE = /Concerto is ready at (http:\/\/\S+)/;
+const READY_LINE = /Concerto is ready at http:\/\/\S+/;
 const READY_TIMEOUT_MS = 120_000;
 const EXIT_TIMEOUT_MS = 15_000;
 
@@ -39,8 +42,27 @@ function buildIfMissing(): void {
   if (result.status !== 0) throw new Error(`npm run build failed with exit code ${result.status}`);
 }
 
-function concertoEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CONCERTO_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+/** A port free now: the system picks it for a throwaway listener, which is closed again. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no free port found');
+  return address.port;
+}
+
+function concertoEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONCERTO_DATA_DIR: dataDir,
+    PORT: String(port),
+    // WebAuthn accepts only this origin (config.ts), so the browser must use this very URL.
+    CONCERTO_PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: 'warn',
+  };
   // Without a database URL Concerto runs its own embedded PostgreSQL: the default under test.
   delete env.DATABASE_URL;
   delete env.DATABASE_ADMIN_URL;
@@ -49,19 +71,19 @@ function concertoEnv(dataDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-function startServer(dataDir: string): ChildProcess {
+function startServer(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, ['bin/concerto.js', 'serve'], {
     cwd: REPO_ROOT,
-    env: concertoEnv(dataDir),
+    env: concertoEnv(dataDir, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** The demo logins, as `npm run concerto -- demo --json` prints them beside the running server. */
-function demoIdentities(dataDir: string): DemoIdentities {
+function demoIdentities(dataDir: string, port: number): DemoIdentities {
   const result = spawnSync(process.execPath, ['bin/concerto.js', 'demo', '--json'], {
     cwd: REPO_ROOT,
-    env: concertoEnv(dataDir),
+    env: concertoEnv(dataDir, port),
     encoding: 'utf8',
   });
   if (result.status !== 0)
@@ -69,8 +91,8 @@ function demoIdentities(dataDir: string): DemoIdentities {
   return JSON.parse(result.stdout) as DemoIdentities;
 }
 
-/** Resolves with the URL of the ready line; rejects, quoting the output, on exit or timeout. */
-function waitUntilReady(server: ChildProcess): Promise<string> {
+/** Resolves once the ready line is printed; rejects, quoting the output, on exit or timeout. */
+function waitUntilReady(server: ChildProcess): Promise<void> {
   const output: string[] = [];
   return new Promise((resolve, reject) => {
     let ready = false;
@@ -94,11 +116,10 @@ function waitUntilReady(server: ChildProcess): Promise<string> {
         return;
       }
       output.push(line);
-      const match = READY_LINE.exec(line);
-      if (match?.[1]) {
+      if (READY_LINE.test(line)) {
         ready = true;
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve();
       }
     });
     createInterface({ input: server.stderr! }).on('line', (line) => {
@@ -130,22 +151,22 @@ async function stopServer(server: ChildProcess): Promise<string | undefined> {
 export default async function setup(project: TestProject) {
   buildIfMissing();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-e2e-'));
-  const server = startServer(dataDir);
+  const port = await freePort();
+  const server = startServer(dataDir, port);
   const teardown = async () => {
     const problem = await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
     if (problem) throw new Error(problem);
   };
-  let url: string;
   try {
-    url = await waitUntilReady(server);
+    await waitUntilReady(server);
   } catch (error) {
     await teardown().catch(() => undefined);
     throw error;
   }
-  project.provide('baseUrl', new URL('/', url).href);
+  project.provide('baseUrl', `http://localhost:${port}/`);
   try {
-    project.provide('demo', demoIdentities(dataDir));
+    project.provide('demo', demoIdentities(dataDir, port));
   } catch (error) {
     await teardown().catch(() => undefined);
     throw error;

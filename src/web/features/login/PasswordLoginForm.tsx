@@ -1,19 +1,26 @@
 /**
- * Password and second factor (TOTP code or recovery code): POST /api/auth/login. Errors are
- * announced in an alert and tied to their fields (WCAG 3.3.1, 3.3.3); the server's answer to a
- * wrong password, account or code is one message, as the server keeps them indistinguishable.
+ * Password and second factor (TOTP code or recovery code): POST /api/auth/login. With a
+ * passkey, the password goes first (POST /api/auth/login/passkey/options), the browser then
+ * signs the server's challenge, and the signature logs in (POST /api/auth/login/passkey).
+ * Errors are announced in an alert and tied to their fields (WCAG 3.3.1, 3.3.3); the server's
+ * answer to a wrong password, account or code is one message, as the server keeps them
+ * indistinguishable.
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Login, SessionInfo } from '../../../contracts/auth.js';
+import type { PasskeyRequestOptions } from '../../../contracts/mfa.js';
 import { ApiError, api } from '../../app/api.js';
 import { ErrorAlert } from '../../app/ErrorAlert.js';
 import { problemReference, problemText } from '../../app/problem-text.js';
 import { TextField } from '../../app/TextField.js';
+import { PasskeyError, signWithPasskey } from '../../app/webauthn.js';
 import { formatTime } from '../../i18n/format.js';
 
 /** `none`: the first login, before any second factor is set up (it opens only the enrolment). */
-type Factor = 'totp' | 'recovery' | 'none';
+type Factor = 'totp' | 'recovery' | 'passkey' | 'none';
+/** Factors typed into the code field. */
+const CODE_FACTORS: ReadonlySet<Factor> = new Set(['totp', 'recovery']);
 type Field = 'email' | 'password' | 'code';
 type FieldErrors = Partial<Record<Field, string>>;
 
@@ -60,16 +67,9 @@ export function PasswordLoginForm({ onSignedIn }: { onSignedIn: (session: Sessio
       inputs[first].current?.focus();
       return;
     }
-    const body: Login = {
-      email: email.trim(),
-      password,
-      ...(factor === 'totp' ? { totp: code.replace(/\s/g, '') } : {}),
-      ...(factor === 'recovery' ? { recoveryCode: code.trim() } : {}),
-    };
     setBusy(true);
     try {
-      const session = await api<SessionInfo>('POST', '/api/auth/login', { body, anonymous: true });
-      onSignedIn(session);
+      onSignedIn(factor === 'passkey' ? await passkeyLogin() : await codeLogin());
     } catch (error) {
       setFailure(error);
       // A code is used once, right or wrong: the next attempt needs a new one.
@@ -78,8 +78,30 @@ export function PasswordLoginForm({ onSignedIn }: { onSignedIn: (session: Sessio
     }
   }
 
+  function codeLogin(): Promise<SessionInfo> {
+    const body: Login = {
+      email: email.trim(),
+      password,
+      ...(factor === 'totp' ? { totp: code.replace(/\s/g, '') } : {}),
+      ...(factor === 'recovery' ? { recoveryCode: code.trim() } : {}),
+    };
+    return api<SessionInfo>('POST', '/api/auth/login', { body, anonymous: true });
+  }
+
+  async function passkeyLogin(): Promise<SessionInfo> {
+    const options = await api<PasskeyRequestOptions>('POST', '/api/auth/login/passkey/options', {
+      body: { email: email.trim(), password },
+      anonymous: true,
+    });
+    const assertion = await signWithPasskey(options);
+    return api<SessionInfo>('POST', '/api/auth/login/passkey', { body: { assertion }, anonymous: true });
+  }
+
   function failureText(): string | undefined {
     if (failure === undefined) return undefined;
+    if (failure instanceof PasskeyError) return t(`common.passkey.${failure.reason}`);
+    if (failure instanceof ApiError && failure.code === 'webauthn_required')
+      return t('login.errors.passkeyRequired');
     if (failure instanceof ApiError && failure.status === 401) return t('login.errors.invalid');
     if (failure instanceof ApiError && failure.status === 429 && failure.retryAfterSeconds) {
       const at = new Date(Date.now() + failure.retryAfterSeconds * 1000);
@@ -133,7 +155,7 @@ export function PasswordLoginForm({ onSignedIn }: { onSignedIn: (session: Sessio
         />
         <fieldset className="form__choice">
           <legend>{t('login.factor.legend')}</legend>
-          {(['totp', 'recovery', 'none'] as const).map((choice) => (
+          {(['totp', 'recovery', 'passkey', 'none'] as const).map((choice) => (
             <label key={choice} className="form__radio">
               <input
                 type="radio"
@@ -150,7 +172,8 @@ export function PasswordLoginForm({ onSignedIn }: { onSignedIn: (session: Sessio
             </label>
           ))}
         </fieldset>
-        {factor !== 'none' && (
+        {factor === 'passkey' && <p className="form__hint">{t('login.passkey.hint')}</p>}
+        {CODE_FACTORS.has(factor) && (
           <TextField
             id={`${id}-code`}
             inputRef={inputs.code}
@@ -166,7 +189,7 @@ export function PasswordLoginForm({ onSignedIn }: { onSignedIn: (session: Sessio
         )}
         {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus. */}
         <button type="submit" className="button" aria-disabled={busy}>
-          {busy ? t('login.submitting') : t('login.submit')}
+          {busy ? t(factor === 'passkey' ? 'login.passkey.waiting' : 'login.submitting') : t('login.submit')}
         </button>
       </form>
     </>

@@ -1,12 +1,13 @@
 /**
  * First-login enrolment of the second factor every account needs (SPEC SEC-01, issue 3 scope 3):
  * a new TOTP secret as a QR code and as text, confirmed with the first code of the
- * authenticator; then the recovery codes, shown this once. The server replaces the enrolment
- * session with a full one under a new id; the app takes it when the user has stored the codes.
+ * authenticator; or a passkey, created by the browser with the server's options. Then the
+ * recovery codes, shown this once (none for accounts bound to passkeys). The server replaces
+ * the enrolment session with a full one under a new id; the app takes it when the user goes on.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MfaEnrolled, TotpEnrolment } from '../../../contracts/mfa.js';
+import type { MfaEnrolled, PasskeyCreationOptions, TotpEnrolment } from '../../../contracts/mfa.js';
 import { ApiError, api } from '../../app/api.js';
 import { useAuth } from '../../app/auth.js';
 import { ErrorAlert } from '../../app/ErrorAlert.js';
@@ -14,12 +15,13 @@ import { fieldProblems } from '../../app/field-problems.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { problemReference, problemText } from '../../app/problem-text.js';
 import { TextField } from '../../app/TextField.js';
+import { createPasskey, PasskeyError } from '../../app/webauthn.js';
 import { svgDataUrl } from './svg-data-url.js';
 
 type Step =
   | { name: 'start' }
   | { name: 'scan'; enrolment: TotpEnrolment }
-  | { name: 'done'; enrolled: MfaEnrolled };
+  | { name: 'done'; factor: 'totp' | 'passkey'; enrolled: MfaEnrolled };
 
 const TOTP_FORMAT = /^\d{6}$/;
 
@@ -56,6 +58,24 @@ export function MfaEnrolmentPage() {
     }
   }
 
+  async function enrolPasskey() {
+    if (busy) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const options = await api<PasskeyCreationOptions>('POST', '/api/auth/mfa/enrolment/passkey/options');
+      const credential = await createPasskey(options);
+      const enrolled = await api<MfaEnrolled>('POST', '/api/auth/mfa/enrolment/passkey', {
+        body: { credential },
+      });
+      setStep({ name: 'done', factor: 'passkey', enrolled });
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function confirm(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
@@ -77,7 +97,7 @@ export function MfaEnrolmentPage() {
       const enrolled = await api<MfaEnrolled>('POST', '/api/auth/mfa/enrolment/totp/confirm', {
         body: { code: typed },
       });
-      setStep({ name: 'done', enrolled });
+      setStep({ name: 'done', factor: 'totp', enrolled });
     } catch (failed) {
       setCode('');
       if (fieldProblems(failed).has('code')) {
@@ -95,6 +115,7 @@ export function MfaEnrolmentPage() {
     if (failure === undefined) return undefined;
     if (failure instanceof ApiError && failure.code === 'webauthn_required')
       return t('mfaEnrolment.errors.passkeyRequired');
+    if (failure instanceof PasskeyError) return t(`common.passkey.${failure.reason}`);
     return problemText(t, failure);
   }
 
@@ -119,6 +140,15 @@ export function MfaEnrolmentPage() {
           <p>{t('mfaEnrolment.startIntro')}</p>
           <button type="button" className="button" aria-disabled={busy} onClick={() => void start()}>
             {t('mfaEnrolment.start')}
+          </button>
+          <p>{t('mfaEnrolment.passkeyIntro')}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={busy}
+            onClick={() => void enrolPasskey()}
+          >
+            {t('mfaEnrolment.passkeyStart')}
           </button>
         </>
       )}
@@ -154,13 +184,28 @@ export function MfaEnrolmentPage() {
           </form>
         </section>
       )}
-      {step.name === 'done' && (
+      {step.name === 'done' && step.enrolled.recoveryCodes.length === 0 && (
+        <section className="panel" aria-labelledby={`${id}-done`}>
+          <h2 id={`${id}-done`} ref={stepHeading} tabIndex={-1}>
+            {t('mfaEnrolment.passkeyDone.title')}
+          </h2>
+          <p className="notice">{t('mfaEnrolment.recovery.enrolled')}</p>
+          <button type="button" className="button" onClick={() => signedIn(step.enrolled.session)}>
+            {t('mfaEnrolment.passkeyDone.continue')}
+          </button>
+        </section>
+      )}
+      {step.name === 'done' && step.enrolled.recoveryCodes.length > 0 && (
         <section className="panel" aria-labelledby={`${id}-done`}>
           <h2 id={`${id}-done`} ref={stepHeading} tabIndex={-1}>
             {t('mfaEnrolment.recovery.title')}
           </h2>
           <p className="notice">{t('mfaEnrolment.recovery.enrolled')}</p>
-          <p>{t('mfaEnrolment.recovery.instruction')}</p>
+          <p>
+            {step.factor === 'passkey'
+              ? t('mfaEnrolment.recovery.passkeyInstruction')
+              : t('mfaEnrolment.recovery.instruction')}
+          </p>
           <ol className="codes" aria-label={t('mfaEnrolment.recovery.listLabel')}>
             {step.enrolled.recoveryCodes.map((recoveryCode) => (
               <li key={recoveryCode}>{recoveryCode}</li>
