@@ -71,6 +71,9 @@ const organisationFields = {
   rightsContact: text(300),
   dpo: nullable(Type.Object({ name: text(200), contact: text(300) }, closed)),
   complianceOwner: text(200),
+  // 1992 law art. 1 §7: the "gestionnaire du traitement" (processing manager), for 1992-format
+  // notices and declarations (SPEC ROL-14, DCL-06).
+  processingManager: nullable(Type.Object({ name: text(200), address: text(500) }, closed)),
 };
 
 export const CreateOrganisationSchema = Type.Object(organisationFields, closed);

@@ -75,6 +75,9 @@ export interface OrganisationsTable {
   dpo_name: string | null;
   dpo_contact: string | null;
   compliance_owner: string;
+  /** 1992 gestionnaire du traitement (migration 0012, SPEC ROL-14). */
+  processing_manager_name: string | null;
+  processing_manager_address: string | null;
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

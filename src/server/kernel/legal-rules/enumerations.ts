@@ -250,3 +250,30 @@ export const RESTRICTION_GROUNDS = [
 ] as const;
 
 export type RestrictionGroundCode = (typeof RESTRICTION_GROUNDS)[number]['code'];
+
+/**
+ * The 1992 roles and the 2007 roles they map to (SPEC ROL-14, glossary G-56/G-57, V-01): the UI
+ * speaks the 2007 terms; 1992-format notices and declarations print the 1992 ones.
+ */
+export const LEGACY_ROLES_1992 = [
+  {
+    code: 'maitre_du_fichier',
+    rule: 'law of 8 December 1992 art. 1 §6 (as published)',
+    mapsTo: 'controller',
+    label: {
+      fr: 'maître du fichier',
+      nl: 'houder van het bestand',
+      en: 'controller of the file (1992 term)',
+    },
+  },
+  {
+    code: 'gestionnaire_du_traitement',
+    rule: 'law of 8 December 1992 art. 1 §7 (as published)',
+    mapsTo: 'processor',
+    label: {
+      fr: 'gestionnaire du traitement',
+      nl: 'bewerker',
+      en: 'processing manager (1992 term ≈ processor)',
+    },
+  },
+] as const satisfies readonly { code: string; rule: string; mapsTo: string; label: LegalLabel }[];

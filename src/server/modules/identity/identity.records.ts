@@ -19,6 +19,7 @@ export function normaliseOrganisation(record: CreateOrganisation): Required<Crea
     legalMission: record.legalMission ?? null,
     enterpriseNumber: record.enterpriseNumber ? formatEnterpriseNumber(record.enterpriseNumber) : null,
     belgianRepresentative: record.belgianRepresentative ?? null,
+    processingManager: record.processingManager ?? null,
     dpo: record.dpo ?? null,
   };
 }
@@ -40,6 +41,8 @@ export function organisationColumns(record: Required<CreateOrganisation>): Organ
     dpo_name: record.dpo?.name ?? null,
     dpo_contact: record.dpo?.contact ?? null,
     compliance_owner: record.complianceOwner,
+    processing_manager_name: record.processingManager?.name ?? null,
+    processing_manager_address: record.processingManager?.address ?? null,
   };
 }
 
@@ -62,6 +65,9 @@ export function organisationRecord(row: OrganisationRow): Required<CreateOrganis
     rightsContact: row.rights_contact,
     dpo: row.dpo_name ? { name: row.dpo_name, contact: row.dpo_contact! } : null,
     complianceOwner: row.compliance_owner,
+    processingManager: row.processing_manager_name
+      ? { name: row.processing_manager_name, address: row.processing_manager_address! }
+      : null,
   };
 }
 

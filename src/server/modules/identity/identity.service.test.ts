@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_ROLES_1992 } from '../../kernel/legal-rules/enumerations.js';
 import { countRows, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import type { CreateOrganisation, CreateUser } from '../../../contracts/identity.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
@@ -197,6 +198,31 @@ describe('organisations', () => {
     expect(other.dpo).toBeNull();
     const dpo = await identity.createUser(operator, member({ displayName: 'An Peeters', roles: ['dpo'] }));
     expect(dpo).toMatchObject({ organisationId: policeId, roles: ['dpo'] });
+  });
+
+  it('ROL-14 keeps the 1992 processing manager (gestionnaire du traitement) and maps the 1992 roles', async () => {
+    const manager = { name: 'Smals vzw', address: 'Fonsnylaan 20, 1060 Brussel' };
+    const agency = await identity.createOrganisation(operator, {
+      ...WELFARE_AGENCY,
+      processingManager: manager,
+    });
+    expect(agency.processingManager).toEqual(manager);
+    expect(
+      (await identity.updateOrganisation(operator, agency.id, { processingManager: null })).processingManager,
+    ).toBeNull();
+    // A half-filled manager is refused, naming the field.
+    expect(
+      await refusedFields(
+        identity.createOrganisation(operator, {
+          ...WELFARE_AGENCY,
+          processingManager: { name: 'Smals vzw' } as typeof manager,
+        }),
+      ),
+    ).toContain('/body/processingManager/address');
+    expect(Object.fromEntries(LEGACY_ROLES_1992.map((role) => [role.label.fr, role.mapsTo]))).toEqual({
+      'maître du fichier': 'controller',
+      'gestionnaire du traitement': 'processor',
+    });
   });
 
   it('reports every bad field at once and writes nothing', async () => {
