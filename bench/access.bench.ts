@@ -38,11 +38,17 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   await sql`INSERT INTO organisations (id, kind, dp_regime, mission_basis, mission_citation, lawful_ground, legal_name,
       address, establishment_country, rights_contact, compliance_owner, created_at, updated_at)
     SELECT gen_random_uuid(), 'administrative_authority', 'gdpr', 'gdpr_art6_1e', 'bench', 'e', 'Org ' || g, 'Street 1',
-      'BE', 'privacy@org.example', 'Owner', now(), now() FROM generate_series(1, ${ORGANISATIONS}) g`.execute(admin);
-  const orgs = (await admin.selectFrom('organisations').select('id').orderBy('legal_name').execute()).map((r) => r.id);
+      'BE', 'privacy@org.example', 'Owner', now(), now() FROM generate_series(1, ${ORGANISATIONS}) g`.execute(
+    admin,
+  );
+  const orgs = (await admin.selectFrom('organisations').select('id').orderBy('legal_name').execute()).map(
+    (r) => r.id,
+  );
   const creator = randomUUID();
   await sql`INSERT INTO users (id, organisation_id, email, display_name, roles, created_at, updated_at)
-    VALUES (${creator}, ${orgs[0]}, 'bench@org.example', 'Bench User', ARRAY['participant'], now(), now())`.execute(admin);
+    VALUES (${creator}, ${orgs[0]}, 'bench@org.example', 'Bench User', ARRAY['participant'], now(), now())`.execute(
+    admin,
+  );
   await admin.transaction().execute(async (tx) => {
     await sql`CREATE TEMP TABLE bench_orgs ON COMMIT DROP AS
       SELECT (row_number() OVER (ORDER BY legal_name) - 1)::int AS n, id FROM organisations`.execute(tx);
@@ -52,11 +58,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       FROM generate_series(1, ${CASES}) g
       JOIN bench_orgs c ON c.n = g % ${ORGANISATIONS}
       JOIN bench_orgs o ON o.n = (g * 7 + 1) % ${ORGANISATIONS}`.execute(tx);
-    await sql`INSERT INTO case_audience (case_id, organisation_id, relation)
-      SELECT id, compartment_organisation_id, 'compartment' FROM cases
-      UNION SELECT id, organiser_organisation_id, 'organiser' FROM cases
-      UNION SELECT c.id, p.id, 'participant' FROM cases c JOIN bench_orgs p
-        ON p.n IN ((hashtext(c.id::text) & 65535) % ${ORGANISATIONS}, (hashtext(c.id::text) >> 16 & 65535) % ${ORGANISATIONS})`.execute(tx);
+    await sql`INSERT INTO case_audience (case_id, organisation_id, relation, case_created_at)
+      SELECT id, compartment_organisation_id, 'compartment', created_at FROM cases
+      UNION SELECT id, organiser_organisation_id, 'organiser', created_at FROM cases
+      UNION SELECT c.id, p.id, 'participant', c.created_at FROM cases c JOIN bench_orgs p
+        ON p.n IN ((hashtext(c.id::text) & 65535) % ${ORGANISATIONS}, (hashtext(c.id::text) >> 16 & 65535) % ${ORGANISATIONS})`.execute(
+      tx,
+    );
   });
   await sql`ANALYZE`.execute(admin);
 
@@ -78,7 +86,13 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
       return facts && context.acting;
     });
   const rawRead = (i: number) =>
-    inTransaction(admin, (tx) => tx.selectFrom('cases').selectAll().where('id', '=', ids[i % ids.length]!).executeTakeFirst());
+    inTransaction(admin, (tx) =>
+      tx
+        .selectFrom('cases')
+        .selectAll()
+        .where('id', '=', ids[i % ids.length]!)
+        .executeTakeFirst(),
+    );
 
   const authorisedList = (i: number) =>
     inTransaction(app, async (tx) => {
@@ -96,8 +110,10 @@ export async function run(ctx: BenchContext): Promise<BenchRow[]> {
   await perSecond(20, authorisedList);
   await perSecond(20, unfilteredList);
   const half = (n: number) => Math.floor(n / 2);
-  const decisions = (await perSecond(half(DECISIONS), decision) + (await perSecond(half(DECISIONS), decision))) / 2;
-  const reads = (await perSecond(half(DECISIONS), rawRead) + (await perSecond(half(DECISIONS), rawRead))) / 2;
+  const decisions =
+    ((await perSecond(half(DECISIONS), decision)) + (await perSecond(half(DECISIONS), decision))) / 2;
+  const reads =
+    ((await perSecond(half(DECISIONS), rawRead)) + (await perSecond(half(DECISIONS), rawRead))) / 2;
   const listed = await perSecond(LISTS, authorisedList);
   const unfiltered = await perSecond(LISTS, unfilteredList);
   const sample = await authorisedList(0);

@@ -143,4 +143,25 @@ describe('row-level security', () => {
       expect(visible.sort(), org).toEqual(allowed.sort());
     }
   });
+
+  it('SEC-06 lists each visible case once, newest first, with the closest relation', async () => {
+    world.clock.advanceMs(60_000);
+    const older = await world.policeCase('in_consultation', { admitted: ['police', 'cpas'] });
+    world.clock.advanceMs(60_000);
+    const newer = await world.policeCase('pre_registered');
+    const res = await world.request(world.people.policeOfficer, 'GET', '/api/cases');
+    const listed = (res.json().cases as { id: string; relation: string }[]).filter((c) =>
+      [older, newer].includes(c.id),
+    );
+    // The police zone is in the older case's audience twice (compartment and admitted): one row.
+    expect(listed).toEqual([
+      expect.objectContaining({ id: newer, relation: 'compartment' }),
+      expect.objectContaining({ id: older, relation: 'compartment' }),
+    ]);
+    const social = await world.request(world.people.socialWorker, 'GET', '/api/cases');
+    const seen = (social.json().cases as { id: string; relation: string }[]).filter((c) =>
+      [older, newer].includes(c.id),
+    );
+    expect(seen).toEqual([expect.objectContaining({ id: older, relation: 'participant' })]);
+  });
 });

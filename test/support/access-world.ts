@@ -409,7 +409,12 @@ export async function createAccessWorld(): Promise<AccessWorld> {
             .execute();
         }
         const facts = await accessRepository.caseFacts(tx, id);
-        await accessRepository.replaceAudience(tx, id, caseAudience(facts!));
+        const { created_at } = await tx
+          .selectFrom('cases')
+          .select('created_at')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        await accessRepository.replaceAudience(tx, id, created_at, caseAudience(facts!));
       });
       return id;
     },

@@ -281,6 +281,7 @@ export interface CaseAudienceTable {
   case_id: string;
   organisation_id: string;
   relation: AudienceRelation;
+  case_created_at: Timestamp;
 }
 
 // --- modules/auth/oidc ------------------------------------------------------------------

@@ -53,13 +53,23 @@ export function createAccessRepository() {
     },
 
     /** Replaces the case's audience rows with `entries`, in the transaction that changed the case. */
-    async replaceAudience(tx: Tx, caseId: string, entries: readonly AudienceEntry[]): Promise<void> {
+    async replaceAudience(
+      tx: Tx,
+      caseId: string,
+      caseCreatedAt: Date,
+      entries: readonly AudienceEntry[],
+    ): Promise<void> {
       await tx.deleteFrom('case_audience').where('case_id', '=', caseId).execute();
       if (entries.length === 0) return;
       await tx
         .insertInto('case_audience')
         .values(
-          entries.map((e) => ({ case_id: caseId, organisation_id: e.organisationId, relation: e.relation })),
+          entries.map((e) => ({
+            case_id: caseId,
+            organisation_id: e.organisationId,
+            relation: e.relation,
+            case_created_at: caseCreatedAt,
+          })),
         )
         .execute();
     },

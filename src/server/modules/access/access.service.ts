@@ -104,8 +104,8 @@ export function createAccess({ access, representations, undertakings, clock }: A
     caseFacts: (tx: Tx, caseId: string): Promise<CaseFacts | undefined> => access.caseFacts(tx, caseId),
 
     /** Writes the case's audience from the one rule; call after every change of state or admission. */
-    writeAudience: (tx: Tx, kase: CaseFacts): Promise<void> =>
-      access.replaceAudience(tx, kase.id, caseAudience(kase)),
+    writeAudience: (tx: Tx, kase: CaseFacts, createdAt: Date): Promise<void> =>
+      access.replaceAudience(tx, kase.id, createdAt, caseAudience(kase)),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Case rows, read and written as the runtime role under row-level security (migration 0008). */
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { CasesTable, DB } from '../../db/schema.js';
+import type { CasesTable } from '../../db/schema.js';
 
 export type CaseRow = Selectable<CasesTable>;
 
@@ -16,27 +16,26 @@ export function createCasesRepository() {
     /**
      * The cases any of `organisations` is in the audience of, newest first, with the relation.
      * This filter is `caseAudience` compiled to SQL (the audience rows are written from it);
-     * row-level security applies the same rows again underneath.
+     * row-level security applies the same rows again underneath. It reads the audience's
+     * (organisation, creation time) index, so a page costs the same however many cases exist.
+     * One row per case: when an organisation is in a case's audience twice, or several acting
+     * organisations are, the closest relation is kept (alphabetical order is also the order of
+     * closeness: compartment, organiser, participant, reviewer).
      */
     casesOf: (tx: Tx, organisations: readonly string[], limit: number) => {
-      const audience = (eb: ExpressionBuilder<DB, 'cases'>) =>
-        eb
-          .selectFrom('case_audience')
-          .whereRef('case_audience.case_id', '=', 'cases.id')
-          .where('case_audience.organisation_id', 'in', organisations);
       if (organisations.length === 0) return Promise.resolve([]);
-      return (
-        tx
-          .selectFrom('cases')
-          .selectAll()
-          // Alphabetical order is also the order of closeness: compartment, organiser, participant, reviewer.
-          .select((eb) => audience(eb).select((e) => e.fn.min('case_audience.relation').as('r')).as('relation'))
-          .where((eb) => eb.exists(audience(eb).select('case_audience.case_id')))
-          .orderBy('cases.created_at', 'desc')
-          .orderBy('cases.id')
-          .limit(limit)
-          .execute()
-      );
+      return tx
+        .selectFrom('case_audience')
+        .innerJoin('cases', 'cases.id', 'case_audience.case_id')
+        .distinctOn(['case_audience.case_created_at', 'case_audience.case_id'])
+        .selectAll('cases')
+        .select('case_audience.relation')
+        .where('case_audience.organisation_id', 'in', organisations)
+        .orderBy('case_audience.case_created_at', 'desc')
+        .orderBy('case_audience.case_id')
+        .orderBy('case_audience.relation')
+        .limit(limit)
+        .execute();
     },
 
     /** An organisation that can organise consultations: active and not the platform host. */

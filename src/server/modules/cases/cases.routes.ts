@@ -41,7 +41,8 @@ export const caseRoutes: FastifyPluginAsyncTypebox<CaseRoutesOptions> = async (a
         response: { 201: CaseSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await cases.createCase(sessionOf(request).actor, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await cases.createCase(sessionOf(request).actor, request.body)),
   );
 
   app.get(

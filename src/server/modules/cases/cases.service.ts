@@ -52,7 +52,12 @@ export function createCaseService({ db, cases, access, audit, envelope, clock }:
 
   function relationOf(decision: Allowed): Case['relation'] {
     const { relation } = decision;
-    if (relation === 'compartment' || relation === 'reviewer' || relation === 'organiser' || relation === 'participant') {
+    if (
+      relation === 'compartment' ||
+      relation === 'reviewer' ||
+      relation === 'organiser' ||
+      relation === 'participant'
+    ) {
       return relation;
     }
     throw new DomainError('internal', { detail: `No case relation in ${relation}` });
@@ -68,7 +73,12 @@ export function createCaseService({ db, cases, access, audit, envelope, clock }:
         if (!(await cases.isParticipantOrganisation(tx, input.organiserOrganisationId))) {
           throw new DomainError('validation_failed', {
             detail: 'The input is invalid',
-            fields: [{ field: '/body/organiserOrganisationId', message: 'must be an active participant organisation' }],
+            fields: [
+              {
+                field: '/body/organiserOrganisationId',
+                message: 'must be an active participant organisation',
+              },
+            ],
           });
         }
         const id = randomUUID();
@@ -82,7 +92,7 @@ export function createCaseService({ db, cases, access, audit, envelope, clock }:
           participants: [],
         };
         // The audience first: row-level security lets the creator write the case's data key only then.
-        await access.writeAudience(tx, facts);
+        await access.writeAudience(tx, facts, now);
         const row = await cases.insertCase(tx, {
           id,
           state: facts.state,
@@ -135,7 +145,8 @@ export function createCaseService({ db, cases, access, audit, envelope, clock }:
         const decision = access.require(context, { action: 'case.view', kase: facts }, 'consult', caseId);
         const row = await cases.caseById(tx, caseId);
         // Row-level security hid what the rules allowed: the two nets disagree, which is a defect.
-        if (!row) throw new DomainError('internal', { detail: 'Row-level security and access.decide disagree' });
+        if (!row)
+          throw new DomainError('internal', { detail: 'Row-level security and access.decide disagree' });
         const kase = await toCase(tx, row, relationOf(decision));
         await audit.record(tx, {
           actor: auditActorOf(context, decision),
