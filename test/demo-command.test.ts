@@ -108,6 +108,24 @@ describe('concerto demo on a PostgreSQL server (DATABASE_URL)', () => {
   });
 });
 
+describe('CONCERTO_DEMO=off', () => {
+  it('keeps a real installation on the embedded PostgreSQL free of demo identities', async () => {
+    const dataDir = tempDir();
+    const server = runConcerto(['serve'], { CONCERTO_DATA_DIR: dataDir, PORT: '0', CONCERTO_DEMO: 'off' });
+    await server.ready();
+    expect(server.output()).not.toContain('demo --json');
+    server.child.kill('SIGTERM');
+    expect((await server.exited()).code).toBe(0);
+    const stoppedAt = Date.now();
+    // The database stayed empty: a demo made on purpose now is created now, not by serve.
+    const printed = await demoJson({ CONCERTO_DATA_DIR: dataDir });
+    expect(printed.code).toBe(0);
+    expect(Date.parse((JSON.parse(printed.output) as DemoIdentities).createdAt)).toBeGreaterThanOrEqual(
+      stoppedAt,
+    );
+  });
+});
+
 describe('the --json option', () => {
   it('belongs to demo: another command with it is a usage error (exit 2)', async () => {
     const run = runConcerto(['migrate', '--json'], {});

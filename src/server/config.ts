@@ -42,6 +42,8 @@ export interface Config {
   webauthn: WebauthnConfig;
   /** Outgoing mail; smtpUrl undefined = no mail is sent and invitation links go to the operator. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Whether `serve` turns an empty embedded database into a demo (never a DATABASE_URL server). */
+  seedDemo: boolean;
   /** Sign-in through an OpenID Connect provider (ADR 0011); undefined = SSO off. */
   oidc: OidcConfig | undefined;
 }
@@ -92,6 +94,7 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_AUDIT_ORIGIN', default: 'concerto.local/audit', meaning: 'Origin line of signed audit checkpoints (C2SP tlog-checkpoint).' },
   { variable: 'CONCERTO_CHECKPOINT_INTERVAL', default: '300', meaning: 'Seconds between scheduled audit checkpoints (issued only when the log grew).' },
   { variable: 'SMTP_URL', default: '(unset)', meaning: 'Mail server, `smtp://` (STARTTLS when offered) or `smtps://`, credentials in the URL. Unset: no mail is sent and the operator receives the invitation link to hand over. Requires CONCERTO_PUBLIC_URL.' },
+  { variable: 'CONCERTO_DEMO', default: 'auto', meaning: '`auto`: `concerto serve` seeds demo identities into an empty embedded database; `off`: never (a real installation on the embedded PostgreSQL). A DATABASE_URL server is never seeded.' },
   { variable: 'CONCERTO_MAIL_FROM', default: 'concerto@localhost', meaning: 'Sender address of Concerto mails (a bare address); required with SMTP_URL.' },
   { variable: 'CONCERTO_SESSION_IDLE_MINUTES', default: '15', meaning: 'A session without a request for this many minutes ends (ASVS V7.3.1).' },
   { variable: 'CONCERTO_SESSION_ABSOLUTE_HOURS', default: '8', meaning: 'A session ends this many hours after login, active or not (ASVS V7.3.2).' },
@@ -325,5 +328,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webauthn: webauthnConfig(env, publicUrl),
     mail: mailConfig(env, publicUrl),
     oidc: oidcConfig(env, publicUrl),
+    seedDemo: oneOf(env, 'CONCERTO_DEMO', ['auto', 'off'] as const, 'auto') === 'auto',
   });
 }

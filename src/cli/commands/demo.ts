@@ -53,14 +53,15 @@ export async function runDemo(config: Config, options: { json: boolean }): Promi
 
 /**
  * `concerto serve` on the embedded database: an empty database becomes a demo, so that a
- * newcomer can log in at once. A PostgreSQL server (DATABASE_URL) is never seeded.
+ * newcomer can log in at once, unless CONCERTO_DEMO=off (a real installation). A PostgreSQL
+ * server (DATABASE_URL) is never seeded.
  */
 export async function offerDemo(
   config: Config,
   database: DatabaseRuntime,
   log: (line: string) => void,
 ): Promise<void> {
-  if (database.engine !== 'embedded') return;
+  if (database.engine !== 'embedded' || !config.seedDemo) return;
   try {
     const demo = createDemo(database.appDb, await createKeyProvider(config));
     const before = await demo.state();
