@@ -55,6 +55,11 @@ const deny = (reason: DenyReason, answer: 'forbidden' | 'not_found'): Decision =
   answer,
 });
 
+/** Platform administration is the operator's, and only the operator's (ARCHITECTURE §3.6). */
+export function administersPlatform(actor: Pick<ActorFacts, 'roles'>): boolean {
+  return actor.roles.includes('operator');
+}
+
 /** Why a case outside the actor's audience is hidden: the most specific fact wins. */
 function hiddenReason(actor: ActorFacts, kase: CaseFacts, acting: readonly string[]): DenyReason {
   const revoked = kase.participants.some((p) => p.revoked && acting.includes(p.organisationId));
@@ -85,7 +90,7 @@ function caseGate(actor: ActorFacts): Decision | undefined {
 export function decide(actor: ActorFacts, request: Request): Decision {
   switch (request.action) {
     case 'platform.administer':
-      return actor.roles.includes('operator')
+      return administersPlatform(actor)
         ? { allowed: true, relation: 'platform' }
         : deny('not_platform_operator', 'forbidden');
     case 'case.create': {

@@ -1,8 +1,9 @@
 /**
  * Who administers the platform (organisations and users): the operator, never a case role
- * (ARCHITECTURE §3.6). The access module will take this decision over.
+ * (ARCHITECTURE §3.6). The rule itself is the access module's.
  */
 import type { UserRole } from '../../../contracts/identity.js';
+import { administersPlatform } from '../access/decide.js';
 
 /** The acting user, as the session will provide it. */
 export interface Actor {
@@ -12,5 +13,5 @@ export interface Actor {
 }
 
 export function canAdministerPlatform(actor: Actor): boolean {
-  return actor.roles.includes('operator');
+  return administersPlatform(actor);
 }
