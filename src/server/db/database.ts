@@ -11,6 +11,8 @@ export type Tx = Transaction<DB>;
 
 // BIGINT (int8) as JS number: audit positions and counts stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
+// DATE as its 'yyyy-mm-dd' text: a civil date has no time zone, and a JS Date would give it one.
+pg.types.setTypeParser(1082, (value) => value);
 
 export interface DbOptions {
   /** Pool size per app instance. */

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   mfa_required: 403,
   /** The account's role must use a passkey, not TOTP or a recovery code (CONCERTO_REQUIRE_WEBAUTHN_ROLES). */
   webauthn_required: 403,
+  /** Reading case content needs the working session's justification (issue 4 scope 7): give one. */
+  justification_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

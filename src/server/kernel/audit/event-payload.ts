@@ -129,9 +129,10 @@ function checkRecords(issues: Issues, records: unknown): void {
 
 function checkRecipients(issues: Issues, event: AuditEvent): void {
   const recipients: unknown = event.recipients;
+  // A refused disclosure disclosed nothing: only what happened names its recipients.
+  const required = event.action === 'disclose' && event.outcome === 'success';
   if (recipients === undefined) {
-    if (event.action === 'disclose')
-      issues.push({ field: '/recipients', message: 'is required to disclose' });
+    if (required) issues.push({ field: '/recipients', message: 'is required to disclose' });
     return;
   }
   if (!Array.isArray(recipients) || recipients.length > LIMITS.recipients) {
@@ -141,7 +142,7 @@ function checkRecipients(issues: Issues, event: AuditEvent): void {
     });
     return;
   }
-  if (event.action === 'disclose' && recipients.length === 0) {
+  if (required && recipients.length === 0) {
     issues.push({ field: '/recipients', message: 'is required to disclose' });
   }
   recipients.forEach((recipient: unknown, i) => {

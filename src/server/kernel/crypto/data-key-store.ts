@@ -21,6 +21,11 @@ export function latestDataKey(tx: Tx, scope: string): Promise<DataKeyRow | undef
     .executeTakeFirst();
 }
 
+/** Every data key of the scope, oldest first: one read for a transaction that handles many fields. */
+export function dataKeysOf(tx: Tx, scope: string): Promise<DataKeyRow[]> {
+  return tx.selectFrom('data_keys').select(COLUMNS).where('scope', '=', scope).orderBy('key_id').execute();
+}
+
 export function findDataKey(tx: Tx, scope: string, keyId: number): Promise<DataKeyRow | undefined> {
   return tx
     .selectFrom('data_keys')

@@ -18,6 +18,7 @@ import { AuthenticationFailedError, open, seal } from './aes-gcm.js';
 import { DataKeyCache } from './data-key-cache.js';
 import {
   type DataKeyRow,
+  dataKeysOf,
   deleteDataKeys,
   findDataKey,
   insertDataKey,
@@ -39,9 +40,22 @@ export interface EnvelopeAad {
   readonly version: number;
 }
 
+/**
+ * The envelope of one scope inside one transaction: its data key rows are read once, so that
+ * reading a case with many fields costs one query for the keys, not one per field.
+ */
+export interface ScopeCipher {
+  encrypt(record: string, version: number, plaintext: Buffer | string): Promise<Buffer>;
+  decrypt(record: string, version: number, ciphertext: Buffer): Promise<Buffer>;
+  /** `decrypt` as UTF-8 text. */
+  decryptText(record: string, version: number, ciphertext: Buffer): Promise<string>;
+}
+
 export interface Envelope {
   encrypt(tx: Tx, aad: EnvelopeAad, plaintext: Buffer | string): Promise<Buffer>;
   decrypt(tx: Tx, aad: EnvelopeAad, ciphertext: Buffer): Promise<Buffer>;
+  /** A cipher for many fields of `scope` in this transaction (rows read once). */
+  openScope(tx: Tx, scope: string): Promise<ScopeCipher>;
   /** Starts a new data key (and scope key version); returns its key id. Old ciphertext still decrypts. */
   rotate(tx: Tx, scope: string): Promise<number>;
   /** Destroys the scope's keys for ever. Irreversible even if `tx` rolls back: call it last. */
@@ -94,6 +108,32 @@ export function createEnvelope({
     return { keyId, key: await unwrap(winner) };
   }
 
+  function sealWith(current: { keyId: number; key: Buffer }, aad: EnvelopeAad, plaintext: Buffer | string): Buffer {
+    const head = header(current.keyId);
+    const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
+    return Buffer.concat([head, seal(current.key, data, associatedData(head, aad))]);
+  }
+
+  async function openWith(
+    rowOf: (keyId: number) => Promise<DataKeyRow | undefined>,
+    aad: EnvelopeAad,
+    ciphertext: Buffer,
+  ): Promise<Buffer> {
+    if (ciphertext.length < MIN_BYTES || ciphertext.readUInt8(0) !== FORMAT) {
+      throw new DomainError('internal', { detail: 'not an envelope ciphertext of a known format' });
+    }
+    const head = ciphertext.subarray(0, HEADER_BYTES);
+    const row = await rowOf(head.readUInt32BE(1));
+    if (!row) throw new DomainError('not_found', { detail: 'no such data key (shredded or never created)' });
+    try {
+      return open(await unwrap(row), ciphertext.subarray(HEADER_BYTES), associatedData(head, aad));
+    } catch (error) {
+      if (!(error instanceof AuthenticationFailedError)) throw error;
+      // Altered ciphertext or a ciphertext of another scope/record/version: never return content.
+      throw new DomainError('internal', { detail: 'ciphertext failed authentication' });
+    }
+  }
+
   async function currentKey(tx: Tx, scope: string): Promise<{ keyId: number; key: Buffer }> {
     const latest = await latestDataKey(tx, scope);
     if (!latest) return addDataKey(tx, scope, 1);
@@ -101,28 +141,28 @@ export function createEnvelope({
   }
 
   return {
-    async encrypt(tx, aad, plaintext) {
-      const { keyId, key } = await currentKey(tx, aad.scope);
-      const head = header(keyId);
-      const data = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
-      return Buffer.concat([head, seal(key, data, associatedData(head, aad))]);
-    },
+    encrypt: async (tx, aad, plaintext) => sealWith(await currentKey(tx, aad.scope), aad, plaintext),
 
-    async decrypt(tx, aad, ciphertext) {
-      if (ciphertext.length < MIN_BYTES || ciphertext.readUInt8(0) !== FORMAT) {
-        throw new DomainError('internal', { detail: 'not an envelope ciphertext of a known format' });
-      }
-      const head = ciphertext.subarray(0, HEADER_BYTES);
-      const row = await findDataKey(tx, aad.scope, head.readUInt32BE(1));
-      if (!row)
-        throw new DomainError('not_found', { detail: 'no such data key (shredded or never created)' });
-      try {
-        return open(await unwrap(row), ciphertext.subarray(HEADER_BYTES), associatedData(head, aad));
-      } catch (error) {
-        if (!(error instanceof AuthenticationFailedError)) throw error;
-        // Altered ciphertext or a ciphertext of another scope/record/version: never return content.
-        throw new DomainError('internal', { detail: 'ciphertext failed authentication' });
-      }
+    decrypt: (tx, aad, ciphertext) =>
+      openWith((keyId) => findDataKey(tx, aad.scope, keyId), aad, ciphertext),
+
+    async openScope(tx, scope) {
+      const rows = new Map((await dataKeysOf(tx, scope)).map((row) => [row.key_id, row]));
+      let latest: { keyId: number; key: Buffer } | undefined;
+      const decrypt = (record: string, version: number, ciphertext: Buffer) =>
+        openWith(async (keyId) => rows.get(keyId), { scope, record, version }, ciphertext);
+      return {
+        async encrypt(record, version, plaintext) {
+          if (!latest) {
+            const row = [...rows.values()].at(-1);
+            latest = row ? { keyId: row.key_id, key: await unwrap(row) } : await addDataKey(tx, scope, 1);
+          }
+          return sealWith(latest, { scope, record, version }, plaintext);
+        },
+        decrypt,
+        decryptText: async (record, version, ciphertext) =>
+          (await decrypt(record, version, ciphertext)).toString('utf8'),
+      };
     },
 
     async rotate(tx, scope) {
