@@ -39,6 +39,9 @@ export const SessionInfoSchema = Type.Object(
     mfaAt: Type.Union([instant, Type.Null()], { description: 'When a second factor was last proven' }),
     idleExpiresAt: instant,
     absoluteExpiresAt: instant,
+    justification: Type.Union([Type.String(), Type.Null()], {
+      description: 'Why case files are consulted in this working session; null until given',
+    }),
   },
   closed,
 );
@@ -58,5 +61,12 @@ export type SessionSummary = Static<typeof SessionSummarySchema>;
 
 export const SessionListSchema = Type.Object({ sessions: Type.Array(SessionSummarySchema) }, closed);
 export type SessionList = Static<typeof SessionListSchema>;
+
+/** Issue 4 scope 7: the reason for this working session, e.g. "preparing the consultation of 12 March". */
+export const JustificationSchema = Type.Object(
+  { justification: Type.String({ minLength: 3, maxLength: 200, pattern: '\\S' }) },
+  closed,
+);
+export type Justification = Static<typeof JustificationSchema>;
 
 export const SessionParamsSchema = Type.Object({ id: IdSchema }, closed);

@@ -117,6 +117,10 @@ export type CreateUser = Static<typeof CreateUserSchema>;
 export const ChangeUserRolesSchema = Type.Object({ roles }, closed);
 export type ChangeUserRoles = Static<typeof ChangeUserRolesSchema>;
 
+/** SPEC SEC-07: cross-case search on persons is a permission of its own, off by default. */
+export const ChangeUserPermissionsSchema = Type.Object({ crossCaseSearch: Type.Boolean() }, closed);
+export type ChangeUserPermissions = Static<typeof ChangeUserPermissionsSchema>;
+
 export const UserSchema = Type.Object(
   {
     id: IdSchema,
@@ -125,6 +129,7 @@ export const UserSchema = Type.Object(
     displayName: Type.String(),
     roles,
     healthProfessional: Type.Boolean(),
+    crossCaseSearch: Type.Boolean(),
     active: Type.Boolean(),
     deactivatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     sessionEpoch: Type.Integer(),

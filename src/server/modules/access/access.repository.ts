@@ -19,6 +19,24 @@ export function createAccessRepository() {
         set_config('concerto.acting_organisations', ${organisationIds.join(',')}, true)`.execute(tx);
     },
 
+    /** The user's own permissions: cross-case search (SEC-07) and special-category designations (DAT-19). */
+    async permissionsOf(tx: Tx, userId: string): Promise<{ crossCaseSearch: boolean; designations: string[] }> {
+      const row = await tx
+        .selectFrom('users')
+        .select((eb) => [
+          'cross_case_search',
+          eb
+            .selectFrom('special_designations')
+            .select(sql<string[]>`coalesce(array_agg(scope), '{}')`.as('scopes'))
+            .where('special_designations.user_id', '=', userId)
+            .where('special_designations.revoked_at', 'is', null)
+            .as('scopes'),
+        ])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      return { crossCaseSearch: row?.cross_case_search ?? false, designations: row?.scopes ?? [] };
+    },
+
     representationsHeldBy(tx: Tx, userId: string): Promise<RepresentationRow[]> {
       return tx
         .selectFrom('representations')
@@ -45,9 +63,10 @@ export function createAccessRepository() {
         compartmentOrganisationId: row.compartment_organisation_id,
         reviewerOrganisationId: row.reviewer_organisation_id,
         organiserOrganisationId: row.organiser_organisation_id,
+        // A case without participants aggregates its LEFT JOIN's null row: those are no participants.
         participants: [
-          ...row.participant_ids.map((organisationId) => ({ organisationId, revoked: false })),
-          ...row.revoked_ids.map((organisationId) => ({ organisationId, revoked: true })),
+          ...row.participant_ids.filter(Boolean).map((organisationId) => ({ organisationId, revoked: false })),
+          ...row.revoked_ids.filter(Boolean).map((organisationId) => ({ organisationId, revoked: true })),
         ],
       };
     },

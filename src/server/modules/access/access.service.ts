@@ -8,7 +8,7 @@
 import type { Tx } from '../../db/database.js';
 import type { AuditAction, UserActor } from '../../kernel/audit/index.js';
 import type { Clock } from '../../kernel/clock.js';
-import { refuse } from '../../kernel/refusal.js';
+import { type RefusalFollowUp, refuse } from '../../kernel/refusal.js';
 import type { Actor } from '../identity/platform-access.js';
 import { isActiveAt } from '../representation/activity.js';
 import type { RepresentationRepository } from '../representation/representation.repository.js';
@@ -18,7 +18,9 @@ import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rule
 import type { AccessRepository } from './access.repository.js';
 import { type ActorFacts, actingOrganisations } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
-import { DENY_RULES, type Decision, decide, type Request } from './decide.js';
+import { COMPARTMENT_READERS, type DesignationScope } from './record-visibility.js';
+import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
+import { type Decision, decide, denyRule, type Request } from './decide.js';
 
 export interface AccessDeps {
   access: AccessRepository;
@@ -63,10 +65,14 @@ export function createAccess({ access, representations, undertakings, clock }: A
       const active = await isActiveAt(tx, { representations, undertakings }, row, now);
       (active ? represented : lapsed).push(row.authority_id);
     }
+    const permissions = await access.permissionsOf(tx, actor.userId);
     return {
       userId: actor.userId,
       organisationId: actor.organisationId,
       roles: actor.roles,
+      justified: Boolean(actor.justification),
+      designations: permissions.designations as DesignationScope[],
+      crossCaseSearch: permissions.crossCaseSearch,
       representedAuthorities: represented,
       lapsedAuthorities: lapsed.filter((authority) => !represented.includes(authority)),
       secrecyAccepted: (await currentAcceptanceTime(tx, undertakings, actor.userId, SECRECY, null)) !== null,
@@ -86,22 +92,50 @@ export function createAccess({ access, representations, undertakings, clock }: A
     },
 
     /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
-    require(context: AccessContext, request: Request, action: AuditAction, caseId?: string): Allowed {
+    require(
+      context: AccessContext,
+      request: Request,
+      action: AuditAction,
+      caseId?: string,
+      followUp?: RefusalFollowUp,
+    ): Allowed {
       const decision = decide(context.facts, request);
       if (decision.allowed) return decision;
-      const code = decision.answer;
+      const resource = request.action.startsWith('transfer.')
+        ? 'transfer'
+        : request.action.startsWith('consultation.')
+        ? 'consultation'
+        : request.action.startsWith('framework.') || request.action === 'case.create'
+          ? 'framework'
+          : 'case';
+      const code =
+        decision.reason === 'justification_missing'
+          ? 'justification_required'
+          : decision.answer;
       const detail =
-        code === 'not_found' ? 'No such case' : `Refused: ${decision.reason.replaceAll('_', ' ')}`;
-      return refuse(code, DENY_RULES[decision.reason], detail, {
+        code === 'not_found' ? `No such ${resource}` : `Refused: ${decision.reason.replaceAll('_', ' ')}`;
+      return refuse(code, denyRule(request, decision.reason), detail, {
         actor: auditActorOf(context),
         action,
         outcome: 'denied',
-        reason: decision.reason,
-        ...(caseId ? { caseId } : {}),
-      });
+          reason: decision.reason,
+          ...(caseId ? { caseId } : {}),
+        },
+        followUp,
+      );
     },
 
     caseFacts: (tx: Tx, caseId: string): Promise<CaseFacts | undefined> => access.caseFacts(tx, caseId),
+
+    /** The actor sees the compartment's unshared records of this case (compartment or reviewer). */
+    seesCompartment: (context: AccessContext, kase: CaseFacts): boolean =>
+      caseAudience(kase).some(
+        (entry) => context.acting.includes(entry.organisationId) && COMPARTMENT_READERS.includes(entry.relation),
+      ),
+
+    /** The case actions `decide` allows the actor now: what the web app offers. */
+    allowedCaseActions: (context: AccessContext, kase: CaseFacts): CaseAction[] =>
+      CASE_ACTIONS.filter((action) => decide(context.facts, { action, kase }).allowed),
 
     /** Writes the case's audience from the one rule; call after every change of state or admission. */
     writeAudience: (tx: Tx, kase: CaseFacts, createdAt: Date): Promise<void> =>

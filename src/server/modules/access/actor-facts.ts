@@ -1,5 +1,6 @@
 /** What the access rules know about the acting user, loaded in the transaction (ARCHITECTURE §3.2). */
 import type { UserRole } from '../../../contracts/identity.js';
+import type { DesignationScope } from './record-visibility.js';
 
 export interface ActorFacts {
   userId: string;
@@ -13,6 +14,12 @@ export interface ActorFacts {
   secrecyAccepted: boolean;
   /** The controller's current awareness module is acknowledged, within its interval (SPEC SEC-09). */
   awarenessAcknowledged: boolean;
+  /** The working session states why case content is read (issue 4 scope 7). */
+  justified: boolean;
+  /** Special categories the user's own organisation designated them for (SPEC DAT-19). */
+  designations: readonly DesignationScope[];
+  /** Cross-case search on persons, granted separately and off by default (SPEC SEC-07). */
+  crossCaseSearch: boolean;
 }
 
 /** Roles that take part in consultations for the user's own organisation. */

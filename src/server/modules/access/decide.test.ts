@@ -19,6 +19,9 @@ const actor = (overrides: Partial<ActorFacts> = {}): ActorFacts => ({
   lapsedAuthorities: [],
   secrecyAccepted: true,
   awarenessAcknowledged: true,
+  justified: true,
+  designations: [],
+  crossCaseSearch: false,
   ...overrides,
 });
 
@@ -34,6 +37,13 @@ const policeCase = (state: CaseState, overrides: Partial<CaseFacts> = {}): CaseF
   ],
   ...overrides,
 });
+
+const FRAMEWORK = {
+  id: 'framework-1',
+  state: 'active' as const,
+  organiserOrganisationId: COORDINATION,
+  participantIds: [POLICE, PARQUET, CPAS],
+};
 
 const view = (who: ActorFacts, kase: CaseFacts | undefined) => decide(who, { action: 'case.view', kase });
 
@@ -91,7 +101,7 @@ describe('access.decide', () => {
     expect(view(newcomer, policeCase('in_consultation'))).toEqual(refusal);
     expect(view(newcomer, undefined)).toEqual(refusal);
     expect(decide(newcomer, { action: 'case.list' })).toEqual(refusal);
-    expect(decide(newcomer, { action: 'case.create' })).toEqual(refusal);
+    expect(decide(newcomer, { action: 'case.create', framework: FRAMEWORK })).toEqual(refusal);
   });
 
   it('SEC-09 refuses every case until the controller awareness module is acknowledged', () => {
@@ -115,7 +125,7 @@ describe('access.decide', () => {
       answer: 'forbidden',
     });
     // Pre-registering is the authority's own act, not the representative's (bill art. 2 §3 1°).
-    expect(decide(representative, { action: 'case.create' })).toMatchObject({
+    expect(decide(representative, { action: 'case.create', framework: FRAMEWORK })).toMatchObject({
       allowed: false,
       reason: 'no_case_role',
     });
@@ -172,6 +182,9 @@ describe('access.decide', () => {
       lapsedAuthorities: fc.constant([]),
       secrecyAccepted: fc.constant(true),
       awarenessAcknowledged: fc.constant(true),
+      justified: fc.constant(true),
+      designations: fc.constant([]),
+      crossCaseSearch: fc.constant(false),
     });
     fc.assert(
       fc.property(actorFacts, caseFacts, (who, kase) => {

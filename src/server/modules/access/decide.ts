@@ -7,6 +7,7 @@
 import type { AudienceRelation } from '../../db/schema.js';
 import { type ActorFacts, actingOrganisations, holdsCaseRole } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
+import { type CaseAction, CASE_ACTION_RULES, caseActionRefusal, type CaseActionRefusal } from './case-actions.js';
 
 export type DenyReason =
   | 'not_platform_operator'
@@ -17,22 +18,73 @@ export type DenyReason =
   | 'compartment_sealed'
   | 'admission_revoked'
   | 'not_in_audience'
-  | 'no_such_case';
+  | 'no_such_case'
+  | 'no_such_framework'
+  | 'no_such_consultation'
+  | 'not_transfer_party'
+  | 'not_requester'
+  | 'not_dpo'
+  | 'justification_missing'
+  | 'not_controller'
+  | 'cross_case_search_not_granted'
+  | CaseActionRefusal;
 
 export type Decision =
   | {
       allowed: true;
-      relation: AudienceRelation | 'own_compartment' | 'platform' | 'acting_organisations';
+      relation: AudienceRelation | 'own_compartment' | 'platform' | 'acting_organisations' | 'framework_party';
       /** The organisation the actor acts for on this case (an authority, for a representative). */
       via?: string;
     }
   | { allowed: false; reason: DenyReason; answer: 'forbidden' | 'not_found' };
 
+/** What the rules need to know of a framework (no content: a framework holds none). */
+export interface FrameworkFacts {
+  id: string;
+  state: 'draft' | 'active';
+  organiserOrganisationId: string | null;
+  participantIds: readonly string[];
+}
+
+/** What the rules need to know of a consultation: its organiser and the facts of its agenda's cases. */
+export interface ConsultationFacts {
+  id: string;
+  organiserOrganisationId: string;
+  agenda: readonly CaseFacts[];
+}
+
+/** The parties of an own-file transfer (bill art. 4): its requester and the controllers of its items. */
+export interface TransferFacts {
+  requesterOrganisationId: string;
+  controllerIds: readonly string[];
+}
+
 export type Request =
   | { action: 'platform.administer' }
-  | { action: 'case.create' }
+  | {
+      action: 'transfer.view' | 'transfer.decide' | 'transfer.requester';
+      kase: CaseFacts | undefined;
+      transfer: TransferFacts | undefined;
+    }
+  | {
+      action: 'consultation.view' | 'consultation.attend' | 'consultation.organise';
+      consultation: ConsultationFacts | undefined;
+    }
+  | { action: 'framework.view'; framework: FrameworkFacts | undefined }
+  | { action: 'case.create'; framework: FrameworkFacts | undefined }
   | { action: 'case.list' }
-  | { action: 'case.view'; kase: CaseFacts | undefined };
+  | { action: 'person.search' }
+  | { action: 'designation.manage' }
+  | { action: 'notification.read' }
+  | {
+      action: CaseAction;
+      kase: CaseFacts | undefined;
+      /**
+       * The organisation the actor must act for: the controller of the record changed (bill art. 3
+       * §1 al. 2; SPEC ROL-09), or the assignee of an action.
+       */
+      owner?: string;
+    };
 
 export type Action = Request['action'];
 
@@ -47,7 +99,26 @@ export const DENY_RULES: Record<DenyReason, string> = {
   admission_revoked: 'bill art. 2 §3 2° (SPEC ROL-02)',
   not_in_audience: 'L2007 art. 16 §2 2° (SPEC SEC-06)',
   no_such_case: 'ARCHITECTURE §3.7',
+  no_such_framework: 'CP art. 458ter §1 al. 3 (SPEC ROL-01)',
+  no_such_consultation: 'ARCHITECTURE §3.7; SPEC WFL-09',
+  not_transfer_party: 'bill art. 4 (SPEC FIL-05); ARCHITECTURE §3.7',
+  not_requester: 'bill art. 4 al. 1 and al. 2 (SPEC FIL-05, FIL-06)',
+  not_dpo: 'Law of 30 July 2018 arts 9 and 10 §2; L2007 art. 17bis (SPEC DAT-19, ROL-12)',
+  justification_missing: 'L1992 art. 16 §1 1° and 4°; bill Comm. art. 3 (traceability, SPEC SEC-05)',
+  not_controller: 'bill art. 3 §1 al. 2 (SPEC ROL-09, FIL-02)',
+  cross_case_search_not_granted: 'L1992 art. 16 §1 4° (SPEC SEC-07)',
+  // The action's own rule is cited instead (CASE_ACTION_RULES); these are the fallbacks.
+  case_state: 'bill art. 2 §3 (SPEC WFL-01..13)',
+  organiser_role_required: 'bill art. 2 §3 1° (SPEC ROL-03)',
+  representative_not_allowed: 'bill art. 5 (SPEC ROL-04)',
 };
+
+/** The rule a denial of `request` cites: the case action's own rule when the action refused it. */
+export function denyRule(request: Request, reason: DenyReason): string {
+  const actionRule = (CASE_ACTION_RULES as Partial<Record<Action, { rule: string }>>)[request.action];
+  const byAction: DenyReason[] = ['case_state', 'organiser_role_required', 'representative_not_allowed'];
+  return actionRule && byAction.includes(reason) ? actionRule.rule : DENY_RULES[reason];
+}
 
 const deny = (reason: DenyReason, answer: 'forbidden' | 'not_found'): Decision => ({
   allowed: false,
@@ -87,30 +158,143 @@ function caseGate(actor: ActorFacts): Decision | undefined {
   return undefined;
 }
 
+/** Frameworks are seen by the operator, and by the parties of an active one (SPEC ROL-01). */
+function frameworkParty(framework: FrameworkFacts | undefined, orgs: readonly string[]): boolean {
+  if (framework?.state !== 'active') return false;
+  return orgs.some((org) => org === framework.organiserOrganisationId || framework.participantIds.includes(org));
+}
+
+/**
+ * SPEC WFL-09: a consultation is known to its organiser and to the parties of a case on its agenda;
+ * only the organiser's members with the organiser role organise it (ROL-03).
+ */
+function decideConsultation(
+  actor: ActorFacts,
+  request: Extract<Request, { consultation: ConsultationFacts | undefined }>,
+): Decision {
+  const gate = caseGate(actor);
+  if (gate) return gate.allowed || gate.reason !== 'no_case_role' ? gate : deny('no_case_role', 'not_found');
+  const { consultation } = request;
+  const acting = actingOrganisations(actor);
+  const organises = consultation !== undefined && acting.includes(consultation.organiserOrganisationId);
+  const party =
+    organises ||
+    (consultation?.agenda.some((kase) => caseAudience(kase).some((e) => acting.includes(e.organisationId))) ?? false);
+  if (!consultation || !party) return deny('no_such_consultation', 'not_found');
+  if (!actor.justified) return deny('justification_missing', 'forbidden');
+  if (request.action !== 'consultation.organise') {
+    return { allowed: true, relation: organises ? 'organiser' : 'participant' };
+  }
+  return organises && actor.organisationId === consultation.organiserOrganisationId && actor.roles.includes('organiser')
+    ? { allowed: true, relation: 'organiser', via: consultation.organiserOrganisationId }
+    : deny('organiser_role_required', 'forbidden');
+}
+
+/**
+ * bill art. 4 (SPEC FIL-05): a transfer is known to its requester and to the controllers of its
+ * items, each acting for its own organisation (the own file is no representative's business);
+ * the controllers decide on their items, the requester attests and exports.
+ */
+function decideTransfer(
+  actor: ActorFacts,
+  request: Extract<Request, { transfer: TransferFacts | undefined }>,
+): Decision {
+  const seen = decideCaseAction(actor, { action: 'case.view', kase: request.kase });
+  if (!seen.allowed) return seen;
+  const { transfer } = request;
+  const own = holdsCaseRole(actor) ? actor.organisationId : undefined;
+  const requester = own !== undefined && transfer?.requesterOrganisationId === own;
+  const controller = own !== undefined && (transfer?.controllerIds.includes(own) ?? false);
+  if (!requester && !controller) return deny('not_transfer_party', 'not_found');
+  if (request.action === 'transfer.decide' && !controller) return deny('not_controller', 'forbidden');
+  if (request.action === 'transfer.requester' && !requester) return deny('not_requester', 'forbidden');
+  return { allowed: true, relation: seen.relation, via: own };
+}
+
+function decideCaseAction(
+  actor: ActorFacts,
+  request: { action: CaseAction; kase: CaseFacts | undefined; owner?: string },
+): Decision {
+  const gate = caseGate(actor);
+  // The operator and a DPO may not learn that a case exists (ARCHITECTURE §3.6–3.7).
+  if (gate) return gate.allowed || gate.reason !== 'no_case_role' ? gate : deny('no_case_role', 'not_found');
+  if (!request.kase) return deny('no_such_case', 'not_found');
+  const acting = actingOrganisations(actor);
+  const entries = caseAudience(request.kase).filter((e) => acting.includes(e.organisationId));
+  if (entries.length === 0) return deny(hiddenReason(actor, request.kase, acting), 'not_found');
+  const rule = CASE_ACTION_RULES[request.action];
+  if (rule.justification && !actor.justified) return deny('justification_missing', 'forbidden');
+  let refusal: DenyReason | undefined;
+  for (const entry of entries) {
+    if (request.owner !== undefined && entry.organisationId !== request.owner) {
+      refusal ??= 'not_controller';
+      continue;
+    }
+    const viaRepresentation = entry.organisationId !== actor.organisationId;
+    const refused = caseActionRefusal(request.action, entry.relation, request.kase.state, {
+      roles: actor.roles,
+      viaRepresentation,
+    });
+    if (!refused) return { allowed: true, relation: entry.relation, via: entry.organisationId };
+    refusal = refused;
+  }
+  // The actor is in the audience, so it knows the case: the refusal is a 403.
+  return deny(refusal ?? 'not_in_audience', 'forbidden');
+}
+
 export function decide(actor: ActorFacts, request: Request): Decision {
   switch (request.action) {
     case 'platform.administer':
       return administersPlatform(actor)
         ? { allowed: true, relation: 'platform' }
         : deny('not_platform_operator', 'forbidden');
+    case 'framework.view':
+      if (administersPlatform(actor)) return { allowed: true, relation: 'platform' };
+      return frameworkParty(request.framework, actingOrganisations(actor))
+        ? { allowed: true, relation: 'framework_party' }
+        : deny('no_such_framework', 'not_found');
     case 'case.create': {
       // A representative acts for an authority at consultations; pre-registering is the authority's own.
       if (!holdsCaseRole(actor)) return deny('no_case_role', 'forbidden');
-      return caseGate(actor) ?? { allowed: true, relation: 'own_compartment' };
-    }
-    case 'case.list':
-      return caseGate(actor) ?? { allowed: true, relation: 'acting_organisations' };
-    case 'case.view': {
       const gate = caseGate(actor);
-      // The operator and a DPO may not learn that a case exists (ARCHITECTURE §3.6–3.7).
-      if (gate)
-        return gate.allowed || gate.reason !== 'no_case_role' ? gate : deny('no_case_role', 'not_found');
-      if (!request.kase) return deny('no_such_case', 'not_found');
-      const acting = actingOrganisations(actor);
-      const entry = caseAudience(request.kase).find((e) => acting.includes(e.organisationId));
-      return entry
-        ? { allowed: true, relation: entry.relation, via: entry.organisationId }
-        : deny(hiddenReason(actor, request.kase, acting), 'not_found');
+      if (gate) return gate;
+      // ROL-01: only an organisation the framework declares takes part in it.
+      return frameworkParty(request.framework, [actor.organisationId])
+        ? { allowed: true, relation: 'own_compartment', via: actor.organisationId }
+        : deny('no_such_framework', 'not_found');
     }
+    case 'case.list': {
+      const gate = caseGate(actor);
+      if (gate) return gate;
+      return actor.justified
+        ? { allowed: true, relation: 'acting_organisations' }
+        : deny('justification_missing', 'forbidden');
+    }
+    case 'person.search': {
+      const gate = caseGate(actor);
+      if (gate) return gate;
+      if (!actor.crossCaseSearch) return deny('cross_case_search_not_granted', 'forbidden');
+      return actor.justified
+        ? { allowed: true, relation: 'acting_organisations' }
+        : deny('justification_missing', 'forbidden');
+    }
+    // DAT-19: the controller's designations are kept by its DPO, for its own staff only.
+    case 'designation.manage':
+      return actor.roles.includes('dpo')
+        ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
+        : deny('not_dpo', 'forbidden');
+    // Notifications carry no content: every full session reads its organisation's.
+    case 'notification.read':
+      return { allowed: true, relation: 'acting_organisations' };
+    case 'transfer.view':
+    case 'transfer.decide':
+    case 'transfer.requester':
+      return decideTransfer(actor, request);
+    case 'consultation.view':
+    case 'consultation.attend':
+    case 'consultation.organise':
+      return decideConsultation(actor, request);
+    default:
+      return decideCaseAction(actor, request);
   }
 }

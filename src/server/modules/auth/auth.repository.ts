@@ -28,6 +28,7 @@ export interface SessionWithUser {
   mfa_at: Date | null;
   purpose: SessionPurpose;
   revoked_at: Date | null;
+  justification: string | null;
   organisation_id: string;
   roles: string[];
   active: boolean;
@@ -146,6 +147,7 @@ export function createAuthRepository() {
           'sessions.mfa_at',
           'sessions.purpose',
           'sessions.revoked_at',
+          'sessions.justification',
           'users.organisation_id',
           'users.roles',
           'users.active',
@@ -177,6 +179,7 @@ export function createAuthRepository() {
           'mfa_at',
           'purpose',
           'user_agent_summary',
+          'justification',
         ])
         .expression((eb) =>
           eb
@@ -190,6 +193,7 @@ export function createAuthRepository() {
               sql<Date>`${change.mfa_at}::timestamptz`.as('mfa_at'),
               sql<SessionPurpose>`${change.purpose}::text`.as('purpose'),
               'user_agent_summary',
+              'justification',
             ])
             .where('id_hash', '=', oldIdHash)
             .where('revoked_at', 'is', null),
@@ -197,6 +201,10 @@ export function createAuthRepository() {
         .returning('public_id')
         .executeTakeFirst();
       return row?.public_id;
+    },
+
+    async setJustification(tx: Db, idHash: Buffer, justification: string): Promise<void> {
+      await tx.updateTable('sessions').set({ justification }).where('id_hash', '=', idHash).execute();
     },
 
     async touchSession(db: Db, idHash: Buffer, now: Date): Promise<void> {

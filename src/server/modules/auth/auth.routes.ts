@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
+  JustificationSchema,
   LoginSchema,
   SessionInfoSchema,
   SessionListSchema,
@@ -110,6 +111,26 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       },
     },
     async (request) => sessionInfo(sessionOf(request), limits),
+  );
+
+  app.put(
+    '/api/session/justification',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'setSessionJustification',
+        summary: 'Say why case files are consulted in this working session (recorded in every consult event)',
+        tags: ['auth'],
+        body: JustificationSchema,
+        response: { 200: SessionInfoSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const session = sessionOf(request);
+      await sessions.setJustification(session, request.body.justification);
+      const actor = { ...session.actor, justification: request.body.justification };
+      return sessionInfo({ ...session, actor }, limits);
+    },
   );
 
   app.post(

@@ -41,5 +41,6 @@ export function sessionInfo(session: CurrentSession, limits: SessionLimits): Ses
     mfaAt: session.mfaAt?.toISOString() ?? null,
     idleExpiresAt: idleExpiry(session, limits).toISOString(),
     absoluteExpiresAt: absoluteExpiry(session, limits).toISOString(),
+    justification: session.actor.justification ?? null,
   };
 }

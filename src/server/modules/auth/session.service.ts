@@ -88,7 +88,7 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
       const idHash = sessionIdHash(cookieValue);
       const row = idHash && (await auth.sessionWithUser(db, idHash));
       if (!idHash || !row || row.revoked_at) throw noSession('No session');
-      const actor = toActor(row);
+      const actor = { ...toActor(row), justification: row.justification };
       const now = clock.now();
       const ended = sessionEnd(row, now, limits);
       if (ended) {
@@ -144,6 +144,23 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
         mfaAt: row.mfa_at,
         purpose: row.purpose,
       };
+    },
+
+    /**
+     * Why case files are consulted in this working session (issue 4 scope 7): every consult event
+     * of the session carries it. Changing it is audited, so the log shows when the reason changed.
+     */
+    setJustification(session: CurrentSession, justification: string): Promise<void> {
+      return inTransaction(db, async (tx) => {
+        await auth.setJustification(tx, session.idHash, justification);
+        await audit.record(tx, {
+          actor: auditActor(session.actor),
+          action: 'auth.justification_set',
+          outcome: 'success',
+          records: [{ type: 'session', id: session.publicId }],
+          justification,
+        });
+      });
     },
 
     logout(session: CurrentSession): Promise<void> {

@@ -91,6 +91,7 @@ export function toUser(row: UserRow): User {
     displayName: row.display_name,
     roles: row.roles as UserRole[],
     healthProfessional: row.health_professional,
+    crossCaseSearch: row.cross_case_search,
     active: row.active,
     deactivatedAt: row.deactivated_at?.toISOString() ?? null,
     sessionEpoch: row.session_epoch,

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
+  ChangeUserPermissionsSchema,
   ChangeUserRolesSchema,
   CreateOrganisationSchema,
   CreateUserSchema,
@@ -162,6 +163,23 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
       },
     },
     async (request) => identity.changeUserRoles(actorOf(request), request.params.userId, request.body),
+  );
+
+  app.put(
+    '/api/admin/users/:userId/permissions',
+    {
+      ...withFreshMfa,
+      schema: {
+        operationId: 'changeUserPermissions',
+        summary: 'Grant or withdraw cross-case person search (SPEC SEC-07; operator only, fresh MFA)',
+        tags,
+        params: UserParamsSchema,
+        body: ChangeUserPermissionsSchema,
+        response: { 200: UserSchema, ...withTarget },
+      },
+    },
+    async (request) =>
+      identity.changeUserPermissions(actorOf(request), request.params.userId, request.body),
   );
 
   app.post(

@@ -4,6 +4,8 @@
  * the write, then its audit event. A refused actor leaves only a `denied` audit event.
  */
 import {
+  type ChangeUserPermissions,
+  ChangeUserPermissionsSchema,
   type ChangeUserRoles,
   ChangeUserRolesSchema,
   type CreateOrganisation,
@@ -53,6 +55,7 @@ type AdminAction =
   | 'admin.organisation_updated'
   | 'admin.user_created'
   | 'admin.user_roles_changed'
+  | 'admin.user_permissions_changed'
   | 'admin.user_deactivated';
 
 const PLATFORM_RULE = 'ARCHITECTURE §3.6; bill art. 3 §1 al. 2';
@@ -252,6 +255,27 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         await record([
           { type: 'user', id: row.id },
           ...input.roles.map((role) => ({ type: 'role', id: role })),
+        ]);
+        return toUser(row);
+      });
+    },
+
+    /**
+     * SEC-07 (L1992 art. 16 §1 4°): matching across cases is granted to named users separately.
+     * A privilege change: the user's sessions end, like a change of roles.
+     */
+    changeUserPermissions(actor: Actor, userId: string, input: ChangeUserPermissions): Promise<User> {
+      return administer(actor, 'admin.user_permissions_changed', async (tx, record) => {
+        const current = await userOrFail(tx, userId);
+        refuseIfAny(shapeIssues(ChangeUserPermissionsSchema, input));
+        if (current.cross_case_search === input.crossCaseSearch) return toUser(current);
+        const row = await identity.updateUserEndingSessions(tx, current.id, {
+          cross_case_search: input.crossCaseSearch,
+          updated_at: clock.now(),
+        });
+        await record([
+          { type: 'user', id: row.id },
+          ...(input.crossCaseSearch ? [{ type: 'permission', id: 'cross_case_search' }] : []),
         ]);
         return toUser(row);
       });

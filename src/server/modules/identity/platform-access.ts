@@ -10,6 +10,8 @@ export interface Actor {
   userId: string;
   organisationId: string;
   roles: readonly UserRole[];
+  /** Why case files are consulted in this working session (issue 4 scope 7), when given. */
+  justification?: string | null;
 }
 
 export function canAdministerPlatform(actor: Actor): boolean {

@@ -1,0 +1,90 @@
+/** Designations for special categories over HTTP (SPEC DAT-19; the organisation's DPO). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import {
+  CreateDesignationSchema,
+  DesignationListSchema,
+  DesignationParamsSchema,
+} from '../../../contracts/designations.js';
+import { ProblemSchema } from '../../../contracts/problem.js';
+import { attachmentDisposition } from '../../kernel/documents/index.js';
+import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import type { DesignationService } from './designations.service.js';
+
+export interface DesignationRoutesOptions {
+  designations: DesignationService;
+  guard: SessionGuard;
+}
+
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const tags = ['designations'];
+const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
+
+export const designationRoutes: FastifyPluginAsyncTypebox<DesignationRoutesOptions> = async (app, options) => {
+  const { designations, guard } = options;
+  const withSession = { onRequest: guard.requireSession };
+
+  app.get(
+    '/api/designations',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'listDesignations',
+        summary: "Your organisation's persons designated for special categories (its DPO)",
+        tags,
+        response: { 200: DesignationListSchema, ...problems },
+      },
+    },
+    async (request) => designations.listDesignations(actorOf(request)),
+  );
+
+  app.post(
+    '/api/designations',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'designate',
+        summary: 'Designate a member for a special category, with their function (SPEC DAT-19)',
+        tags,
+        body: CreateDesignationSchema,
+        response: { 201: DesignationListSchema, ...problems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await designations.designate(actorOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/designations/:designationId/revocation',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'revokeDesignation',
+        summary: 'Withdraw a designation',
+        tags,
+        params: DesignationParamsSchema,
+        response: { 200: DesignationListSchema, ...problems },
+      },
+    },
+    async (request) => designations.revoke(actorOf(request), request.params.designationId),
+  );
+
+  app.get(
+    '/api/designations/export',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'exportDesignations',
+        summary: 'The list as CSV for the supervisory authority (names, functions, dates)',
+        tags,
+        response: { 200: Type.String(), ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', attachmentDisposition('designated-persons.csv'))
+        .header('cache-control', 'no-store')
+        .send(await designations.exportCsv(actorOf(request))),
+  );
+};

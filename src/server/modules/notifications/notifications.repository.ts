@@ -1,0 +1,95 @@
+/**
+ * Notifications (migration 0014): "there is something for you in Concerto" for an organisation,
+ * as a kind and ids, never content (ARCHITECTURE §2). Services write them in the transaction of
+ * the change that causes them.
+ */
+import type { Selectable } from 'kysely';
+import type { Tx } from '../../db/database.js';
+import type { NotificationsTable } from '../../db/schema.js';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+
+/** What happened, for whom: the kinds the web app knows how to say. */
+export const NOTIFICATION_KINDS = [
+  'review_requested',
+  'case_reviewed',
+  'case_signalled',
+  'signal_decided',
+  'case_admission',
+  'admission_revoked',
+  'retention_to_approve',
+  'correction_requested',
+  'transfer_to_decide',
+  'transfer_decided',
+  'exported_item_changed',
+  'action_assigned',
+  'security_alert',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NewNotification {
+  organisationId: string;
+  kind: NotificationKind;
+  caseId?: string;
+  subjectId?: string;
+  /** `dpo`: for the organisation's DPOs only (SPEC SEC-07 alerts). */
+  audience?: 'members' | 'dpo';
+}
+
+export function createNotificationsRepository() {
+  return {
+    async notify(tx: Tx, at: Date, notifications: readonly NewNotification[]): Promise<void> {
+      if (notifications.length === 0) return;
+      await tx
+        .insertInto('notifications')
+        .values(
+          notifications.map((n) => ({
+            organisation_id: n.organisationId,
+            kind: n.kind,
+            case_id: n.caseId ?? null,
+            subject_id: n.subjectId ?? null,
+            audience: n.audience ?? 'members',
+            created_at: at,
+          })),
+        )
+        .execute();
+    },
+
+    /** The open notifications of `organisations` for `audience`, newest first. */
+    openFor: (tx: Tx, organisations: readonly string[], audience: 'members' | 'dpo', limit: number) => {
+      if (organisations.length === 0) return Promise.resolve([] as NotificationRow[]);
+      return tx
+        .selectFrom('notifications')
+        .selectAll()
+        .where('organisation_id', 'in', organisations)
+        .where('audience', '=', audience)
+        .where('acknowledged_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
+    /** True when it was open and addressed to one of `organisations` and `audience`. */
+    async acknowledge(
+      tx: Tx,
+      id: string,
+      organisations: readonly string[],
+      audience: 'members' | 'dpo',
+      by: string,
+      at: Date,
+    ): Promise<boolean> {
+      if (organisations.length === 0) return false;
+      const result = await tx
+        .updateTable('notifications')
+        .set({ acknowledged_at: at, acknowledged_by: by })
+        .where('id', '=', id)
+        .where('organisation_id', 'in', organisations)
+        .where('audience', '=', audience)
+        .where('acknowledged_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+  };
+}
+
+export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;
