@@ -19,7 +19,9 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/static-web.js';
 import { createAuditLog } from './kernel/audit/index.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { createBlindIndex } from './kernel/crypto/blind-index.js';
 import { createEnvelope } from './kernel/crypto/envelope.js';
+import { createLegalRules } from './kernel/legal-rules/index.js';
 import type { KeyProvider } from './kernel/crypto/key-provider.js';
 import { createSmtpMailer } from './kernel/mail/mailer.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
@@ -49,7 +51,24 @@ import { createUndertakingService } from './modules/undertakings/undertakings.se
 import { createAccessRepository } from './modules/access/access.repository.js';
 import { createAccess } from './modules/access/access.service.js';
 import { createCasesRepository } from './modules/cases/cases.repository.js';
+import { caseRecordRoutes } from './modules/cases/case-records.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
+import { createRecordsRepository } from './modules/cases/records.repository.js';
+import { createConsultationsRepository } from './modules/consultations/consultations.repository.js';
+import { consultationRoutes } from './modules/consultations/consultations.routes.js';
+import { createConsultationService } from './modules/consultations/consultations.service.js';
+import { createTransfersRepository } from './modules/transfers/transfers.repository.js';
+import { transferRoutes } from './modules/transfers/transfers.routes.js';
+import { createTransferService } from './modules/transfers/transfers.service.js';
+import { createFrameworksRepository } from './modules/frameworks/frameworks.repository.js';
+import { frameworkRoutes } from './modules/frameworks/frameworks.routes.js';
+import { createFrameworkService } from './modules/frameworks/frameworks.service.js';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationService } from './modules/notifications/notifications.service.js';
+import { createDesignationsRepository } from './modules/designations/designations.repository.js';
+import { designationRoutes } from './modules/designations/designations.routes.js';
+import { createDesignationService } from './modules/designations/designations.service.js';
 import { createCaseService } from './modules/cases/cases.service.js';
 import { createRepresentationRepository } from './modules/representation/representation.repository.js';
 import { createUndertakingsRepository } from './modules/undertakings/undertakings.repository.js';
@@ -157,15 +176,50 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     undertakings: createUndertakingsRepository(),
     clock,
   });
-  const cases = createCaseService({
+  // The shared file (issue 4): frameworks, cases, persons, items, consultations, own-file transfers.
+  const rules = createLegalRules({ clock });
+  const caseEnvelope = createEnvelope({ keys: deps.keys });
+  await app.register(frameworkRoutes, {
+    frameworks: createFrameworkService({
+      db: deps.db,
+      frameworks: createFrameworksRepository(),
+      access,
+      audit: authDeps.audit,
+      clock,
+      rules,
+    }),
+    guard,
+  });
+  const caseDeps = {
     db: deps.db,
     cases: createCasesRepository(),
+    records: createRecordsRepository(),
+    notifications: createNotificationsRepository(),
     access,
     audit: authDeps.audit,
-    envelope: createEnvelope({ keys: deps.keys }),
+    envelope: caseEnvelope,
     clock,
-  });
+    rules,
+  };
+  const cases = createCaseService({ ...caseDeps, blindIndex: createBlindIndex({ keys: deps.keys }) });
   await app.register(caseRoutes, { cases, guard });
+  await app.register(caseRecordRoutes, { cases, guard });
+  await app.register(notificationRoutes, {
+    notifications: createNotificationService({ ...caseDeps, notifications: caseDeps.notifications }),
+    guard,
+  });
+  await app.register(designationRoutes, {
+    designations: createDesignationService({ ...caseDeps, designations: createDesignationsRepository() }),
+    guard,
+  });
+  await app.register(transferRoutes, {
+    transfers: createTransferService({ ...caseDeps, transfers: createTransfersRepository() }),
+    guard,
+  });
+  await app.register(consultationRoutes, {
+    consultations: createConsultationService({ ...caseDeps, consultations: createConsultationsRepository() }),
+    guard,
+  });
 
   // Operator console, invitations, undertakings and representatives (issue 3 scope 1, 2, 5, 6).
   const moduleDeps = { db: deps.db, audit: authDeps.audit, clock };

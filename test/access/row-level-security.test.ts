@@ -9,7 +9,7 @@ import type { CaseState } from '../../src/server/db/schema.js';
 import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
 import { createAccessRepository } from '../../src/server/modules/access/access.repository.js';
 import { decide } from '../../src/server/modules/access/decide.js';
-import { caseScope } from '../../src/server/modules/cases/cases.service.js';
+import { caseScope } from '../../src/server/modules/cases/open-case.js';
 import { type AccessWorld, createAccessWorld, type OrganisationName } from '../support/access-world.js';
 
 let world: AccessWorld;
@@ -137,6 +137,9 @@ describe('row-level security', () => {
           lapsedAuthorities: [],
           secrecyAccepted: true,
           awarenessAcknowledged: true,
+          justified: true,
+          designations: [],
+          crossCaseSearch: false,
         };
         if (decide(actor, { action: 'case.view', kase: facts }).allowed) allowed.push(id);
       }

@@ -126,6 +126,8 @@ export interface AccessWorld {
   versions: { secrecy: string; representative: string };
   /** The CPAS's running representation, and the earlier one whose period is over. */
   representations: { active: string; lapsed: string };
+  /** The active framework every case here is opened under: organised by the coordination, the others taking part. */
+  frameworkId: string;
   /** Each person's TOTP secret (all but `unenrolled` have one). */
   totpSecrets: Record<PersonName, string>;
   /** A new user like `name` (organisation, roles, secrecy, second factor) with a session of its own. */
@@ -153,7 +155,7 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   const db = await createTestDatabase();
   const clock = new ManualClock('2026-03-02T09:00:00Z');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-access-'));
-  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const keys = await createKeyProvider(config);
   const app = await buildApp({
     config,
@@ -215,6 +217,8 @@ export async function createAccessWorld(): Promise<AccessWorld> {
         mfa_at: enrolment ? null : now,
         purpose: enrolment ? 'mfa_enrolment' : 'full',
         user_agent_summary: 'test',
+        // Issue 4 scope 7: the working session says why case files are read.
+        justification: enrolment ? null : 'access matrix',
       })
       .returning('public_id')
       .executeTakeFirstOrThrow();
@@ -359,6 +363,21 @@ export async function createAccessWorld(): Promise<AccessWorld> {
 
   const accessRepository = createAccessRepository();
 
+  // The consultation's framework (issue 4 scope 1): the coordination organises, the others take part.
+  const framework = await request(people.operator, 'POST', '/api/frameworks', {
+    name: 'Ketenaanpak intrafamiliaal geweld Oost-Vlaanderen',
+    template: 'intrafamily_violence',
+    basisCitation: { title: 'Decreet tot oprichting en regeling van de Veilige Huizen', date: '2023-06-30', article: 'art. 5' },
+    organiserOrganisationId: org.coordination,
+    participantIds: [org.police, org.parquet, org.cpas, org.youth],
+    modalities: 'Maandelijks casusoverleg; het parket beoordeelt politiedossiers vóór aanmelding.',
+    defaultRetention: { months: 60 },
+  });
+  if (framework.statusCode !== 201) throw new Error(`createFramework failed: ${framework.body}`);
+  const frameworkId: string = framework.json().id;
+  const activated = await request(people.operator, 'POST', `/api/frameworks/${frameworkId}/activation`);
+  if (activated.statusCode !== 200) throw new Error(`activateFramework failed: ${activated.body}`);
+
   return {
     app,
     db,
@@ -368,6 +387,7 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     people,
     versions: { secrecy: secrecy.id, representative: representativeText.id },
     representations,
+    frameworkId,
     totpSecrets,
     newcomer: addPerson,
     extraSession: (name) => openSession(people[name].actor.userId, name === 'unenrolled'),
@@ -376,31 +396,46 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     request,
     async policeCase(state, options = {}) {
       const res = await request(people.policeOfficer, 'POST', '/api/cases', {
+        frameworkId,
         title: 'Situatieschets gezin V.',
-        organiserOrganisationId: org.coordination,
+        purposes: ['P1'],
       });
       if (res.statusCode !== 201) throw new Error(`createCase failed: ${res.body}`);
       const id: string = res.json().id;
       const reviewer = options.reviewer ? org[options.reviewer] : null;
       // Issue 4 brings the workflow; until then the fixture moves the case as the owner would.
       await db.adminDb.transaction().execute(async (tx) => {
+        const ended = state === 'closed' || state === 'not_signalled' || state === 'refused';
         await tx
           .updateTable('cases')
-          .set({ state, reviewer_organisation_id: reviewer })
+          .set({
+            state,
+            reviewer_organisation_id: reviewer,
+            closed_at: ended ? clock.now() : null,
+            closed_by: ended ? people.coordinator.actor.userId : null,
+          })
           .where('id', '=', id)
           .execute();
         const participants = [
           ...(options.admitted ?? []).map((name) => ({ name, revoked: false })),
           ...(options.revoked ?? []).map((name) => ({ name, revoked: true })),
         ];
+        // The admission's justification is content: encrypted under the case key, acting for its compartment.
+        await accessRepository.actFor(tx, people.policeOfficer.actor.userId, [org.police]);
         for (const { name, revoked } of participants) {
           const at = clock.now();
+          const justification = await envelope.encrypt(
+            tx,
+            { scope: `case:${id}`, record: `participant:${org[name]}`, version: 1 },
+            'Kent het gezin sinds 2024.',
+          );
           await tx
             .insertInto('case_participants')
             .values({
               case_id: id,
               organisation_id: org[name],
-              justification: Buffer.from('fixture'),
+              justification,
+              ground: 'knowledge_of_person',
               admitted_by: people.coordinator.actor.userId,
               admitted_at: at,
               revoked_by: revoked ? people.coordinator.actor.userId : null,

@@ -95,6 +95,8 @@ export interface UsersTable {
   session_epoch: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** SPEC SEC-07 (migration 0014). */
+  cross_case_search: Generated<boolean>;
 }
 
 // --- modules/auth -----------------------------------------------------------------------
@@ -125,6 +127,8 @@ export interface SessionsTable {
   user_agent_summary: string;
   revoked_at: Timestamp | null;
   purpose: Generated<SessionPurpose>;
+  /** Why case files are consulted in this working session (migration 0014, issue 4 scope 7). */
+  justification: string | null;
 }
 
 export type SessionPurpose = 'full' | 'mfa_enrolment';
@@ -190,6 +194,8 @@ export interface UndertakingAcceptancesTable {
 // (owned by src/server/modules/representation; see migrations/0006_secrecy_representation.sql)
 /** `date` columns: read them as text (`valid_from::text`), never as a JS Date. */
 export type CivilDateColumn = ColumnType<string, string, never>;
+/** A nullable `date` column that may be updated (read as text as well). */
+export type CivilDateColumnNullable = ColumnType<string | null, string | null, string | null>;
 
 export interface RepresentationsTable {
   id: Generated<string>;
@@ -262,6 +268,26 @@ export interface CasesTable {
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0014 (issue 4): the workflow of bill art. 2 §3. Reasons are encrypted. */
+  framework_id: string;
+  purposes: string[];
+  signalled_at: Timestamp | null;
+  signalled_by: string | null;
+  signalled_by_organisation_id: string | null;
+  review_decision: 'signal' | 'do_not_signal' | 'more_information' | null;
+  review_reason: Buffer | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  signal_decided_at: Timestamp | null;
+  signal_decided_by: string | null;
+  signal_decision_reason: Buffer | null;
+  retention_months: number | null;
+  retention_other_rule: string | null;
+  retention_proposal: Generated<number>;
+  first_consultation_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closure_reason: Buffer | null;
 }
 
 export interface CaseParticipantsTable {
@@ -273,6 +299,61 @@ export interface CaseParticipantsTable {
   admitted_at: Timestamp;
   revoked_by: string | null;
   revoked_at: Timestamp | null;
+  /** bill art. 2 §3 2° (migration 0014). */
+  ground: 'expertise' | 'knowledge_of_person';
+  revocation_reason: Buffer | null;
+}
+
+export interface CaseRetentionApprovalsTable {
+  case_id: string;
+  proposal: number;
+  organisation_id: string;
+  approved_by: string;
+  approved_at: Timestamp;
+}
+
+export interface CaseReopeningsTable {
+  case_id: string;
+  reopened_at: Timestamp;
+  reopened_by: string;
+  previous_closed_at: Timestamp;
+  reason: Buffer;
+}
+
+export interface CaseHistoryTable {
+  id: Generated<number>;
+  case_id: string;
+  at: Timestamp;
+  kind: string;
+  user_id: string | null;
+  organisation_id: string | null;
+  subject_id: string | null;
+  state: string | null;
+}
+
+export interface SpecialDesignationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  scope: string;
+  function: string;
+  confidentiality_confirmed: boolean;
+  designated_by: string;
+  designated_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  audience: Generated<'members' | 'dpo'>;
+  kind: string;
+  case_id: string | null;
+  subject_id: string | null;
+  created_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
 }
 
 export type AudienceRelation = 'compartment' | 'reviewer' | 'organiser' | 'participant';
@@ -282,6 +363,207 @@ export interface CaseAudienceTable {
   organisation_id: string;
   relation: AudienceRelation;
   case_created_at: Timestamp;
+}
+
+// --- modules/consultations --------------------------------------------------------------
+// (owned by src/server/modules/consultations; see migrations/0015_consultations.sql)
+export interface ConsultationsTable {
+  id: Generated<string>;
+  framework_id: string;
+  organiser_organisation_id: string;
+  scheduled_for: Timestamp;
+  state: Generated<'scheduled' | 'open' | 'closed'>;
+  opened_at: Timestamp | null;
+  opened_by: string | null;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ConsultationAgendaTable {
+  consultation_id: string;
+  case_id: string;
+  position: number;
+  added_by: string;
+  added_at: Timestamp;
+  /** Encrypted under the case key. */
+  minutes: Buffer | null;
+  minutes_version: Generated<number>;
+  minutes_updated_by: string | null;
+  minutes_updated_at: Timestamp | null;
+}
+
+export interface ConsultationAttendanceTable {
+  consultation_id: string;
+  user_id: string;
+  organisation_id: string;
+  representing_organisation_id: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CaseDecisionsTable {
+  id: Generated<string>;
+  consultation_id: string;
+  case_id: string;
+  /** Encrypted under the case key. */
+  text: Buffer;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface CaseActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  consultation_id: string | null;
+  assignee_organisation_id: string;
+  due_on: CivilDateColumn;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  /** Encrypted under the case key. */
+  description: Buffer;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+// --- modules/cases: persons and information (see migrations/0016_persons_items.sql) -----
+export interface PersonsTable {
+  id: string;
+  case_id: string;
+  role: 'subject' | 'relation';
+  controller_organisation_id: string;
+  shared: boolean;
+  /** Encrypted identification data (bill art. 2 §2 1°). */
+  identity: Buffer;
+  /** Encrypted necessity justification of a relation/contact (bill art. 2 §2 al. 2). */
+  necessity: Buffer | null;
+  version: Generated<number>;
+  nrn_index: Buffer | null;
+  name_dob_index: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface PersonLinksTable {
+  relation_id: string;
+  subject_id: string;
+}
+
+export interface PersonVersionsTable {
+  person_id: string;
+  version: number;
+  identity: Buffer;
+  changed_by: string;
+  changed_at: Timestamp;
+  reason: Buffer | null;
+}
+
+export interface ItemsTable {
+  id: string;
+  case_id: string;
+  category: string;
+  controller_organisation_id: string;
+  shared: boolean;
+  genetic_biometric: Generated<boolean>;
+  secret_of_investigation: Generated<boolean>;
+  judicial: Generated<boolean>;
+  phase: 'preparation' | 'consultation' | 'follow_up';
+  provenance: 'already_held' | 'collected_following_consultation';
+  consultation_id: string | null;
+  mission_confirmed_by: string;
+  mission_confirmed_at: Timestamp;
+  classification: Generated<'non_classified'>;
+  annotates_item_id: string | null;
+  version: Generated<number>;
+  /** Encrypted content; null once erased. */
+  payload: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  erased_by: string | null;
+  erased_at: Timestamp | null;
+}
+
+export interface ItemPersonsTable {
+  item_id: string;
+  person_id: string;
+}
+
+export interface ItemVersionsTable {
+  item_id: string;
+  version: number;
+  category: string;
+  payload: Buffer | null;
+  changed_by: string;
+  changed_at: Timestamp;
+  reason: Buffer | null;
+}
+
+export interface ItemAttachmentsTable {
+  id: Generated<string>;
+  item_id: string;
+  case_id: string;
+  filename: Buffer;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+  erased_at: Timestamp | null;
+}
+
+export interface CorrectionRequestsTable {
+  id: Generated<string>;
+  case_id: string;
+  item_id: string;
+  organisation_id: string;
+  requested_by: string;
+  text: Buffer;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+// --- modules/transfers (see migrations/0017_own_file_transfers.sql) --------------------
+export interface OwnFileTransfersTable {
+  id: Generated<string>;
+  case_id: string;
+  requester_organisation_id: string;
+  requested_by: string;
+  purpose: string;
+  /** Encrypted under the case key. */
+  justification: Buffer;
+  created_at: Timestamp;
+  four_eyes_by: string | null;
+  four_eyes_at: Timestamp | null;
+  attested_by: string | null;
+  attested_at: Timestamp | null;
+  retention_override_months: number | null;
+  retention_override_citation: string | null;
+}
+
+export interface OwnFileTransferItemsTable {
+  transfer_id: string;
+  item_id: string;
+  controller_organisation_id: string;
+  decision: Generated<'pending' | 'approved' | 'refused'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface OwnFileExportsTable {
+  id: Generated<string>;
+  transfer_id: string;
+  format: 'json' | 'pdf';
+  item_ids: string[];
+  exported_by: string;
+  exported_at: Timestamp;
+  sha256: string;
 }
 
 // --- modules/auth/oidc ------------------------------------------------------------------
@@ -302,6 +584,49 @@ export interface OidcIdentitiesTable {
   subject: string;
   user_id: string;
   bound_at: Timestamp;
+}
+
+// --- modules/frameworks -----------------------------------------------------------------
+// (owned by src/server/modules/frameworks; see migrations/0013_frameworks.sql)
+export interface FrameworksTable {
+  id: Generated<string>;
+  name: string;
+  template: string | null;
+  basis_kind: string | null;
+  basis_title: string | null;
+  basis_date: CivilDateColumnNullable;
+  basis_article: string | null;
+  authorisation_reference: string | null;
+  authorisation_date: CivilDateColumnNullable;
+  authorisation_motivation: string | null;
+  authorisation_document: Buffer | null;
+  authorisation_document_sha256: string | null;
+  processing_basis_kind: string | null;
+  processing_basis_citation: string | null;
+  purposes: Generated<string[]>;
+  organiser_organisation_id: string | null;
+  modalities: string | null;
+  own_file_export_disabled: Generated<boolean>;
+  export_four_eyes: Generated<boolean>;
+  allowed_categories: Generated<string[]>;
+  default_retention_months: number | null;
+  default_retention_other_rule: string | null;
+  designated_controllers: string | null;
+  state: Generated<'draft' | 'active'>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  activated_by: string | null;
+  activated_at: Timestamp | null;
+}
+
+export interface FrameworkParticipantsTable {
+  framework_id: string;
+  organisation_id: string;
+  added_by: string;
+  added_at: Timestamp;
+  removed_by: string | null;
+  removed_at: Timestamp | null;
 }
 
 // --- modules/demo -----------------------------------------------------------------------
@@ -346,8 +671,31 @@ export interface DB {
   cases: CasesTable;
   case_participants: CaseParticipantsTable;
   case_audience: CaseAudienceTable;
+  case_retention_approvals: CaseRetentionApprovalsTable;
+  case_reopenings: CaseReopeningsTable;
+  case_history: CaseHistoryTable;
+  special_designations: SpecialDesignationsTable;
+  notifications: NotificationsTable;
+  consultations: ConsultationsTable;
+  consultation_agenda: ConsultationAgendaTable;
+  consultation_attendance: ConsultationAttendanceTable;
+  case_decisions: CaseDecisionsTable;
+  case_actions: CaseActionsTable;
+  persons: PersonsTable;
+  person_links: PersonLinksTable;
+  person_versions: PersonVersionsTable;
+  items: ItemsTable;
+  item_persons: ItemPersonsTable;
+  item_versions: ItemVersionsTable;
+  item_attachments: ItemAttachmentsTable;
+  correction_requests: CorrectionRequestsTable;
+  own_file_transfers: OwnFileTransfersTable;
+  own_file_transfer_items: OwnFileTransferItemsTable;
+  own_file_exports: OwnFileExportsTable;
   oidc_flows: OidcFlowsTable;
   oidc_identities: OidcIdentitiesTable;
+  frameworks: FrameworksTable;
+  framework_participants: FrameworkParticipantsTable;
   platform_demo: PlatformDemoTable;
   platform_demo_logins: PlatformDemoLoginsTable;
 }

@@ -1,9 +1,18 @@
-/** Case rows, read and written as the runtime role under row-level security (migration 0008). */
-import type { Insertable, Selectable } from 'kysely';
+/**
+ * Case rows and their workflow records, read and written as the runtime role under row-level
+ * security (migrations 0008, 0014). Persons and items are in `records.repository.ts`.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { CasesTable } from '../../db/schema.js';
+import type { CaseHistoryTable, CaseParticipantsTable, CasesTable } from '../../db/schema.js';
 
 export type CaseRow = Selectable<CasesTable>;
+export type ParticipantRow = Selectable<CaseParticipantsTable>;
+
+export interface CaseListRow extends CaseRow {
+  relation: string;
+  framework_name: string;
+}
 
 export function createCasesRepository() {
   return {
@@ -12,6 +21,13 @@ export function createCasesRepository() {
 
     caseById: (tx: Tx, id: string): Promise<CaseRow | undefined> =>
       tx.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    /** The case locked for a change of state: concurrent transitions wait for each other. */
+    caseForUpdate: (tx: Tx, id: string): Promise<CaseRow | undefined> =>
+      tx.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+    updateCase: (tx: Tx, id: string, change: Updateable<CasesTable>): Promise<CaseRow> =>
+      tx.updateTable('cases').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
 
     /**
      * The cases any of `organisations` is in the audience of, newest first, with the relation.
@@ -22,14 +38,15 @@ export function createCasesRepository() {
      * organisations are, the closest relation is kept (alphabetical order is also the order of
      * closeness: compartment, organiser, participant, reviewer).
      */
-    casesOf: (tx: Tx, organisations: readonly string[], limit: number) => {
+    casesOf: (tx: Tx, organisations: readonly string[], limit: number): Promise<CaseListRow[]> => {
       if (organisations.length === 0) return Promise.resolve([]);
       return tx
         .selectFrom('case_audience')
         .innerJoin('cases', 'cases.id', 'case_audience.case_id')
+        .innerJoin('frameworks', 'frameworks.id', 'cases.framework_id')
         .distinctOn(['case_audience.case_created_at', 'case_audience.case_id'])
         .selectAll('cases')
-        .select('case_audience.relation')
+        .select(['case_audience.relation', 'frameworks.name as framework_name'])
         .where('case_audience.organisation_id', 'in', organisations)
         .orderBy('case_audience.case_created_at', 'desc')
         .orderBy('case_audience.case_id')
@@ -38,16 +55,120 @@ export function createCasesRepository() {
         .execute();
     },
 
-    /** An organisation that can organise consultations: active and not the platform host. */
-    async isParticipantOrganisation(tx: Tx, id: string): Promise<boolean> {
-      const row = await tx
-        .selectFrom('organisations')
-        .select('id')
-        .where('id', '=', id)
-        .where('active', '=', true)
-        .where('kind', '!=', 'platform_operator')
+    participantsOf: (tx: Tx, caseId: string): Promise<ParticipantRow[]> =>
+      tx.selectFrom('case_participants').selectAll().where('case_id', '=', caseId).orderBy('admitted_at').execute(),
+
+    /** Admits `row.organisation_id`, or admits it again after a revocation. */
+    async admit(tx: Tx, row: Insertable<CaseParticipantsTable>): Promise<void> {
+      await tx
+        .insertInto('case_participants')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['case_id', 'organisation_id']).doUpdateSet({
+            justification: row.justification,
+            ground: row.ground,
+            admitted_by: row.admitted_by,
+            admitted_at: row.admitted_at,
+            revoked_by: null,
+            revoked_at: null,
+            revocation_reason: null,
+          }),
+        )
+        .execute();
+    },
+
+    async revoke(tx: Tx, caseId: string, organisationId: string, by: string, at: Date, reason: Buffer) {
+      const result = await tx
+        .updateTable('case_participants')
+        .set({ revoked_by: by, revoked_at: at, revocation_reason: reason })
+        .where('case_id', '=', caseId)
+        .where('organisation_id', '=', organisationId)
+        .where('revoked_at', 'is', null)
         .executeTakeFirst();
-      return row !== undefined;
+      return result.numUpdatedRows > 0n;
+    },
+
+    approvalsOf: (tx: Tx, caseId: string, proposal: number): Promise<string[]> =>
+      tx
+        .selectFrom('case_retention_approvals')
+        .select('organisation_id')
+        .where('case_id', '=', caseId)
+        .where('proposal', '=', proposal)
+        .execute()
+        .then((rows) => rows.map((row) => row.organisation_id)),
+
+    async approve(tx: Tx, caseId: string, proposal: number, organisationId: string, by: string, at: Date) {
+      await tx
+        .insertInto('case_retention_approvals')
+        .values({ case_id: caseId, proposal, organisation_id: organisationId, approved_by: by, approved_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+
+    async reopening(tx: Tx, row: { case_id: string; reopened_at: Date; reopened_by: string; previous_closed_at: Date; reason: Buffer }) {
+      await tx.insertInto('case_reopenings').values(row).execute();
+    },
+
+    async history(tx: Tx, row: Insertable<CaseHistoryTable>): Promise<void> {
+      await tx.insertInto('case_history').values(row).execute();
+    },
+
+    historyOf: (tx: Tx, caseId: string) =>
+      tx
+        .selectFrom('case_history as h')
+        .leftJoin('users as u', 'u.id', 'h.user_id')
+        .leftJoin('organisations as o', 'o.id', 'h.organisation_id')
+        .select(['h.at', 'h.kind', 'h.state', 'u.display_name as user_name', 'o.legal_name as organisation_name'])
+        .where('h.case_id', '=', caseId)
+        .orderBy('h.id')
+        .execute(),
+
+    frameworkOf: (tx: Tx, frameworkId: string) =>
+      tx
+        .selectFrom('frameworks')
+        .select([
+          'id',
+          'name',
+          'state',
+          'basis_kind',
+          'purposes',
+          'allowed_categories',
+          'own_file_export_disabled',
+          'export_four_eyes',
+          'organiser_organisation_id',
+          'default_retention_months',
+          'default_retention_other_rule',
+        ])
+        .where('id', '=', frameworkId)
+        .executeTakeFirst(),
+
+    /** The organisations on the framework's whitelist now (SPEC ROL-01). */
+    frameworkParticipants: (tx: Tx, frameworkId: string): Promise<string[]> =>
+      tx
+        .selectFrom('framework_participants')
+        .select('organisation_id')
+        .where('framework_id', '=', frameworkId)
+        .where('removed_at', 'is', null)
+        .execute()
+        .then((rows) => rows.map((row) => row.organisation_id)),
+
+    organisations: (tx: Tx, ids: readonly string[]) => {
+      if (ids.length === 0) return Promise.resolve([]);
+      return tx
+        .selectFrom('organisations')
+        .select(['id', 'legal_name', 'kind', 'dp_regime', 'active'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+    },
+
+    userNames: async (tx: Tx, ids: readonly string[]): Promise<Map<string, string>> => {
+      if (ids.length === 0) return new Map();
+      const rows = await tx
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Map(rows.map((row) => [row.id, row.display_name]));
     },
   };
 }

@@ -1,0 +1,522 @@
+/**
+ * Persons and information items of a case (issue 4 scope 3-4; bill art. 2 §2, art. 3 §1 al. 2):
+ * added by a participant that stays their controller, changed or erased by that controller only
+ * (SPEC ROL-09, FIL-02) as versions, shared beyond the compartment by their controller, annotated
+ * or questioned by the others. Each use case is one transaction with its audit event.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selection } from '../../../contracts/cases.js';
+import { SelectionSchema } from '../../../contracts/cases.js';
+import { IdSchema } from '../../../contracts/identity.js';
+import {
+  type CorrectionRequest,
+  CorrectionRequestSchema,
+  type CreateItem,
+  CreateItemSchema,
+  type Item,
+  type UpdateItem,
+  UpdateItemSchema,
+} from '../../../contracts/items.js';
+import type { CategoryCode } from '../../../contracts/legal-codes.js';
+import {
+  type CreatePerson,
+  CreatePersonSchema,
+  type Person,
+  type UpdatePerson,
+  UpdatePersonSchema,
+} from '../../../contracts/persons.js';
+import type { Tx } from '../../db/database.js';
+import type { BlindIndex } from '../../kernel/crypto/blind-index.js';
+import { DomainError, type FieldIssue } from '../../kernel/errors.js';
+import { refusable } from '../../kernel/refusal.js';
+import { caseAudience } from '../access/case-audience.js';
+import { OPEN_STATES } from '../access/case-actions.js';
+import { contentVisible, requiredDesignations } from '../access/record-visibility.js';
+import { refuseIfAny, shapeIssues } from '../identity/input.js';
+import type { Actor } from '../identity/platform-access.js';
+import { FIELDS } from './case-fields.js';
+import { type ItemPayload, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
+import { phaseOf, selectionIssues } from './case-rules.js';
+import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
+import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
+import type { ItemRow } from './records.repository.js';
+
+export interface CaseRecordsDeps extends CaseDeps {
+  blindIndex: BlindIndex;
+}
+
+const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
+
+/** Refuses `issues` whole, citing every rule they apply. */
+function refuseRuled(issues: RuledIssue[]): void {
+  if (issues.length === 0) return;
+  const rule = [...new Set(issues.map((issue) => issue.rule))].join('; ');
+  refuseIfAny(
+    issues.map(({ field, message }) => ({ field, message })),
+    rule,
+  );
+}
+
+function payloadOf(input: Omit<UpdateItem, 'reason'>, sourceReference: string | null): ItemPayload {
+  return {
+    content: input.content,
+    details: input.details ?? null,
+    special: input.special ?? null,
+    relevance: input.relevance ?? null,
+    sourceReference,
+    secretOfInvestigation: input.secretOfInvestigation ?? null,
+    judicial: input.judicial ?? null,
+  };
+}
+
+export function createCaseRecords(deps: CaseRecordsDeps) {
+  const { db, cases, records, notifications, access, audit, clock, blindIndex } = deps;
+  const openCase = caseOpener(deps);
+
+  /** ROL-09: the change is the controller's; anyone else learns that it is not theirs (403). */
+  function requireController(open: OpenCase, controller: string, auditAction: 'adapt' | 'erase' | 'disclose' | 'collect') {
+    access.require(
+      open.context,
+      { action: 'case.contribute', kase: open.facts, owner: controller },
+      auditAction,
+      open.row.id,
+    );
+  }
+
+  async function itemFacts(tx: Tx, open: OpenCase): Promise<ItemFacts> {
+    const [framework, [controller], persons] = await Promise.all([
+      cases.frameworkOf(tx, open.row.framework_id),
+      cases.organisations(tx, [open.actingFor]),
+      records.personsOf(tx, open.row.id, open.sharedOnly),
+    ]);
+    return {
+      allowedCategories: (framework?.allowed_categories ?? []) as CategoryCode[],
+      controller: {
+        kind: controller!.kind as ItemFacts['controller']['kind'],
+        dpRegime: controller!.dp_regime as ItemFacts['controller']['dpRegime'],
+      },
+      persons: new Map(persons.map((p) => [p.id, p.role])),
+    };
+  }
+
+  /** DAT-19: only a person designated for the special category records or changes it. */
+  function requireDesignation(open: OpenCase, category: CategoryCode, geneticOrBiometric: boolean): void {
+    const requires = requiredDesignations(category, geneticOrBiometric);
+    if (!contentVisible(open.context.facts.designations, { requires })) {
+      throw new DomainError('forbidden', {
+        detail: `Only persons your organisation designated for ${requires.join(', ')} record such information`,
+        rule: DESIGNATION_RULE,
+      });
+    }
+  }
+
+  async function visibleItem(tx: Tx, open: OpenCase, itemId: string, lock = false): Promise<ItemRow> {
+    refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
+    const item = lock ? await records.itemForUpdate(tx, open.row.id, itemId) : await records.itemById(tx, open.row.id, itemId);
+    if (!item || (open.sharedOnly && !item.shared)) throw new DomainError('not_found', { detail: 'No such item' });
+    return item;
+  }
+
+  async function presentItem(tx: Tx, open: OpenCase, row: ItemRow): Promise<Item> {
+    const [itemPersons, attachments, organisations, userNames] = await Promise.all([
+      records.itemPersonsOf(tx, open.row.id),
+      records.attachmentsOf(tx, open.row.id),
+      cases.organisations(tx, [row.controller_organisation_id]),
+      cases.userNames(tx, [row.created_by]),
+    ]);
+    const [item] = await presentItems(open.cipher, [row], {
+      itemPersons,
+      attachments,
+      organisationNames: new Map(organisations.map((o) => [o.id, o.legal_name])),
+      userNames,
+      designations: open.context.facts.designations,
+    });
+    return item!;
+  }
+
+  /** FIL-08: every organisation that copied the item to its own file hears of its change. */
+  async function notifyExporters(tx: Tx, caseId: string, itemId: string, now: Date): Promise<void> {
+    const exporters = await records.exportersOf(tx, itemId);
+    await notifications.notify(
+      tx,
+      now,
+      exporters.map((organisationId) => ({ organisationId, kind: 'exported_item_changed' as const, caseId, subjectId: itemId })),
+    );
+  }
+
+  async function personIssues(tx: Tx, open: OpenCase, input: CreatePerson): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    if (input.role === 'relation') {
+      const subjects = new Map(
+        (await records.personsOf(tx, open.row.id, open.sharedOnly)).map((p) => [p.id, p.role]),
+      );
+      if (!input.subjectIds?.length) issues.push({ field: '/body/subjectIds', message: 'a relation/contact relates to at least one subject' });
+      input.subjectIds?.forEach((id, index) => {
+        if (subjects.get(id) !== 'subject') issues.push({ field: `/body/subjectIds/${index}`, message: 'is not a subject of this case' });
+      });
+      if (!input.necessity) issues.push({ field: '/body/necessity', message: "say why processing this person's data is necessary" });
+    } else {
+      if (input.subjectIds?.length) issues.push({ field: '/body/subjectIds', message: 'only a relation/contact relates to a subject' });
+      if (input.necessity) issues.push({ field: '/body/necessity', message: 'only a relation/contact records a necessity' });
+    }
+    return issues;
+  }
+
+  /** The blind indexes of an identity (ARCHITECTURE §3.3); invalid numbers are refused with their field. */
+  async function indexesOf(identity: CreatePerson['identity']) {
+    const issues: FieldIssue[] = [];
+    const attempt = async (compute: () => Promise<Buffer>) => {
+      try {
+        return await compute();
+      } catch (error) {
+        if (!(error instanceof DomainError) || !error.details.fields) throw error;
+        issues.push(...error.details.fields);
+        return null;
+      }
+    };
+    const nrn = identity.nationalRegisterNumber
+      ? await attempt(() => blindIndex.nrn(identity.nationalRegisterNumber!, '/body/identity/nationalRegisterNumber'))
+      : null;
+    const nameDob = identity.birthDate
+      ? await attempt(() =>
+          blindIndex.nameAndBirthDate(`${identity.surname} ${identity.firstNames}`, identity.birthDate!, {
+            name: '/body/identity/surname',
+            birthDate: '/body/identity/birthDate',
+          }),
+        )
+      : null;
+    refuseIfAny(issues, 'bill art. 2 §2 al. 1 1° (SPEC DAT-01)');
+    return { nrn_index: nrn, name_dob_index: nameDob };
+  }
+
+  return {
+    /** DAT-01, DAT-17: a subject, or a relation/contact linked to a subject with its necessity. */
+    addPerson(actor: Actor, caseId: string, input: CreatePerson): Promise<Person> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
+        refuseIfAny(shapeIssues(CreatePersonSchema, input));
+        refuseIfAny(await personIssues(tx, open, input), 'bill art. 2 §2 al. 2 (SPEC DAT-17)');
+        const indexes = await indexesOf(input.identity);
+        const id = randomUUID();
+        const now = clock.now();
+        const identity = await open.cipher.encrypt(...FIELDS.identity(id, 1), JSON.stringify(input.identity));
+        const row = await records.insertPerson(tx, {
+          id,
+          case_id: caseId,
+          role: input.role,
+          controller_organisation_id: open.actingFor,
+          shared: OPEN_STATES.includes(open.row.state),
+          identity,
+          necessity: input.necessity ? await open.cipher.encrypt(...FIELDS.necessity(id), input.necessity) : null,
+          ...indexes,
+          created_by: actor.userId,
+          created_at: now,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await records.personVersion(tx, { person_id: id, version: 1, identity, changed_by: actor.userId, changed_at: now, reason: null });
+        await records.linkPerson(tx, id, input.subjectIds ?? []);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'collect',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'person', id, category: 1 }],
+        });
+        const names = new Map((await cases.organisations(tx, [open.actingFor])).map((o) => [o.id, o.legal_name]));
+        const [person] = await presentPersons(
+          open.cipher,
+          [row],
+          (input.subjectIds ?? []).map((subjectId) => ({ relation_id: id, subject_id: subjectId })),
+          names,
+          now,
+        );
+        return person!;
+      });
+    },
+
+    /** ROL-09: the controller rectifies a person's identification data; the earlier version stays. */
+    updatePerson(actor: Actor, caseId: string, personId: string, input: UpdatePerson): Promise<Person> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
+        refuseIfAny(shapeIssues(IdSchema, personId, 'params/personId'));
+        const person = await records.personForUpdate(tx, caseId, personId);
+        if (!person || (open.sharedOnly && !person.shared)) throw new DomainError('not_found', { detail: 'No such person' });
+        requireController(open, person.controller_organisation_id, 'adapt');
+        refuseIfAny(shapeIssues(UpdatePersonSchema, input));
+        const indexes = await indexesOf(input.identity);
+        const version = person.version + 1;
+        const now = clock.now();
+        const identity = await open.cipher.encrypt(...FIELDS.identity(personId, version), JSON.stringify(input.identity));
+        const row = await records.updatePerson(tx, personId, { identity, version, ...indexes, updated_by: actor.userId, updated_at: now });
+        await records.personVersion(tx, {
+          person_id: personId,
+          version,
+          identity,
+          changed_by: actor.userId,
+          changed_at: now,
+          reason: await open.cipher.encrypt(...FIELDS.identityReason(personId, version), input.reason),
+        });
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'adapt',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'person', id: personId, category: 1 }],
+        });
+        const names = new Map((await cases.organisations(tx, [row.controller_organisation_id])).map((o) => [o.id, o.legal_name]));
+        const links = (await records.linksOf(tx, caseId)).filter((l) => l.relation_id === personId);
+        const [presented] = await presentPersons(open.cipher, [row], links, names, now);
+        return presented!;
+      });
+    },
+
+    /** DAT-00..33, SCO-05, SCO-06, WFL-08: one item in one category, its controller the introducer. */
+    addItem(actor: Actor, caseId: string, input: CreateItem): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
+        refuseIfAny(shapeIssues(CreateItemSchema, input));
+        const issues = itemIssues(input, await itemFacts(tx, open));
+        if (input.provenance.kind === 'collected_following_consultation') {
+          if (!(await records.consultationDiscussed(tx, input.provenance.consultationId, caseId))) {
+            issues.push({
+              field: '/body/provenance/consultationId',
+              message: 'is not a consultation that discussed this case',
+              rule: 'bill art. 2 §2 al. 1 (SPEC SCO-05)',
+            });
+          }
+        }
+        if (input.annotatesItemId) {
+          const annotated = await records.itemById(tx, caseId, input.annotatesItemId);
+          if (!annotated || (open.sharedOnly && !annotated.shared)) {
+            issues.push({ field: '/body/annotatesItemId', message: 'is not an item of this case', rule: 'SPEC ROL-09' });
+          } else if (annotated.controller_organisation_id === open.actingFor) {
+            issues.push({ field: '/body/annotatesItemId', message: 'is your own item: change it instead', rule: 'SPEC ROL-09' });
+          }
+        }
+        refuseRuled(issues);
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
+        const id = randomUUID();
+        const now = clock.now();
+        const sourceReference = input.provenance.kind === 'already_held' ? input.provenance.sourceReference : null;
+        const payload = await open.cipher.encrypt(...FIELDS.item(id, 1), JSON.stringify(payloadOf(input, sourceReference)));
+        const row = await records.insertItem(tx, {
+          id,
+          case_id: caseId,
+          category: input.category,
+          controller_organisation_id: open.actingFor,
+          shared: OPEN_STATES.includes(open.row.state),
+          genetic_biometric: input.geneticOrBiometric ?? false,
+          secret_of_investigation: input.secretOfInvestigation !== undefined,
+          judicial: input.judicial !== undefined,
+          phase: phaseOf(open.row.state),
+          provenance: input.provenance.kind,
+          consultation_id: input.provenance.kind === 'collected_following_consultation' ? input.provenance.consultationId : null,
+          mission_confirmed_by: actor.userId,
+          mission_confirmed_at: now,
+          annotates_item_id: input.annotatesItemId ?? null,
+          payload,
+          created_by: actor.userId,
+          created_at: now,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await records.setItemPersons(tx, id, input.personIds);
+        await records.itemVersion(tx, { item_id: id, version: 1, category: input.category, payload, changed_by: actor.userId, changed_at: now, reason: null });
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'collect',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id, category: Number(input.category.slice(1)) }],
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /** ROL-09: only the controller changes an item; every change is a version (who, when, why). */
+    updateItem(actor: Actor, caseId: string, itemId: string, input: UpdateItem): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
+        const item = await visibleItem(tx, open, itemId, true);
+        requireController(open, item.controller_organisation_id, 'adapt');
+        if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased' });
+        refuseIfAny(shapeIssues(UpdateItemSchema, input));
+        refuseRuled(itemIssues(editAsItemInput(input), await itemFacts(tx, open)));
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric);
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
+        const previous = await readItemPayload(open.cipher, item);
+        const version = item.version + 1;
+        const now = clock.now();
+        const payload = await open.cipher.encrypt(
+          ...FIELDS.item(itemId, version),
+          JSON.stringify(payloadOf(input, previous.sourceReference)),
+        );
+        const row = await records.updateItem(tx, itemId, {
+          category: input.category,
+          genetic_biometric: input.geneticOrBiometric ?? false,
+          secret_of_investigation: input.secretOfInvestigation !== undefined,
+          judicial: input.judicial !== undefined,
+          version,
+          payload,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await records.setItemPersons(tx, itemId, input.personIds);
+        await records.itemVersion(tx, {
+          item_id: itemId,
+          version,
+          category: input.category,
+          payload,
+          changed_by: actor.userId,
+          changed_at: now,
+          reason: await open.cipher.encrypt(...FIELDS.itemReason(itemId, version), input.reason),
+        });
+        await notifyExporters(tx, caseId, itemId, now);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'adapt',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id: itemId, category: Number(input.category.slice(1)) }],
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /** ROL-09: the controller erases an item: the content of every version and attachment goes. */
+    eraseItem(actor: Actor, caseId: string, itemId: string, reason: string): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'erase');
+        const item = await visibleItem(tx, open, itemId, true);
+        requireController(open, item.controller_organisation_id, 'erase');
+        if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
+        refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
+        const version = item.version + 1;
+        const now = clock.now();
+        await records.wipeItem(tx, itemId, now);
+        const row = await records.updateItem(tx, itemId, {
+          payload: null,
+          version,
+          erased_by: actor.userId,
+          erased_at: now,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await records.itemVersion(tx, {
+          item_id: itemId,
+          version,
+          category: item.category,
+          payload: null,
+          changed_by: actor.userId,
+          changed_at: now,
+          reason: await open.cipher.encrypt(...FIELDS.itemReason(itemId, version), reason),
+        });
+        await notifyExporters(tx, caseId, itemId, now);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'erase',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /**
+     * WFL-09: a controller shares more of its compartment's records with the shared file once the
+     * case is accepted; the disclosure names every organisation that now sees them.
+     */
+    shareRecords(actor: Actor, caseId: string, selection: Selection): Promise<{ personIds: string[]; itemIds: string[] }> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'disclose');
+        refuseIfAny(shapeIssues(SelectionSchema, selection, 'body'));
+        if (!OPEN_STATES.includes(open.row.state)) {
+          throw new DomainError('conflict', { detail: 'Records are shared with the signal first (bill art. 2 §3 1°)', rule: 'bill art. 2 §3 1° (SPEC WFL-03)' });
+        }
+        const [persons, links, items, itemPersons] = await Promise.all([
+          records.personsOf(tx, caseId, open.sharedOnly),
+          records.linksOf(tx, caseId),
+          records.itemsOf(tx, caseId, open.sharedOnly),
+          records.itemPersonsOf(tx, caseId),
+        ]);
+        const own = (row: { controller_organisation_id: string }) => row.controller_organisation_id === open.actingFor;
+        const issues = selectionIssues(
+          selection,
+          {
+            persons: new Map(persons.map((p) => [p.id, { role: p.role, shared: p.shared, subjectIds: links.filter((l) => l.relation_id === p.id).map((l) => l.subject_id) }])),
+            items: new Map(items.filter((i) => !i.erased_at).map((i) => [i.id, { shared: i.shared, personIds: itemPersons.filter((l) => l.item_id === i.id).map((l) => l.person_id) }])),
+          },
+          { requireSubject: false },
+        );
+        selection.personIds.forEach((id, index) => {
+          const person = persons.find((p) => p.id === id);
+          if (person && !own(person)) issues.push({ field: `/body/personIds/${index}`, message: 'only its controller shares a record' });
+        });
+        selection.itemIds.forEach((id, index) => {
+          const item = items.find((i) => i.id === id);
+          if (item && !own(item)) issues.push({ field: `/body/itemIds/${index}`, message: 'only its controller shares a record' });
+        });
+        refuseIfAny(issues, 'bill art. 3 §1 al. 2 (SPEC WFL-09, ROL-09)');
+        const personIds = await records.share(tx, 'persons', caseId, selection.personIds);
+        const itemIds = await records.share(tx, 'items', caseId, selection.itemIds);
+        const recipients = caseAudience(open.facts)
+          .map((entry) => entry.organisationId)
+          .filter((organisationId, index, all) => organisationId !== open.actingFor && all.indexOf(organisationId) === index);
+        if (personIds.length + itemIds.length > 0 && recipients.length > 0) {
+          const category = new Map(items.map((i) => [i.id, Number(i.category.slice(1))]));
+          await audit.record(tx, {
+            actor: open.who,
+            action: 'disclose',
+            outcome: 'success',
+            caseId,
+            records: [
+              ...personIds.map((id) => ({ type: 'person', id, category: 1 })),
+              ...itemIds.map((id) => ({ type: 'item', id, category: category.get(id)! })),
+            ],
+            recipients: recipients.map((organisationId) => ({ organisationId })),
+            justification: actor.justification ?? 'shared with the case consultation',
+          });
+        }
+        return { personIds, itemIds };
+      });
+    },
+
+    /** ROL-09: a participant that is not the controller asks it to correct an item. */
+    requestCorrection(actor: Actor, caseId: string, itemId: string, input: CorrectionRequest): Promise<{ id: string }> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
+        const item = await visibleItem(tx, open, itemId);
+        refuseIfAny(shapeIssues(CorrectionRequestSchema, input));
+        if (item.controller_organisation_id === open.actingFor) {
+          throw new DomainError('conflict', { detail: 'This is your own item: change it instead', rule: 'SPEC ROL-09' });
+        }
+        const id = randomUUID();
+        const now = clock.now();
+        await records.correctionRequest(tx, {
+          id,
+          case_id: caseId,
+          item_id: itemId,
+          organisation_id: open.actingFor,
+          requested_by: actor.userId,
+          text: await open.cipher.encrypt(...FIELDS.correction(id), input.text),
+          created_at: now,
+        });
+        await notifications.notify(tx, now, [
+          { organisationId: item.controller_organisation_id, kind: 'correction_requested', caseId, subjectId: itemId },
+        ]);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'collect',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'correction_request', id }, { type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+        });
+        return { id };
+      });
+    },
+  };
+}
+
+export type CaseRecords = ReturnType<typeof createCaseRecords>;

@@ -1,0 +1,180 @@
+/**
+ * What an information item must carry, by category (bill art. 2 §2 and art. 3 §2; L2007 arts
+ * 6-8; SPEC DAT-00..33, PUR-04, SCO-06): pure checks over the input and the facts of the case
+ * and of its controller, each issue naming its field and its rule, so that a refused item says
+ * everything that is missing at once and changes nothing.
+ */
+import type { DP_REGIMES, OrganisationKind } from '../../../contracts/identity.js';
+import type { CreateItem, ItemDetails, UpdateItem } from '../../../contracts/items.js';
+import type { CategoryCode } from '../../../contracts/legal-codes.js';
+import { findClassificationMarking } from '../../kernel/documents/index.js';
+import type { FieldIssue } from '../../kernel/errors.js';
+import { requiredDesignations, SPECIAL_CATEGORIES } from '../access/record-visibility.js';
+
+export interface RuledIssue extends FieldIssue {
+  rule: string;
+}
+
+export interface ItemFacts {
+  /** The framework may narrow the sixteen categories (SPEC DAT-00). */
+  allowedCategories: readonly CategoryCode[];
+  controller: { kind: OrganisationKind; dpRegime: (typeof DP_REGIMES)[number] };
+  /** The persons of the case the author can see, and their role. */
+  persons: ReadonlyMap<string, 'subject' | 'relation'>;
+}
+
+/** Which category each detail field belongs to. */
+const DETAIL_CATEGORY: Record<keyof ItemDetails, CategoryCode> = {
+  contacts: 'C02',
+  profession: 'C03',
+  competence: 'C03',
+  education: 'C03',
+  training: 'C03',
+  sex: 'C04',
+  nationality: 'C04',
+  civilStatus: 'C04',
+  residenceStatus: 'C04',
+  creditorType: 'C05',
+  amountRange: 'C05',
+  tags: 'C06',
+  householdPersonIds: 'C07',
+  adults: 'C07',
+  children: 'C07',
+  judicialSubtype: 'C09',
+  sourceReference: 'C09',
+  healthProfessional: 'C10',
+  healthException: 'C10',
+  healthSource: 'C10',
+  healthSourceJustification: 'C10',
+};
+
+/**
+ * The exceptions to the prohibitions of L2007 arts 6-8, by the category they apply to: art. 8 §2
+ * a)-e) for judicial data, art. 7 §2 a)-k) for health (and genetic or biometric) data, art. 6 §2
+ * a)-l) for origin, beliefs and sexual life.
+ */
+function groundsFor(category: CategoryCode): { letters: string; rule: string } {
+  if (category === 'C09') return { letters: 'abcde', rule: 'L2007 art. 8 §2 (SPEC DAT-29)' };
+  if (category === 'C12' || category === 'C13' || category === 'C15') {
+    return { letters: 'abcdefghijkl', rule: 'L2007 art. 6 §2 (SPEC DAT-22)' };
+  }
+  return { letters: 'abcdefghijk', rule: 'L2007 art. 7 §2 (SPEC DAT-24)' };
+}
+
+/** Public authorities may process judicial data under art. 8 §2 a); others cite the law (b). */
+const PUBLIC_AUTHORITIES: readonly OrganisationKind[] = [
+  'administrative_authority',
+  'judicial_authority',
+  'federal_service',
+  'police_service',
+  'federated_entity_body',
+];
+
+type ItemInput = Omit<CreateItem, 'provenance' | 'missionConfirmed' | 'annotatesItemId'> &
+  Partial<Pick<CreateItem, 'missionConfirmed'>>;
+
+export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
+  const issues: RuledIssue[] = [];
+  const refuse = (field: string, message: string, rule: string) =>
+    issues.push({ field: `/body/${field}`, message, rule });
+  const { category, details = {} } = input;
+
+  // DAT-20: classified information needs a security clearance the shared file does not give.
+  const classifiedRule = 'bill Comm. art. 2 (SPEC DAT-20)';
+  if (input.classification !== 'non_classified') {
+    refuse('classification', 'classified information may not be entered in the shared file', classifiedRule);
+  }
+  const marking = findClassificationMarking(input.content);
+  if (marking) refuse('content', `carries the classification marking ${marking}`, classifiedRule);
+
+  if (!facts.allowedCategories.includes(category)) {
+    refuse('category', "is not among the categories this consultation's framework allows", 'bill art. 2 §2 al. 1 (SPEC DAT-00)');
+  }
+  if (input.missionConfirmed === false) {
+    refuse('missionConfirmed', "confirm that this processing lies within your organisation's legal mission", 'bill Comm. art. 2 (SPEC SCO-06)');
+  }
+
+  input.personIds.forEach((id, index) => {
+    if (!facts.persons.has(id)) refuse(`personIds/${index}`, 'is not a person of this case', 'bill art. 2 §2 al. 2 (SPEC DAT-17)');
+  });
+  for (const key of Object.keys(details) as (keyof ItemDetails)[]) {
+    if (DETAIL_CATEGORY[key] !== category) {
+      refuse(`details/${key}`, `belongs to category ${DETAIL_CATEGORY[key]}, not ${category}`, 'bill art. 2 §2 al. 1 (SPEC DAT-00)');
+    }
+  }
+
+  // PUR-04, DAT-16: categories 9 to 16 are processed only where relevant, case by case.
+  if (Number(category.slice(1)) >= 9 && !input.relevance) {
+    refuse('relevance', 'say why this information is relevant to the consultation', 'bill Comm. art. 2; L2007 art. 4 §1 3° (SPEC PUR-04, DAT-16)');
+  }
+
+  specialIssues(input, facts, refuse);
+  if (category === 'C07') {
+    (details.householdPersonIds ?? []).forEach((id, index) => {
+      if (facts.persons.get(id) !== 'relation') {
+        refuse(`details/householdPersonIds/${index}`, 'a named household member is a relation/contact of the case', 'bill art. 2 §2 al. 2 (SPEC DAT-07)');
+      }
+    });
+  }
+  if (category === 'C09') {
+    const rule = 'bill art. 2 §2 al. 1 9° (SPEC DAT-09)';
+    if (!details.judicialSubtype) refuse('details/judicialSubtype', 'administrative police, judicial police or judicial data', rule);
+    if (!details.sourceReference) refuse('details/sourceReference', 'the police database or report the data comes from', rule);
+  }
+  if (category === 'C10') healthIssues(details, refuse);
+  return issues;
+}
+
+/** DAT-18, DAT-22, DAT-24, DAT-29: the exception to the prohibition, and its justification. */
+function specialIssues(
+  input: ItemInput,
+  facts: ItemFacts,
+  refuse: (field: string, message: string, rule: string) => void,
+): void {
+  const { category, special } = input;
+  const needed = requiredDesignations(category, input.geneticOrBiometric ?? false).length > 0;
+  if (!needed) {
+    if (special) refuse('special', 'only special categories record an exception ground', 'bill art. 2 §2 al. 3 (SPEC DAT-18)');
+    return;
+  }
+  const { letters, rule } = groundsFor(SPECIAL_CATEGORIES.includes(category) ? category : 'C10');
+  if (!special) {
+    refuse('special', 'a special category needs its exception ground and a justification', rule);
+    return;
+  }
+  if (!letters.includes(special.ground)) {
+    refuse('special/ground', `must be one of ${letters.split('').join(', ')}`, rule);
+  }
+  if (special.ground === 'a' && !special.consentReference) {
+    refuse('special/consentReference', 'written consent: record where the signed consent is kept', 'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)');
+  }
+  if (category === 'C09') {
+    const isAuthority = PUBLIC_AUTHORITIES.includes(facts.controller.kind);
+    const title2 = facts.controller.dpRegime === 'law2018_title2';
+    // DAT-09: Title 2 bodies process these data under arts 33-34; others under an art. 8 §2 authorisation.
+    if ((!title2 || (special.ground === 'b' && !isAuthority)) && !special.lawCitation) {
+      refuse('special/lawCitation', 'cite the law that authorises your organisation to process judicial data', 'L2007 art. 8 §2 (SPEC DAT-09, DAT-29)');
+    }
+  }
+}
+
+/** DAT-25, DAT-26: under a health professional's responsibility or an exception; the source. */
+function healthIssues(details: ItemDetails, refuse: (field: string, message: string, rule: string) => void): void {
+  if (!details.healthProfessional === !details.healthException) {
+    refuse('details/healthProfessional', 'name the responsible health professional, or the exception (written consent, concrete danger)', 'L2007 art. 7 §4 (SPEC DAT-25)');
+  }
+  const rule = 'L2007 art. 7 §5 (SPEC DAT-26)';
+  if (!details.healthSource) refuse('details/healthSource', 'from the data subject or another source', rule);
+  if (details.healthSource === 'other' && !details.healthSourceJustification) {
+    refuse('details/healthSourceJustification', 'another source: necessary, or the data subject is unable to provide them', rule);
+  }
+  if (details.healthSource !== 'other' && details.healthSourceJustification) {
+    refuse('details/healthSourceJustification', 'only for data from another source', rule);
+  }
+}
+
+/** The input of an edit in the words of a creation, for the same checks. */
+export function editAsItemInput(input: UpdateItem): ItemInput {
+  const { reason: _reason, ...fields } = input;
+  return fields;
+}
