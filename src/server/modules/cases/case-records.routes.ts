@@ -49,7 +49,9 @@ const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions> = async (app, { cases, guard }) => {
   const withSession = { onRequest: guard.requireSession };
-  // An attachment is sent as its raw bytes; its type is decided by its content, never by the header.
+  // An attachment is sent as its raw bytes; its type is decided by its content, never by the header
+  // (text/plain too, which Fastify would otherwise read as a string).
+  app.removeContentTypeParser('text/plain');
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_request, body, done) =>
     done(null, body),
   );
