@@ -42,6 +42,12 @@ const TITLES: Record<ErrorCode, Record<Lang, string>> = {
     de: 'Verwenden Sie Ihren Passkey',
     en: 'Use your passkey',
   },
+  justification_required: {
+    fr: 'Indiquez pourquoi vous consultez les dossiers pendant cette session',
+    nl: 'Geef aan waarom u tijdens deze sessie dossiers raadpleegt',
+    de: 'Geben Sie an, warum Sie in dieser Sitzung Akten einsehen',
+    en: 'State why you are consulting case files in this session',
+  },
   not_found: { fr: 'Introuvable', nl: 'Niet gevonden', de: 'Nicht gefunden', en: 'Not found' },
   method_not_allowed: {
     fr: 'Méthode non autorisée',
