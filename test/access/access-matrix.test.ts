@@ -16,9 +16,12 @@ import {
 } from '../../src/server/modules/access/access-matrix.js';
 import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
 import { WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
+import type { CaseState } from '../../src/server/db/schema.js';
 import {
   type AccessWorld,
+  type CaseOptions,
   createAccessWorld,
+  type FixtureCase,
   type PersonName,
   type Signed,
 } from '../support/access-world.js';
@@ -45,6 +48,8 @@ interface Example {
    * answer, an ended period): `allow` then means "let through to that check", not 2xx.
    */
   checkedAfterAccess?: true;
+  /** Sent raw with this content type (an attachment, a signed PDF). */
+  contentType?: string;
 }
 
 const PERSON: Record<Subject, PersonName> = {
@@ -65,27 +70,68 @@ const PERSON: Record<Subject, PersonName> = {
 };
 
 let world: AccessWorld;
-let cases: Record<'draft' | 'review' | 'signalled' | 'shared' | 'elsewhere', string>;
+type Family = 'draft' | 'review' | 'signalled' | 'shared' | 'elsewhere';
+let cases: Record<Family, FixtureCase>;
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${serial++}`;
 
-function caseOf(subject: Subject): string {
+/** Which case each caller is tried on: its relation to the case is the subject's. */
+function familyOf(subject: Subject): Family {
   switch (subject) {
     case 'reviewer':
-      return cases.review;
+      return 'review';
     case 'organiser':
-      return cases.signalled;
+      return 'signalled';
     case 'other_organisation':
-      return cases.elsewhere;
+      return 'elsewhere';
     case 'own_organisation':
     case 'compartment_before_signalling':
     case 'dpo':
     case 'operator':
-      return cases.draft;
+      return 'draft';
     default:
-      return cases.shared;
+      return 'shared';
   }
 }
+
+const caseOf = (subject: Subject): string => cases[familyOf(subject)].id;
+const recordsOf = (subject: Subject): FixtureCase => cases[familyOf(subject)];
+
+const FAMILY_CASES: Record<Family, { state: CaseState; options: CaseOptions }> = {
+  draft: { state: 'pre_registered', options: {} },
+  review: { state: 'under_evaluation', options: { reviewer: 'parquet' } },
+  signalled: { state: 'signalled', options: {} },
+  shared: { state: 'in_consultation', options: { admitted: ['cpas'], revoked: ['youth'] } },
+  elsewhere: { state: 'in_consultation', options: { admitted: ['cpas'] } },
+};
+
+/**
+ * A new case for a cell whose request changes it, of the subject's family; `states` moves the
+ * organiser's and the shared file's families to the state the action needs for those who may act.
+ */
+function freshCase(
+  cell: Cell,
+  states: { organiser?: CaseState; shared?: CaseState; organiserOptions?: CaseOptions } = {},
+): Promise<FixtureCase> {
+  const family = familyOf(cell.subject);
+  const base = FAMILY_CASES[family];
+  if (family === 'signalled' && states.organiser) {
+    return world.policeCaseWithRecords(states.organiser, states.organiserOptions ?? {});
+  }
+  if (family === 'shared' && states.shared) return world.policeCaseWithRecords(states.shared, base.options);
+  return world.policeCaseWithRecords(base.state, base.options);
+}
+
+const REASON = { reason: 'Toegangsmatrix: reden van de handeling.' };
+const SUBJECT = { role: 'subject', identity: { surname: 'Claes', firstNames: 'Noor' } };
+const ITEM = (personId: string) => ({
+  category: 'C06',
+  personIds: [personId],
+  content: 'Sociale context.',
+  classification: 'non_classified',
+  provenance: { kind: 'already_held', sourceReference: 'dossier 2026/17' },
+  missionConfirmed: true,
+});
 
 /** The same user kind, with a session of its own, for requests that end or rotate a session. */
 async function throwaway(cell: Cell): Promise<(Signed & { totpSecret: string }) | null> {
@@ -115,6 +161,38 @@ async function freshOrganisation(): Promise<string> {
   if (res.statusCode !== 201) throw new Error(`createOrganisation: ${res.body}`);
   return res.json().id;
 }
+
+/** A draft framework of the operator; `complete` fills what activation needs (SPEC SCO-03). */
+async function draftFramework(complete = false): Promise<string> {
+  const res = await world.request(world.people.operator, 'POST', '/api/frameworks', {
+    name: `Kader ${unique()}`,
+    template: 'intrafamily_violence',
+    ...(complete && {
+      basisCitation: { title: 'Decreet Veilige Huizen', date: '2023-06-30', article: 'art. 5' },
+      organiserOrganisationId: world.org.coordination,
+      participantIds: [world.org.police, world.org.cpas],
+      modalities: 'Maandelijks overleg.',
+      defaultRetention: { months: 60 },
+    }),
+  });
+  if (res.statusCode !== 201) throw new Error(`createFramework: ${res.body}`);
+  return res.json().id;
+}
+
+/** The organisation each person of the matrix belongs to. */
+const ORGANISATION_OF: Record<PersonName, 'police' | 'parquet' | 'coordination' | 'cpas' | 'youth' | 'host'> = {
+  policeOfficer: 'police',
+  policeDpo: 'police',
+  prosecutor: 'parquet',
+  coordinator: 'coordination',
+  socialWorker: 'cpas',
+  newSocialWorker: 'cpas',
+  youthWorker: 'youth',
+  representative: 'cpas',
+  formerRepresentative: 'cpas',
+  operator: 'host',
+  unenrolled: 'cpas',
+};
 
 async function freshUser(): Promise<string> {
   const res = await world.request(world.people.operator, 'POST', '/api/admin/users', {
@@ -223,9 +301,299 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
   createCase: () => ({
     method: 'POST',
     url: '/api/cases',
-    payload: { title: 'Nieuwe casus', organiserOrganisationId: world.org.coordination },
+    payload: { frameworkId: world.frameworkId, title: 'Nieuwe casus', purposes: ['P1'] },
   }),
   getCase: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}` }),
+  requestCaseReview: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell)).id}/review-request`,
+    payload: { reviewerOrganisationId: world.org.parquet },
+  }),
+  reviewCase: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell)).id}/review`,
+    payload: { decision: 'more_information', reason: 'Graag de situatieschets aanvullen.' },
+  }),
+  signalCase: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/signal`,
+      payload: { selection: { personIds: [kase.personId], itemIds: [kase.itemId] }, necessityConfirmed: true },
+    };
+  },
+  closeDraft: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell)).id}/not-signalled`,
+    payload: REASON,
+  }),
+  decideSignal: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell)).id}/signal-decision`,
+    payload: { decision: 'accept', ...REASON },
+  }),
+  admitParticipant: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'accepted' })).id}/participants`,
+    payload: { organisationId: world.org.cpas, ground: 'expertise', justification: 'Volgt het gezin op.' },
+  }),
+  revokeParticipant: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'in_consultation', organiserOptions: { admitted: ['cpas'] } });
+    return { method: 'POST', url: `/api/cases/${kase.id}/participants/${world.org.cpas}/revocation`, payload: REASON };
+  },
+  proposeRetention: async (cell) => ({
+    method: 'PUT',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'accepted' })).id}/retention`,
+    payload: { months: 36 },
+  }),
+  approveRetention: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'accepted', shared: 'accepted' })).id}/retention/approvals`,
+    payload: { proposal: 1 },
+  }),
+  closeCase: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'in_consultation' })).id}/closure`,
+    payload: REASON,
+  }),
+  reopenCase: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'closed' })).id}/reopening`,
+    payload: REASON,
+  }),
+  addPerson: (cell) => ({ method: 'POST', url: `/api/cases/${cell.caseId}/persons`, payload: SUBJECT }),
+  updatePerson: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'PUT',
+      url: `/api/cases/${kase.id}/persons/${kase.personId}`,
+      payload: { identity: { surname: 'Verbeke', firstNames: 'Jonas Pieter' }, ...REASON },
+    };
+  },
+  revealNationalRegisterNumber: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/persons/${recordsOf(cell.subject).personId}/national-register-number`,
+  }),
+  addItem: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/items`,
+    payload: ITEM(recordsOf(cell.subject).personId),
+  }),
+  updateItem: async (cell) => {
+    const kase = await freshCase(cell);
+    const { missionConfirmed: _, provenance: __, ...fields } = ITEM(kase.personId);
+    return { method: 'PUT', url: `/api/cases/${kase.id}/items/${kase.itemId}`, payload: { ...fields, ...REASON } };
+  },
+  eraseItem: async (cell) => {
+    const kase = await freshCase(cell);
+    return { method: 'POST', url: `/api/cases/${kase.id}/items/${kase.itemId}/erasure`, payload: REASON };
+  },
+  listItemVersions: (cell) => ({
+    method: 'GET',
+    url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/versions`,
+  }),
+  requestCorrection: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/correction-requests`,
+    payload: { text: 'De datum van de feiten klopt niet.' },
+    checkedAfterAccess: true,
+  }),
+  shareRecords: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/sharing`,
+    payload: { personIds: [], itemIds: [recordsOf(cell.subject).itemId] },
+    checkedAfterAccess: true,
+  }),
+  addAttachment: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/attachments?filename=nota.txt&classification=non_classified`,
+    payload: Buffer.from('Nota bij de risico-inschatting.'),
+    contentType: 'text/plain',
+  }),
+  downloadAttachment: (cell) => {
+    const kase = recordsOf(cell.subject);
+    return { method: 'GET', url: `/api/cases/${kase.id}/items/${kase.itemId}/attachments/${kase.attachmentId}` };
+  },
+  searchPersons: () => ({
+    method: 'POST',
+    url: '/api/persons/search',
+    payload: { nationalRegisterNumber: '88.02.03-123.97' },
+  }),
+
+  listConsultations: () => ({ method: 'GET', url: '/api/consultations' }),
+  scheduleConsultation: async (cell) => ({
+    method: 'POST',
+    url: '/api/consultations',
+    payload: {
+      frameworkId: world.frameworkId,
+      scheduledFor: '2026-03-12T09:00:00Z',
+      caseIds: [(await freshCase(cell, { organiser: 'accepted' })).id],
+    },
+  }),
+  getConsultation: async (cell) => ({
+    method: 'GET',
+    url: `/api/consultations/${await world.consultationOf([cell.caseId])}`,
+  }),
+  addAgendaItem: async (cell) => ({
+    method: 'POST',
+    url: `/api/consultations/${await world.consultationOf([cell.caseId])}/agenda`,
+    payload: { caseId: (await freshCase(cell, { organiser: 'accepted' })).id },
+  }),
+  openConsultation: async (cell) => ({
+    method: 'POST',
+    url: `/api/consultations/${await world.consultationOf([(await freshCase(cell, { organiser: 'accepted' })).id])}/opening`,
+    checkedAfterAccess: true,
+  }),
+  closeConsultation: async (cell) => ({
+    method: 'POST',
+    url: `/api/consultations/${await world.consultationOf([(await freshCase(cell, { organiser: 'accepted' })).id])}/closing`,
+    checkedAfterAccess: true,
+  }),
+  recordAttendance: async (cell) => ({
+    method: 'POST',
+    url: `/api/consultations/${await world.consultationOf([cell.caseId])}/attendance`,
+    payload: {},
+  }),
+  setMinutes: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'accepted' });
+    return {
+      method: 'PUT',
+      url: `/api/consultations/${await world.consultationOf([kase.id])}/agenda/${kase.id}/minutes`,
+      payload: { text: 'Verslag.' },
+      checkedAfterAccess: true,
+    };
+  },
+  recordDecision: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'accepted' });
+    return {
+      method: 'POST',
+      url: `/api/consultations/${await world.consultationOf([kase.id])}/agenda/${kase.id}/decisions`,
+      payload: { text: 'Beslissing.' },
+      checkedAfterAccess: true,
+    };
+  },
+  assignAction: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'accepted' });
+    return {
+      method: 'POST',
+      url: `/api/consultations/${await world.consultationOf([kase.id])}/agenda/${kase.id}/actions`,
+      payload: { assigneeOrganisationId: world.org.police, dueOn: '2026-03-20', description: 'Huisbezoek.' },
+      checkedAfterAccess: true,
+    };
+  },
+  updateAction: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'in_consultation' });
+    return {
+      method: 'PATCH',
+      url: `/api/cases/${kase.id}/actions/${await world.actionOf(kase.id, 'cpas')}`,
+      payload: { status: 'done' },
+    };
+  },
+  listActions: () => ({ method: 'GET', url: '/api/actions' }),
+
+  requestTransfer: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/transfers`,
+      payload: { itemIds: [kase.itemId], purpose: 'P1', justification: 'Nodig voor de eigen opvolging van het gezin.' },
+    };
+  },
+  listTransfers: () => ({ method: 'GET', url: '/api/transfers' }),
+  getTransfer: async (cell) => ({
+    method: 'GET',
+    url: `/api/transfers/${await world.transferOf(recordsOf(cell.subject), 'cpas')}`,
+  }),
+  decideTransfer: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/transfers/${await world.transferOf(kase, 'cpas')}/decisions`,
+      payload: { decisions: [{ itemId: kase.itemId, decision: 'approved' }] },
+    };
+  },
+  approveTransferFourEyes: async (cell) => ({
+    method: 'POST',
+    url: `/api/transfers/${await world.transferOf(await freshCase(cell), 'cpas')}/four-eyes`,
+    checkedAfterAccess: true,
+  }),
+  attestTransfer: async (cell) => ({
+    method: 'POST',
+    url: `/api/transfers/${await world.transferOf(await freshCase(cell), 'cpas')}/attestation`,
+    payload: { accessLimitedToParticipants: true },
+  }),
+  exportTransfer: async (cell) => ({
+    method: 'GET',
+    url: `/api/transfers/${await world.transferOf(recordsOf(cell.subject), 'cpas')}/export/pdf`,
+    checkedAfterAccess: true,
+  }),
+
+  listNotifications: () => ({ method: 'GET', url: '/api/notifications' }),
+  acknowledgeNotification: async (cell) => ({
+    method: 'POST',
+    url: `/api/notifications/${await world.notificationFor(ORGANISATION_OF[cell.person])}/acknowledgement`,
+  }),
+
+  listDesignations: () => ({ method: 'GET', url: '/api/designations' }),
+  designate: async () => ({
+    method: 'POST',
+    url: '/api/designations',
+    payload: {
+      userId: (await world.newcomer('policeOfficer')).actor.userId,
+      scope: 'C10',
+      function: 'Inspecteur jeugd en gezin',
+      confidentialityConfirmed: true,
+    },
+  }),
+  revokeDesignation: async () => {
+    const designated = await world.request(world.people.policeDpo, 'POST', '/api/designations', {
+      userId: (await world.newcomer('policeOfficer')).actor.userId,
+      scope: 'C09',
+      function: 'Inspecteur',
+      confidentialityConfirmed: true,
+    });
+    const list = designated.json().designations as { id: string; revokedAt: string | null }[];
+    return { method: 'POST', url: `/api/designations/${list.at(-1)!.id}/revocation` };
+  },
+  exportDesignations: () => ({ method: 'GET', url: '/api/designations/export' }),
+
+  setSessionJustification: () => ({
+    method: 'PUT',
+    url: '/api/session/justification',
+    payload: { justification: 'access matrix' },
+  }),
+  listFrameworks: () => ({ method: 'GET', url: '/api/frameworks' }),
+  createFramework: () => ({ method: 'POST', url: '/api/frameworks', payload: { name: `Kader ${unique()}` } }),
+  getFramework: () => ({ method: 'GET', url: `/api/frameworks/${world.frameworkId}` }),
+  updateFramework: async () => ({
+    method: 'PATCH',
+    url: `/api/frameworks/${await draftFramework()}`,
+    payload: { modalities: 'Tweemaandelijks overleg.' },
+  }),
+  uploadAuthorisationDocument: async () => ({
+    method: 'PUT',
+    url: `/api/frameworks/${await draftFramework()}/authorisation-document`,
+    payload: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    contentType: 'application/pdf',
+  }),
+  activateFramework: async () => ({
+    method: 'POST',
+    url: `/api/frameworks/${await draftFramework(true)}/activation`,
+  }),
+  addFrameworkParticipant: async () => ({
+    method: 'POST',
+    url: `/api/frameworks/${await draftFramework()}/participants`,
+    payload: { organisationId: world.org.youth },
+  }),
+  removeFrameworkParticipant: async () => ({
+    method: 'POST',
+    url: `/api/frameworks/${await draftFramework(true)}/participants/${world.org.police}/removal`,
+  }),
+  changeUserPermissions: async () => ({
+    method: 'PUT',
+    url: `/api/admin/users/${await freshUser()}/permissions`,
+    payload: { crossCaseSearch: true },
+  }),
 
   listOrganisations: () => ({ method: 'GET', url: '/api/admin/organisations' }),
   createOrganisation: () => ({
@@ -368,13 +736,10 @@ function verdict(
 
 beforeAll(async () => {
   world = await createAccessWorld();
-  cases = {
-    draft: await world.policeCase('pre_registered'),
-    review: await world.policeCase('under_evaluation', { reviewer: 'parquet' }),
-    signalled: await world.policeCase('signalled'),
-    shared: await world.policeCase('in_consultation', { admitted: ['cpas'], revoked: ['youth'] }),
-    elsewhere: await world.policeCase('in_consultation', { admitted: ['cpas'] }),
-  };
+  cases = {} as Record<Family, FixtureCase>;
+  for (const [family, { state, options }] of Object.entries(FAMILY_CASES) as [Family, (typeof FAMILY_CASES)[Family]][]) {
+    cases[family] = await world.policeCaseWithRecords(state, options);
+  }
 });
 afterAll(async () => {
   await world?.close();
@@ -415,7 +780,14 @@ describe('the access matrix', () => {
         };
         const example = await EXAMPLES[operationId]!(cell);
         const who = example.who === undefined ? cell.who : example.who;
-        const res = await world.request(who, example.method, example.url, example.payload, cell.address);
+        const res = await world.request(
+          who,
+          example.method,
+          example.url,
+          example.payload,
+          cell.address,
+          example.contentType,
+        );
         cells++;
         statuses.set(subject, res.statusCode);
         const expected = policy.outcomes[subject];
@@ -437,5 +809,5 @@ describe('the access matrix', () => {
     expect(failures).toEqual([]);
     expect(unexpectedSuccess).toBe(0);
     expect(cells).toBe(Object.keys(ACCESS_MATRIX).length * SUBJECT_IDS.length);
-  }, 300_000);
+  }, 900_000);
 });

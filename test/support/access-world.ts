@@ -12,7 +12,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CreateOrganisation, UserRole } from '../../src/contracts/identity.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
-import type { CaseState } from '../../src/server/db/schema.js';
+import type { Transaction } from 'kysely';
+import type { CaseState, DB } from '../../src/server/db/schema.js';
 import { createAuditLog } from '../../src/server/kernel/audit/index.js';
 import { ManualClock } from '../../src/server/kernel/clock.js';
 import { createKeyProvider } from '../../src/server/kernel/crypto/create-key-provider.js';
@@ -108,6 +109,19 @@ export const PEOPLE = {
 >;
 export type PersonName = keyof typeof PEOPLE;
 
+export interface CaseOptions {
+  reviewer?: OrganisationName;
+  admitted?: OrganisationName[];
+  revoked?: OrganisationName[];
+}
+
+export interface FixtureCase {
+  id: string;
+  personId: string;
+  itemId: string;
+  attachmentId: string;
+}
+
 export interface Signed {
   actor: Actor;
   cookie: string;
@@ -137,16 +151,25 @@ export interface AccessWorld {
   /** A new representation of the CPAS by `people.representative`, running this month. */
   newRepresentation(): Promise<string>;
   /** A case pre-registered by the police officer, then moved to `state` with its audience rewritten. */
-  policeCase(
-    state: CaseState,
-    options?: { reviewer?: OrganisationName; admitted?: OrganisationName[]; revoked?: OrganisationName[] },
-  ): Promise<string>;
+  policeCase(state: CaseState, options?: CaseOptions): Promise<string>;
+  /** The same, with a subject (with a national register number), a risk item and its attachment, added as a draft. */
+  policeCaseWithRecords(state: CaseState, options?: CaseOptions): Promise<FixtureCase>;
+  /** A consultation of the coordination with `caseIds` on its agenda (written as the owner). */
+  consultationOf(caseIds: readonly string[], state?: 'scheduled' | 'open' | 'closed'): Promise<string>;
+  /** A follow-up action of `caseId` assigned to `assignee` (written as the owner). */
+  actionOf(caseId: string, assignee: OrganisationName): Promise<string>;
+  /** An own-file transfer of the case's item (controlled by the police) requested by `requester`. */
+  transferOf(kase: FixtureCase, requester: OrganisationName): Promise<string>;
+  /** An open notification for the members of `organisation`. */
+  notificationFor(organisation: OrganisationName): Promise<string>;
+  /** A request as the browser sends it; a Buffer or string payload with `contentType` is sent raw. */
   request(
     who: Signed | null,
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
     address?: string,
+    contentType?: string,
   ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
@@ -351,12 +374,18 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     url: string,
     payload?: unknown,
     address = '192.0.2.10',
+    contentType?: string,
   ) {
+    const headers: Record<string, string> = {
+      ...(who ? { [CSRF_HEADER]: who.csrf } : {}),
+      ...(contentType ? { 'content-type': contentType } : {}),
+    };
     return app.inject({
       method,
       url,
       remoteAddress: address,
-      ...(who ? { cookies: { [SESSION_COOKIE]: who.cookie }, headers: { [CSRF_HEADER]: who.csrf } } : {}),
+      headers,
+      ...(who ? { cookies: { [SESSION_COOKIE]: who.cookie } } : {}),
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   }
@@ -378,6 +407,121 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   const activated = await request(people.operator, 'POST', `/api/frameworks/${frameworkId}/activation`);
   if (activated.statusCode !== 200) throw new Error(`activateFramework failed: ${activated.body}`);
 
+  /** Runs `work` as the owner role acting for the police compartment (to encrypt under a case key). */
+  async function asCompartment(work: (tx: Transaction<DB>) => Promise<void>): Promise<void> {
+    await db.adminDb.transaction().execute(async (tx) => {
+      await accessRepository.actFor(tx, people.policeOfficer.actor.userId, [org.police]);
+      await work(tx);
+    });
+  }
+
+  // Fixture requests come from addresses of their own: the global rate limit counts per address.
+  let fixtureRequests = 0;
+  const fixtureAddress = () => {
+    fixtureRequests++;
+    return `198.18.${(fixtureRequests >> 8) & 255}.${fixtureRequests & 255}`;
+  };
+
+  async function makeCase(state: CaseState, options: CaseOptions, records: boolean): Promise<FixtureCase> {
+    const police = people.policeOfficer;
+    const res = await request(police, 'POST', '/api/cases', {
+      frameworkId,
+      title: 'Situatieschets gezin V.',
+      purposes: ['P1'],
+    }, fixtureAddress());
+    if (res.statusCode !== 201) throw new Error(`createCase failed: ${res.body}`);
+    const id: string = res.json().id;
+    const made: FixtureCase = { id, personId: '', itemId: '', attachmentId: '' };
+    if (records) {
+      const person = await request(police, 'POST', `/api/cases/${id}/persons`, {
+        role: 'subject',
+        identity: { surname: 'Verbeke', firstNames: 'Jonas', birthDate: '1988-02-03', nationalRegisterNumber: '88.02.03-123.97' },
+      }, fixtureAddress());
+      if (person.statusCode !== 201) throw new Error(`addPerson failed: ${person.body}`);
+      made.personId = person.json().id;
+      const item = await request(police, 'POST', `/api/cases/${id}/items`, {
+        category: 'C11',
+        personIds: [made.personId],
+        content: 'Risico-inschatting van de politie.',
+        classification: 'non_classified',
+        relevance: 'Nodig om het risico in te schatten.',
+        provenance: { kind: 'already_held', sourceReference: 'PV GE.55.L1.000001/2026' },
+        missionConfirmed: true,
+      }, fixtureAddress());
+      if (item.statusCode !== 201) throw new Error(`addItem failed: ${item.body}`);
+      made.itemId = item.json().id;
+      const attachment = await request(
+        police,
+        'POST',
+        `/api/cases/${id}/items/${made.itemId}/attachments?filename=verslag.txt&classification=non_classified`,
+        Buffer.from('Verslag van de interventie.'),
+        fixtureAddress(),
+        'text/plain',
+      );
+      if (attachment.statusCode !== 201) throw new Error(`addAttachment failed: ${attachment.body}`);
+      made.attachmentId = attachment.json().id;
+    }
+    const reviewer = options.reviewer ? org[options.reviewer] : null;
+    // The fixture moves the case as the workflow would have (tested in test/cases/case-workflow.test.ts).
+    await db.adminDb.transaction().execute(async (tx) => {
+      const ended = state === 'closed' || state === 'not_signalled' || state === 'refused';
+      const open = ['accepted', 'in_consultation', 'follow_up', 'closed'].includes(state);
+      await tx
+        .updateTable('cases')
+        .set({
+          state,
+          reviewer_organisation_id: reviewer,
+          closed_at: ended ? clock.now() : null,
+          closed_by: ended ? people.coordinator.actor.userId : null,
+          // The framework's default as the first proposal, as the acceptance makes it (SPEC FIL-01).
+          retention_months: open ? 60 : null,
+          retention_proposal: open ? 1 : 0,
+        })
+        .where('id', '=', id)
+        .execute();
+      // Beyond the compartment, the records were shared with the signal (SPEC WFL-03).
+      if (!['pre_registered', 'under_evaluation', 'not_signalled'].includes(state)) {
+        await tx.updateTable('persons').set({ shared: true }).where('case_id', '=', id).execute();
+        await tx.updateTable('items').set({ shared: true }).where('case_id', '=', id).execute();
+      }
+      const participants = [
+        ...(options.admitted ?? []).map((name) => ({ name, revoked: false })),
+        ...(options.revoked ?? []).map((name) => ({ name, revoked: true })),
+      ];
+      // The admission's justification is content: encrypted under the case key, acting for its compartment.
+      await accessRepository.actFor(tx, police.actor.userId, [org.police]);
+      for (const { name, revoked } of participants) {
+        const at = clock.now();
+        const justification = await envelope.encrypt(
+          tx,
+          { scope: `case:${id}`, record: `participant:${org[name]}`, version: 1 },
+          'Kent het gezin sinds 2024.',
+        );
+        await tx
+          .insertInto('case_participants')
+          .values({
+            case_id: id,
+            organisation_id: org[name],
+            justification,
+            ground: 'knowledge_of_person',
+            admitted_by: people.coordinator.actor.userId,
+            admitted_at: at,
+            revoked_by: revoked ? people.coordinator.actor.userId : null,
+            revoked_at: revoked ? at : null,
+          })
+          .execute();
+      }
+      const facts = await accessRepository.caseFacts(tx, id);
+      const { created_at } = await tx
+        .selectFrom('cases')
+        .select('created_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      await accessRepository.replaceAudience(tx, id, created_at, caseAudience(facts!));
+    });
+    return made;
+  }
+
   return {
     app,
     db,
@@ -394,64 +538,95 @@ export async function createAccessWorld(): Promise<AccessWorld> {
     newRepresentation: () =>
       designate(people.representative, '2026-03-01', '2026-03-31', [people.socialWorker]),
     request,
-    async policeCase(state, options = {}) {
-      const res = await request(people.policeOfficer, 'POST', '/api/cases', {
-        frameworkId,
-        title: 'Situatieschets gezin V.',
-        purposes: ['P1'],
-      });
-      if (res.statusCode !== 201) throw new Error(`createCase failed: ${res.body}`);
-      const id: string = res.json().id;
-      const reviewer = options.reviewer ? org[options.reviewer] : null;
-      // Issue 4 brings the workflow; until then the fixture moves the case as the owner would.
-      await db.adminDb.transaction().execute(async (tx) => {
-        const ended = state === 'closed' || state === 'not_signalled' || state === 'refused';
-        await tx
-          .updateTable('cases')
-          .set({
-            state,
-            reviewer_organisation_id: reviewer,
-            closed_at: ended ? clock.now() : null,
-            closed_by: ended ? people.coordinator.actor.userId : null,
+    policeCase: async (state, options = {}) => (await makeCase(state, options, false)).id,
+    policeCaseWithRecords: (state, options = {}) => makeCase(state, options, true),
+    async consultationOf(caseIds, state = 'scheduled') {
+      const now = clock.now();
+      const row = await db.adminDb
+        .insertInto('consultations')
+        .values({
+          framework_id: frameworkId,
+          organiser_organisation_id: org.coordination,
+          scheduled_for: now,
+          state,
+          opened_at: state === 'scheduled' ? null : now,
+          opened_by: state === 'scheduled' ? null : people.coordinator.actor.userId,
+          closed_at: state === 'closed' ? now : null,
+          closed_by: state === 'closed' ? people.coordinator.actor.userId : null,
+          created_by: people.coordinator.actor.userId,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const [index, caseId] of caseIds.entries()) {
+        await db.adminDb
+          .insertInto('consultation_agenda')
+          .values({
+            consultation_id: row.id,
+            case_id: caseId,
+            position: index + 1,
+            added_by: people.coordinator.actor.userId,
+            added_at: now,
           })
-          .where('id', '=', id)
           .execute();
-        const participants = [
-          ...(options.admitted ?? []).map((name) => ({ name, revoked: false })),
-          ...(options.revoked ?? []).map((name) => ({ name, revoked: true })),
-        ];
-        // The admission's justification is content: encrypted under the case key, acting for its compartment.
-        await accessRepository.actFor(tx, people.policeOfficer.actor.userId, [org.police]);
-        for (const { name, revoked } of participants) {
-          const at = clock.now();
-          const justification = await envelope.encrypt(
-            tx,
-            { scope: `case:${id}`, record: `participant:${org[name]}`, version: 1 },
-            'Kent het gezin sinds 2024.',
-          );
-          await tx
-            .insertInto('case_participants')
-            .values({
-              case_id: id,
-              organisation_id: org[name],
-              justification,
-              ground: 'knowledge_of_person',
-              admitted_by: people.coordinator.actor.userId,
-              admitted_at: at,
-              revoked_by: revoked ? people.coordinator.actor.userId : null,
-              revoked_at: revoked ? at : null,
-            })
-            .execute();
-        }
-        const facts = await accessRepository.caseFacts(tx, id);
-        const { created_at } = await tx
-          .selectFrom('cases')
-          .select('created_at')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
-        await accessRepository.replaceAudience(tx, id, created_at, caseAudience(facts!));
+      }
+      return row.id;
+    },
+    async actionOf(caseId, assignee) {
+      const id = crypto.randomUUID();
+      const now = clock.now();
+      await asCompartment(async (tx) => {
+        await tx
+          .insertInto('case_actions')
+          .values({
+            id,
+            case_id: caseId,
+            consultation_id: null,
+            assignee_organisation_id: org[assignee],
+            due_on: '2026-03-20',
+            description: await envelope.encrypt(tx, { scope: `case:${caseId}`, record: `action:${id}`, version: 1 }, 'Huisbezoek.'),
+            created_by: people.coordinator.actor.userId,
+            created_at: now,
+            updated_by: people.coordinator.actor.userId,
+            updated_at: now,
+          })
+          .execute();
       });
       return id;
+    },
+    async transferOf(kase, requester) {
+      const id = crypto.randomUUID();
+      await asCompartment(async (tx) => {
+        await tx
+          .insertInto('own_file_transfers')
+          .values({
+            id,
+            case_id: kase.id,
+            requester_organisation_id: org[requester],
+            requested_by: people.socialWorker.actor.userId,
+            purpose: 'P1',
+            justification: await envelope.encrypt(
+              tx,
+              { scope: `case:${kase.id}`, record: `transfer:${id}`, version: 1 },
+              'Nodig voor de eigen opvolging.',
+            ),
+            created_at: clock.now(),
+          })
+          .execute();
+        await tx
+          .insertInto('own_file_transfer_items')
+          .values({ transfer_id: id, item_id: kase.itemId, controller_organisation_id: org.police })
+          .execute();
+      });
+      return id;
+    },
+    async notificationFor(organisation) {
+      const row = await db.adminDb
+        .insertInto('notifications')
+        .values({ organisation_id: org[organisation], kind: 'case_signalled', created_at: clock.now() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
     async close() {
       await app.close();

@@ -65,17 +65,75 @@ const FULL_SESSION = outcomes('allow', { no_session: 'unauthenticated', no_mfa: 
 const ENROLMENT = outcomes('forbidden', { no_session: 'unauthenticated', no_mfa: 'allow' });
 const OPERATOR = outcomes('forbidden', { no_session: 'unauthenticated', operator: 'allow' });
 
+/**
+ * A case action (case-actions.ts): the `allowed` callers act; the others who know the case (its
+ * audience) are refused with 403; anyone else may not learn it exists (404; ARCHITECTURE §3.7).
+ * Each example uses a fresh case in the state the action needs for the callers that may act.
+ */
+function caseAction(...allowed: Subject[]): Record<Subject, Outcome> {
+  return outcomes('not_found', {
+    no_session: 'unauthenticated',
+    no_mfa: 'forbidden',
+    no_secrecy_undertaking: 'forbidden',
+    expired_representation: 'forbidden',
+    own_organisation: 'forbidden',
+    reviewer: 'forbidden',
+    organiser: 'forbidden',
+    co_participant: 'forbidden',
+    representative: 'forbidden',
+    ...Object.fromEntries(allowed.map((subject) => [subject, 'allow'])),
+  });
+}
+
 /** Case content: its audience only; the others may not learn it exists (ARCHITECTURE §3.2, §3.7). */
-const CASE_READ = outcomes('not_found', {
+const CASE_READ = caseAction('own_organisation', 'reviewer', 'organiser', 'co_participant', 'representative');
+/** Adding persons, items, notes: the compartment before signalling, the shared file's parties after (WFL-01, WFL-08). */
+const CASE_CONTRIBUTE = caseAction('own_organisation', 'co_participant', 'representative');
+/** Lists behind the case gates (case role, undertaking, awareness, justification). */
+const GATED_LIST = outcomes('allow', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  dpo: 'forbidden',
+  expired_representation: 'forbidden',
+});
+/** A consultation is known to its organiser and to the parties of a case on its agenda (SPEC WFL-09). */
+const CONSULTATION_PARTIES = caseAction(
+  'own_organisation',
+  'reviewer',
+  'organiser',
+  'co_participant',
+  'representative',
+  'compartment_before_signalling',
+);
+/** An own-file transfer is known to its requester (the CPAS here) and to the controller of its item (the police). */
+const TRANSFER_PARTIES = outcomes('not_found', {
   no_session: 'unauthenticated',
   no_mfa: 'forbidden',
   no_secrecy_undertaking: 'forbidden',
   expired_representation: 'forbidden',
   own_organisation: 'allow',
-  reviewer: 'allow',
-  organiser: 'allow',
   co_participant: 'allow',
-  representative: 'allow',
+});
+const TRANSFER_CONTROLLER = { ...TRANSFER_PARTIES, co_participant: 'forbidden' } as const;
+const TRANSFER_REQUESTER = { ...TRANSFER_PARTIES, own_organisation: 'forbidden' } as const;
+/** Frameworks hold no personal data: the operator, and the parties of an active framework (SPEC ROL-01). */
+const FRAMEWORK_READ = outcomes('allow', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  dpo: 'not_found',
+  expired_representation: 'not_found',
+});
+/** The designations of special-category readers are the controller's DPO's (SPEC DAT-19). */
+const DPO_ONLY = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 'allow' });
+/** A notification of one's own organisation; those who act for none have none. */
+const OWN_NOTIFICATION = outcomes('allow', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  operator: 'not_found',
+  dpo: 'not_found',
+  expired_representation: 'not_found',
 });
 const CASE_LIST = outcomes('allow_without_case', {
   no_session: 'unauthenticated',
@@ -270,6 +328,52 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     outcomes: FULL_SESSION,
   },
 
+  setSessionJustification: {
+    method: 'PUT',
+    path: '/api/session/justification',
+    rule: 'Say why case files are read in this working session (issue 4 scope 7)',
+    outcomes: FULL_SESSION,
+  },
+
+  listFrameworks: {
+    method: 'GET',
+    path: '/api/frameworks',
+    rule: 'The operator sees all; others the active frameworks their organisation takes part in',
+    outcomes: FULL_SESSION,
+  },
+  createFramework: { method: 'POST', path: '/api/frameworks', rule: 'Platform operator (ARCHITECTURE §1)', outcomes: OPERATOR },
+  getFramework: {
+    method: 'GET',
+    path: '/api/frameworks/:frameworkId',
+    rule: 'The operator, and the parties of an active framework (SPEC ROL-01)',
+    outcomes: FRAMEWORK_READ,
+  },
+  updateFramework: { method: 'PATCH', path: '/api/frameworks/:frameworkId', rule: 'Platform operator', outcomes: OPERATOR },
+  uploadAuthorisationDocument: {
+    method: 'PUT',
+    path: '/api/frameworks/:frameworkId/authorisation-document',
+    rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  activateFramework: {
+    method: 'POST',
+    path: '/api/frameworks/:frameworkId/activation',
+    rule: 'Platform operator (SPEC SCO-03)',
+    outcomes: OPERATOR,
+  },
+  addFrameworkParticipant: {
+    method: 'POST',
+    path: '/api/frameworks/:frameworkId/participants',
+    rule: 'Platform operator (SPEC ROL-01)',
+    outcomes: OPERATOR,
+  },
+  removeFrameworkParticipant: {
+    method: 'POST',
+    path: '/api/frameworks/:frameworkId/participants/:organisationId/removal',
+    rule: 'Platform operator (SPEC ROL-01)',
+    outcomes: OPERATOR,
+  },
+
   listCases: {
     method: 'GET',
     path: '/api/cases',
@@ -287,6 +391,288 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     path: '/api/cases/:caseId',
     rule: "The case's audience (bill art. 2 §3; SPEC WFL-01..04, ROL-02)",
     outcomes: CASE_READ,
+  },
+  requestCaseReview: {
+    method: 'POST',
+    path: '/api/cases/:caseId/review-request',
+    rule: 'The compartment, before signalling (SPEC WFL-02)',
+    outcomes: caseAction('own_organisation'),
+  },
+  reviewCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/review',
+    rule: 'The reviewer, while under evaluation (SPEC WFL-02, ROL-13)',
+    outcomes: caseAction('reviewer'),
+  },
+  signalCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/signal',
+    rule: 'The compartment (bill art. 2 §3 1°; SPEC WFL-03)',
+    outcomes: caseAction('own_organisation'),
+  },
+  closeDraft: {
+    method: 'POST',
+    path: '/api/cases/:caseId/not-signalled',
+    rule: 'The compartment (SPEC WFL-05)',
+    outcomes: caseAction('own_organisation'),
+  },
+  decideSignal: {
+    method: 'POST',
+    path: '/api/cases/:caseId/signal-decision',
+    rule: 'The organiser role of the organiser (SPEC ROL-03, WFL-06)',
+    outcomes: caseAction('organiser'),
+  },
+  admitParticipant: {
+    method: 'POST',
+    path: '/api/cases/:caseId/participants',
+    rule: 'The organiser, whitelisted organisations only (SPEC ROL-01, ROL-02)',
+    outcomes: caseAction('organiser'),
+  },
+  revokeParticipant: {
+    method: 'POST',
+    path: '/api/cases/:caseId/participants/:organisationId/revocation',
+    rule: 'The organiser (SPEC ROL-02)',
+    outcomes: caseAction('organiser'),
+  },
+  proposeRetention: {
+    method: 'PUT',
+    path: '/api/cases/:caseId/retention',
+    rule: 'The organiser (bill art. 3 §1; SPEC FIL-01)',
+    outcomes: caseAction('organiser'),
+  },
+  approveRetention: {
+    method: 'POST',
+    path: '/api/cases/:caseId/retention/approvals',
+    rule: "Each party of the shared file, a representative for its authority (SPEC FIL-01)",
+    outcomes: caseAction('organiser', 'co_participant', 'representative'),
+  },
+  closeCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/closure',
+    rule: 'The organiser role of the organiser (SPEC ROL-03, WFL-11)',
+    outcomes: caseAction('organiser'),
+  },
+  reopenCase: {
+    method: 'POST',
+    path: '/api/cases/:caseId/reopening',
+    rule: 'The organiser (SPEC WFL-11)',
+    outcomes: caseAction('organiser'),
+  },
+  addPerson: {
+    method: 'POST',
+    path: '/api/cases/:caseId/persons',
+    rule: 'Contributors: the compartment before signalling, the parties after (SPEC WFL-01, DAT-17)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  updatePerson: {
+    method: 'PUT',
+    path: '/api/cases/:caseId/persons/:personId',
+    rule: 'The controller of the person only (SPEC ROL-09, FIL-02)',
+    outcomes: caseAction('own_organisation'),
+  },
+  revealNationalRegisterNumber: {
+    method: 'POST',
+    path: '/api/cases/:caseId/persons/:personId/national-register-number',
+    rule: 'Those who see the person; each reveal audited (SPEC DAT-01)',
+    outcomes: CASE_READ,
+  },
+  addItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items',
+    rule: 'Contributors (SPEC DAT-00, FIL-02)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  updateItem: {
+    method: 'PUT',
+    path: '/api/cases/:caseId/items/:itemId',
+    rule: 'The controller of the item only (SPEC ROL-09)',
+    outcomes: caseAction('own_organisation'),
+  },
+  eraseItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/erasure',
+    rule: 'The controller of the item only (SPEC ROL-09)',
+    outcomes: caseAction('own_organisation'),
+  },
+  listItemVersions: {
+    method: 'GET',
+    path: '/api/cases/:caseId/items/:itemId/versions',
+    rule: 'Those who see the item',
+    outcomes: CASE_READ,
+  },
+  requestCorrection: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/correction-requests',
+    rule: 'Contributors other than the controller (SPEC ROL-09; the controller is told to edit: 409)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  shareRecords: {
+    method: 'POST',
+    path: '/api/cases/:caseId/sharing',
+    rule: 'Contributors, for the records they control, once accepted (SPEC WFL-09; 409/400 after access)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  addAttachment: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/attachments',
+    rule: 'The controller of the item only (SPEC ROL-09)',
+    outcomes: caseAction('own_organisation'),
+  },
+  downloadAttachment: {
+    method: 'GET',
+    path: '/api/cases/:caseId/items/:itemId/attachments/:attachmentId',
+    rule: "Those who see the item's content (SPEC DAT-19)",
+    outcomes: CASE_READ,
+  },
+  searchPersons: {
+    method: 'POST',
+    path: '/api/persons/search',
+    rule: 'Only users granted cross-case search, nobody in this matrix (SPEC SEC-07)',
+    outcomes: outcomes('forbidden', { no_session: 'unauthenticated' }),
+  },
+
+  listConsultations: {
+    method: 'GET',
+    path: '/api/consultations',
+    rule: 'Behind the case gates; the consultations one organises or is party to',
+    outcomes: GATED_LIST,
+  },
+  scheduleConsultation: {
+    method: 'POST',
+    path: '/api/consultations',
+    rule: 'The organiser role, for cases it organises (SPEC WFL-09)',
+    outcomes: caseAction('organiser'),
+  },
+  getConsultation: {
+    method: 'GET',
+    path: '/api/consultations/:consultationId',
+    rule: 'Its organiser and the parties of a case on its agenda (SPEC WFL-09)',
+    outcomes: CONSULTATION_PARTIES,
+  },
+  addAgendaItem: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/agenda',
+    rule: 'The organiser, for a case it organises',
+    outcomes: caseAction('organiser'),
+  },
+  openConsultation: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/opening',
+    rule: 'The organiser; refused after access while a retention is not agreed (409, SPEC WFL-07)',
+    outcomes: caseAction('organiser', 'compartment_before_signalling'),
+  },
+  closeConsultation: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/closing',
+    rule: 'The organiser (409 when not open)',
+    outcomes: caseAction('organiser', 'compartment_before_signalling'),
+  },
+  recordAttendance: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/attendance',
+    rule: 'The parties record their own presence (SPEC WFL-09; bill art. 5)',
+    outcomes: CONSULTATION_PARTIES,
+  },
+  setMinutes: {
+    method: 'PUT',
+    path: '/api/consultations/:consultationId/agenda/:caseId/minutes',
+    rule: 'The organiser, for a case it organises (409 before the opening)',
+    outcomes: caseAction('organiser'),
+  },
+  recordDecision: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/agenda/:caseId/decisions',
+    rule: 'The organiser (409 before the opening)',
+    outcomes: caseAction('organiser'),
+  },
+  assignAction: {
+    method: 'POST',
+    path: '/api/consultations/:consultationId/agenda/:caseId/actions',
+    rule: 'The organiser, to a party of the case (SPEC WFL-10)',
+    outcomes: caseAction('organiser'),
+  },
+  updateAction: {
+    method: 'PATCH',
+    path: '/api/cases/:caseId/actions/:actionId',
+    rule: 'Its assignee (the CPAS here, or its representative) or the organiser (SPEC WFL-10)',
+    outcomes: caseAction('organiser', 'co_participant', 'representative'),
+  },
+  listActions: {
+    method: 'GET',
+    path: '/api/actions',
+    rule: "Behind the case gates; the organisation's actions (SPEC WFL-10)",
+    outcomes: GATED_LIST,
+  },
+
+  requestTransfer: {
+    method: 'POST',
+    path: '/api/cases/:caseId/transfers',
+    rule: "A party's own members, not a representative, once accepted (bill art. 4; fresh MFA)",
+    outcomes: caseAction('co_participant'),
+  },
+  listTransfers: {
+    method: 'GET',
+    path: '/api/transfers',
+    rule: 'Behind the case gates; the transfers of the own organisation',
+    outcomes: GATED_LIST,
+  },
+  getTransfer: {
+    method: 'GET',
+    path: '/api/transfers/:transferId',
+    rule: 'Its requester and the controllers of its items (bill art. 4)',
+    outcomes: TRANSFER_PARTIES,
+  },
+  decideTransfer: {
+    method: 'POST',
+    path: '/api/transfers/:transferId/decisions',
+    rule: 'The controller of the items (bill art. 4 al. 1 2°)',
+    outcomes: TRANSFER_CONTROLLER,
+  },
+  approveTransferFourEyes: {
+    method: 'POST',
+    path: '/api/transfers/:transferId/four-eyes',
+    rule: "The requester's other members (SPEC PUR-06; 409 when the framework needs none)",
+    outcomes: TRANSFER_REQUESTER,
+  },
+  attestTransfer: {
+    method: 'POST',
+    path: '/api/transfers/:transferId/attestation',
+    rule: 'The requester (bill art. 4 al. 2; SPEC FIL-06)',
+    outcomes: TRANSFER_REQUESTER,
+  },
+  exportTransfer: {
+    method: 'GET',
+    path: '/api/transfers/:transferId/export/:format',
+    rule: 'The requester, once approved and attested (409 before; fresh MFA)',
+    outcomes: TRANSFER_REQUESTER,
+  },
+
+  listNotifications: {
+    method: 'GET',
+    path: '/api/notifications',
+    rule: "The own organisation's (kinds and ids only)",
+    outcomes: FULL_SESSION,
+  },
+  acknowledgeNotification: {
+    method: 'POST',
+    path: '/api/notifications/:notificationId/acknowledgement',
+    rule: "A notification of the organisation one acts for",
+    outcomes: OWN_NOTIFICATION,
+  },
+
+  listDesignations: { method: 'GET', path: '/api/designations', rule: 'The DPO (SPEC DAT-19)', outcomes: DPO_ONLY },
+  designate: { method: 'POST', path: '/api/designations', rule: 'The DPO, for its own staff (SPEC DAT-19)', outcomes: DPO_ONLY },
+  revokeDesignation: {
+    method: 'POST',
+    path: '/api/designations/:designationId/revocation',
+    rule: 'The DPO',
+    outcomes: DPO_ONLY,
+  },
+  exportDesignations: {
+    method: 'GET',
+    path: '/api/designations/export',
+    rule: 'The DPO, for the supervisory authority (SPEC DAT-19)',
+    outcomes: DPO_ONLY,
   },
 
   listOrganisations: {
@@ -320,6 +706,12 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     method: 'PUT',
     path: '/api/admin/users/:userId/roles',
     rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  changeUserPermissions: {
+    method: 'PUT',
+    path: '/api/admin/users/:userId/permissions',
+    rule: 'Platform operator (SPEC SEC-07)',
     outcomes: OPERATOR,
   },
   deactivateUser: {
