@@ -61,6 +61,8 @@ describe('audit event payload', () => {
     // A refused attempt consulted nothing; it is logged with its reason instead.
     const refused = { ...consult, outcome: 'denied', reason: 'not_in_audience', justification: undefined } as const;
     expect(() => eventPayload(refused, at)).not.toThrow();
+    // Nor did a refused disclosure disclose anything: it names no recipient.
+    expect(() => eventPayload({ ...refused, action: 'disclose' }, at)).not.toThrow();
   });
 
   it('bounds the justification and keeps it to one line', () => {

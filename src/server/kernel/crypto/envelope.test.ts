@@ -270,4 +270,25 @@ describe('envelope encryption (ARCHITECTURE §3.3)', () => {
       db.updateTable('data_keys').set({ wrapped: 'replaced' }).where('scope', '=', scope).execute(),
     ).rejects.toThrow(/permission denied/);
   });
+
+  it('opens a scope once for many fields: what it seals the envelope opens, and the AAD still binds', async () => {
+    const envelope = createEnvelope({ keys });
+    // Not a case scope: case scopes are under row-level security, tested in test/access.
+    const scope = randomUUID();
+    const [sealed, alsoSealed] = await inTransaction(db, async (tx) => {
+      const cipher = await envelope.openScope(tx, scope);
+      return [await cipher.encrypt('item-1', 2, 'Vaststelling.'), await cipher.encrypt('item-2', 1, 'Tweede.')];
+    });
+    await inTransaction(db, async (tx) => {
+      expect((await envelope.decrypt(tx, aadFor(scope, 'item-1', 2), sealed)).toString('utf8')).toBe('Vaststelling.');
+      const cipher = await envelope.openScope(tx, scope);
+      expect(await cipher.decryptText('item-2', 1, alsoSealed)).toBe('Tweede.');
+      // Both fields used the scope's one data key: opening the scope created no second one.
+      const keyIds = await tx.selectFrom('data_keys').select('key_id').where('scope', '=', scope).execute();
+      expect(keyIds).toEqual([{ key_id: 1 }]);
+      // Another record or version of the same scope does not decrypt it.
+      expect((await failure(cipher.decrypt('item-2', 2, alsoSealed))).code).toBe('internal');
+      expect((await failure(cipher.decrypt('item-1', 1, sealed))).code).toBe('internal');
+    });
+  });
 });

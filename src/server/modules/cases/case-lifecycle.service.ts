@@ -131,7 +131,8 @@ export function createCaseLifecycle(deps: CaseDeps) {
     const category = new Map(items.map((i) => [i.id, Number(i.category.slice(1))]));
     return [
       ...selection.personIds.map((id) => ({ type: 'person', id, category: 1 })),
-      ...selection.itemIds.map((id) => ({ type: 'item', id, category: category.get(id) ?? 0 })),
+      // The selection was checked against the case's items: each has its category.
+      ...selection.itemIds.map((id) => ({ type: 'item', id, category: category.get(id)! })),
     ];
   }
 
