@@ -16,7 +16,7 @@ import { currentAcceptanceTime } from '../undertakings/acceptance.js';
 import type { UndertakingsRepository } from '../undertakings/undertakings.repository.js';
 import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rules.js';
 import type { AccessRepository } from './access.repository.js';
-import { type ActorFacts, actingOrganisations } from './actor-facts.js';
+import { type ActorFacts, actingOrganisations, holdsCaseRole } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
 import { COMPARTMENT_READERS, type DesignationScope } from './record-visibility.js';
 import { CASE_ACTIONS, type CaseAction } from './case-actions.js';
@@ -43,6 +43,10 @@ const awarenessOf = (organisationId: string) => ({ kind: 'controller_awareness',
 const awarenessHolds = (at: Date | null, now: Date): boolean =>
   at !== null && now.getTime() - at.getTime() < DEFAULT_AWARENESS_INTERVAL_MS;
 
+/** Without a case role of its own, a user acts for its own organisation only as its representative (bill art. 5). */
+const representsOwn = (facts: ActorFacts, via: string): boolean =>
+  !holdsCaseRole(facts) && facts.representedAuthorities.includes(via);
+
 /** The audit log's "who": role, and the authority represented when acting for one (bill art. 5). */
 export function auditActorOf(context: AccessContext, decision?: Allowed): UserActor {
   const { facts } = context;
@@ -51,7 +55,7 @@ export function auditActorOf(context: AccessContext, decision?: Allowed): UserAc
     userId: facts.userId,
     organisationId: facts.organisationId,
     role: facts.roles[0] ?? 'none',
-    ...(via && via !== facts.organisationId ? { representing: via } : {}),
+    ...(via && (via !== facts.organisationId || representsOwn(facts, via)) ? { representing: via } : {}),
   };
 }
 

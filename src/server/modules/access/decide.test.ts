@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseState } from '../../db/schema.js';
 import { type ActorFacts, actingOrganisations } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
+import type { CaseAction } from './case-actions.js';
 import { decide } from './decide.js';
 
 const POLICE = 'org-police';
@@ -194,5 +195,170 @@ describe('access.decide', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('access.decide: case actions, transfers and consultations (issue 4)', () => {
+  const coordinator = actor({ organisationId: COORDINATION, roles: ['organiser'] });
+  const coordinationMember = actor({ organisationId: COORDINATION, roles: ['participant'] });
+  const police = actor();
+  const prosecutor = actor({ organisationId: PARQUET, roles: ['prosecutor'] });
+  const socialWorker = actor({ organisationId: CPAS });
+  // As in the access world: a member of the CPAS whose only standing is its representation (bill art. 5).
+  const representative = actor({ organisationId: CPAS, roles: ['representative'], representedAuthorities: [CPAS] });
+  const outsideRepresentative = actor({ organisationId: YOUTH, roles: ['representative'], representedAuthorities: [CPAS] });
+  const act = (who: ActorFacts, action: CaseAction, kase: CaseFacts, owner?: string) =>
+    decide(who, { action, kase, ...(owner === undefined ? {} : { owner }) });
+
+  it('ROL-03 lets only the organiser role of the organising organisation decide, admit, organise, close and reopen', () => {
+    const organiserActions = [
+      ['case.decide_signal', 'signalled'],
+      ['case.admit', 'accepted'],
+      ['case.propose_retention', 'accepted'],
+      ['case.organise', 'in_consultation'],
+      ['case.close', 'follow_up'],
+      ['case.reopen', 'closed'],
+    ] as const;
+    for (const [action, state] of organiserActions) {
+      const kase = policeCase(state);
+      expect(act(coordinator, action, kase), action).toMatchObject({ allowed: true, relation: 'organiser', via: COORDINATION });
+      expect(act(coordinationMember, action, kase), action).toEqual({
+        allowed: false,
+        reason: 'organiser_role_required',
+        answer: 'forbidden',
+      });
+      // The compartment knows the case (403); the others may not even know it yet (404 before admission).
+      expect(act(police, action, kase), action).toMatchObject({ allowed: false, answer: 'forbidden' });
+      for (const other of [socialWorker, representative]) {
+        expect(act(other, action, kase), action).toMatchObject({ allowed: false });
+      }
+    }
+    // An organiser of another organisation does not organise this case: it does not even see it.
+    const elsewhere = actor({ organisationId: YOUTH, roles: ['organiser'] });
+    expect(act(elsewhere, 'case.close', policeCase('follow_up'))).toMatchObject({ allowed: false, answer: 'not_found' });
+  });
+
+  it('ROL-03 WFL-06 lets the organiser decide a signal only while it is signalled', () => {
+    expect(act(coordinator, 'case.decide_signal', policeCase('accepted'))).toEqual({
+      allowed: false,
+      reason: 'case_state',
+      answer: 'forbidden',
+    });
+  });
+
+  it('ROL-13 lets the reviewer review a draft under evaluation and do nothing else with it', () => {
+    const draft = policeCase('under_evaluation');
+    expect(act(prosecutor, 'case.review', draft)).toMatchObject({ allowed: true, relation: 'reviewer' });
+    expect(act(prosecutor, 'case.view', draft)).toMatchObject({ allowed: true, relation: 'reviewer' });
+    for (const action of ['case.contribute', 'case.signal', 'case.close_draft', 'case.request_review', 'case.request_transfer'] as const) {
+      expect(act(prosecutor, action, draft), action).toEqual({ allowed: false, reason: 'case_state', answer: 'forbidden' });
+    }
+    // The compartment does not review its own draft.
+    expect(act(police, 'case.review', draft)).toMatchObject({ allowed: false, reason: 'case_state' });
+  });
+
+  it('WFL-11 makes a closed case read-only: nobody contributes, everyone in the audience still reads', () => {
+    const closed = policeCase('closed');
+    for (const who of [police, coordinator, socialWorker, representative]) {
+      expect(act(who, 'case.view', closed)).toMatchObject({ allowed: true });
+      expect(act(who, 'case.contribute', closed)).toMatchObject({ allowed: false, reason: 'case_state', answer: 'forbidden' });
+      expect(act(who, 'case.request_transfer', closed)).toMatchObject({ allowed: false, answer: 'forbidden' });
+    }
+    for (const state of ['accepted', 'in_consultation', 'follow_up'] as const) {
+      expect(act(socialWorker, 'case.contribute', policeCase(state)), state).toMatchObject({ allowed: true });
+    }
+  });
+
+  it('ROL-04 FIL-05 lets a permanent representative contribute for the authority, never request a transfer for it', () => {
+    const kase = policeCase('in_consultation');
+    for (const who of [representative, outsideRepresentative]) {
+      expect(act(who, 'case.contribute', kase)).toMatchObject({ allowed: true, relation: 'participant', via: CPAS });
+      expect(act(who, 'case.approve_retention', kase)).toMatchObject({ allowed: true, via: CPAS });
+      expect(act(who, 'case.request_transfer', kase)).toEqual({
+        allowed: false,
+        reason: 'representative_not_allowed',
+        answer: 'forbidden',
+      });
+      expect(act(who, 'case.decide_transfer', kase, CPAS)).toMatchObject({ allowed: false, reason: 'representative_not_allowed' });
+    }
+    expect(act(socialWorker, 'case.request_transfer', kase)).toMatchObject({ allowed: true, via: CPAS });
+  });
+
+  it('ROL-09 lets a participant change only what its organisation controls', () => {
+    const kase = policeCase('in_consultation');
+    expect(act(socialWorker, 'case.contribute', kase, POLICE)).toEqual({ allowed: false, reason: 'not_controller', answer: 'forbidden' });
+    expect(act(police, 'case.contribute', kase, POLICE)).toMatchObject({ allowed: true, relation: 'compartment' });
+  });
+
+  describe('own-file transfers (bill art. 4)', () => {
+    const kase = policeCase('follow_up');
+    const transfer = { requesterOrganisationId: CPAS, controllerIds: [POLICE] };
+    const onTransfer = (who: ActorFacts, action: 'transfer.view' | 'transfer.decide' | 'transfer.requester', k = kase) =>
+      decide(who, { action, kase: k, transfer });
+
+    it('FIL-05 the controller decides, the requester attests and exports, each only its part', () => {
+      expect(onTransfer(police, 'transfer.decide')).toMatchObject({ allowed: true, via: POLICE });
+      expect(onTransfer(police, 'transfer.requester')).toEqual({ allowed: false, reason: 'not_requester', answer: 'forbidden' });
+      expect(onTransfer(socialWorker, 'transfer.requester')).toMatchObject({ allowed: true, via: CPAS });
+      expect(onTransfer(socialWorker, 'transfer.decide')).toEqual({ allowed: false, reason: 'not_controller', answer: 'forbidden' });
+      for (const who of [police, socialWorker]) expect(onTransfer(who, 'transfer.view')).toMatchObject({ allowed: true });
+    });
+
+    it('FIL-05 hides a transfer from the other parties of the case, and from a representative', () => {
+      for (const who of [coordinator, representative]) {
+        expect(onTransfer(who, 'transfer.view')).toEqual({ allowed: false, reason: 'not_transfer_party', answer: 'not_found' });
+      }
+      expect(onTransfer(actor({ organisationId: YOUTH }), 'transfer.view')).toMatchObject({ allowed: false, answer: 'not_found' });
+      expect(decide(socialWorker, { action: 'transfer.view', kase: undefined, transfer: undefined })).toMatchObject({
+        allowed: false,
+        answer: 'not_found',
+      });
+    });
+
+    it('FIL-06 a requester whose admission was revoked no longer sees its transfer', () => {
+      const revoked = policeCase('follow_up', { participants: [{ organisationId: CPAS, revoked: true }] });
+      expect(onTransfer(socialWorker, 'transfer.requester', revoked)).toEqual({
+        allowed: false,
+        reason: 'admission_revoked',
+        answer: 'not_found',
+      });
+    });
+  });
+
+  describe('consultations (SPEC WFL-09)', () => {
+    const shared = policeCase('in_consultation');
+    const notShared = policeCase('in_consultation', { id: 'case-2', participants: [{ organisationId: YOUTH, revoked: false }] });
+    const consultation = { id: 'consultation-1', organiserOrganisationId: COORDINATION, agenda: [shared, notShared] };
+    const onConsultation = (who: ActorFacts, action: 'consultation.view' | 'consultation.attend' | 'consultation.organise') =>
+      decide(who, { action, consultation });
+
+    it('WFL-09 the organiser role of the organiser organises; its other members attend', () => {
+      expect(onConsultation(coordinator, 'consultation.organise')).toMatchObject({ allowed: true, relation: 'organiser', via: COORDINATION });
+      expect(onConsultation(coordinationMember, 'consultation.view')).toMatchObject({ allowed: true, relation: 'organiser' });
+      expect(onConsultation(coordinationMember, 'consultation.organise')).toEqual({
+        allowed: false,
+        reason: 'organiser_role_required',
+        answer: 'forbidden',
+      });
+    });
+
+    it('WFL-09 a party of a case on the agenda attends but does not organise; an outsider does not know it', () => {
+      for (const who of [socialWorker, representative, actor({ organisationId: YOUTH })]) {
+        expect(onConsultation(who, 'consultation.attend')).toMatchObject({ allowed: true, relation: 'participant' });
+        expect(onConsultation(who, 'consultation.organise')).toMatchObject({ allowed: false, answer: 'forbidden' });
+      }
+      const outsider = actor({ organisationId: 'org-elsewhere' });
+      expect(onConsultation(outsider, 'consultation.view')).toEqual({ allowed: false, reason: 'no_such_consultation', answer: 'not_found' });
+      expect(decide(coordinator, { action: 'consultation.view', consultation: undefined })).toMatchObject({ answer: 'not_found' });
+    });
+
+    it('WFL-09 hides a consultation from the operator and asks a working-session justification of the others', () => {
+      expect(onConsultation(actor({ roles: ['operator'] }), 'consultation.view')).toMatchObject({ allowed: false, answer: 'not_found' });
+      expect(onConsultation(actor({ organisationId: CPAS, justified: false }), 'consultation.view')).toEqual({
+        allowed: false,
+        reason: 'justification_missing',
+        answer: 'forbidden',
+      });
+    });
   });
 });

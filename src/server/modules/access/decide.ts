@@ -230,7 +230,9 @@ function decideCaseAction(
       refusal ??= 'not_controller';
       continue;
     }
-    const viaRepresentation = entry.organisationId !== actor.organisationId;
+    // bill art. 5: without a case role of its own, a user acts only through its representation,
+    // even for the authority it belongs to.
+    const viaRepresentation = !holdsCaseRole(actor) || entry.organisationId !== actor.organisationId;
     const refused = caseActionRefusal(request.action, entry.relation, request.kase.state, {
       roles: actor.roles,
       viaRepresentation,

@@ -202,6 +202,25 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
     };
   }
 
+  /**
+   * WFL-07, FIL-01: a case is discussed only while open, and at its first consultation only with
+   * its maximum retention agreed by every party (bill art. 3 §1 al. 1).
+   */
+  async function readyForConsultation(tx: Tx, kase: CaseFacts): Promise<void> {
+    const row = (await cases.caseById(tx, kase.id))!;
+    if (!OPEN_STATES.includes(row.state)) {
+      throw new DomainError('conflict', { detail: 'A case on the agenda is not accepted or is closed', rule: 'bill art. 2 §3 (SPEC WFL-06)' });
+    }
+    if (row.first_consultation_at) return;
+    const status = retentionStatus(kase, row.retention_months, await cases.approvalsOf(tx, kase.id, row.retention_proposal));
+    if (!status.agreed) {
+      throw new DomainError('conflict', {
+        detail: `A case on the agenda has no maximum retention agreed by every participant (${status.pending.length} still to approve): bill art. 3 §1 requires it before the first consultation`,
+        rule: RETENTION_FIRST_RULE,
+      });
+    }
+  }
+
   /** Moves every agenda case in `from` to `to`, with its history and audience (the one rule). */
   async function moveCases(tx: Tx, context: AccessContext, agenda: CaseFacts[], from: readonly string[], to: 'in_consultation' | 'follow_up', kind: string, now: Date) {
     for (const kase of agenda) {
@@ -272,6 +291,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         if ((await cases.caseById(tx, input.caseId))?.framework_id !== open.row.framework_id) {
           refuseIfAny([{ field: '/body/caseId', message: 'is a case of another framework' }], 'SPEC WFL-09');
         }
+        // WFL-07: joining an open consultation is a consultation of the case, with the same precondition.
+        if (open.row.state === 'open') await readyForConsultation(tx, kase!);
         const now = clock.now();
         await consultations.addToAgenda(tx, { consultation_id: consultationId, case_id: input.caseId, added_by: actor.userId, added_at: now });
         const agenda = [...open.agenda.filter((f) => f.id !== kase!.id), kase!];
@@ -289,20 +310,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openConsultation(tx, actor, consultationId, 'consultation.organise', 'organise', true);
         if (open.row.state !== 'scheduled') throw new DomainError('conflict', { detail: 'The consultation is already open or closed' });
-        for (const kase of open.agenda) {
-          const row = (await cases.caseById(tx, kase.id))!;
-          if (!OPEN_STATES.includes(row.state)) {
-            throw new DomainError('conflict', { detail: 'A case on the agenda is not accepted or is closed', rule: 'bill art. 2 §3 (SPEC WFL-06)' });
-          }
-          if (row.first_consultation_at) continue;
-          const status = retentionStatus(kase, row.retention_months, await cases.approvalsOf(tx, kase.id, row.retention_proposal));
-          if (!status.agreed) {
-            throw new DomainError('conflict', {
-              detail: `A case on the agenda has no maximum retention agreed by every participant (${status.pending.length} still to approve): bill art. 3 §1 requires it before the first consultation`,
-              rule: RETENTION_FIRST_RULE,
-            });
-          }
-        }
+        for (const kase of open.agenda) await readyForConsultation(tx, kase);
         const now = clock.now();
         const row = await consultations.setState(tx, consultationId, { state: 'open', opened_at: now, opened_by: actor.userId });
         await moveCases(tx, open.context, open.agenda, ['accepted', 'follow_up'], 'in_consultation', 'consultation_opened', now);
@@ -344,7 +352,9 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
           representing_organisation_id: representing,
           recorded_at: clock.now(),
         });
-        await record(tx, open.context, open.decision, 'record', consultationId, { reason: 'attendance_recorded' });
+        // bill art. 5: the event names the authority the attendee represents.
+        const decision = representing ? { ...open.decision, via: representing } : open.decision;
+        await record(tx, open.context, decision, 'record', consultationId, { reason: 'attendance_recorded' });
         return present(tx, open.context, open.row, open.agenda);
       });
     },

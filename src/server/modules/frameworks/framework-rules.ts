@@ -36,6 +36,10 @@ export const ACTIVATION_RULE = 'CP art. 458ter §1 al. 1 and al. 3 (SPEC SCO-03)
 const CITATION_NOISE = new Set([
   'art', 'article', 'artikel', 'cp', 'sw', 'code', 'pénal', 'penal', 'criminal', 'strafwetboek', 'wetboek',
   'van', 'het', 'du', 'de', 'of', 'the', 'al', 'alinéa', 'lid',
+  // The Code's other abbreviations ("C.P.", "C. pén.") and the ordinals of its paragraphs and
+  // indents ("§ 1er, al. 1er", "eerste lid") name nothing besides art. 458ter either.
+  'c', 'p', 'pén', 'er', 'premier', 'eerste', 'tweede', 'derde', 'first', 'second', 'third',
+  'paragraphe', 'paragraaf', 'paragraph',
 ]);
 
 export function citesOnlyArticle458ter(citation: string): boolean {

@@ -29,6 +29,7 @@ import { months } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
+import { holdsCaseRole } from '../access/actor-facts.js';
 import type { CaseFacts } from '../access/case-audience.js';
 import { decide, type TransferFacts } from '../access/decide.js';
 import { contentVisible } from '../access/record-visibility.js';
@@ -54,6 +55,12 @@ export interface ExportFile {
 
 const INBOX_LIMIT = 100;
 const USE_MODALITY_RULE = 'bill Comm. art. 4 (SPEC PUR-06)';
+const RECIPIENT_RULE = 'L1992 art. 16 §1 5°; CP art. 458ter §1 al. 3 (SPEC SEC-08, ROL-01)';
+const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
+
+/** The reader was designated for the item's special category, if it has one (SPEC DAT-19). */
+const designatedFor = (context: AccessContext, item: ItemRow): boolean =>
+  contentVisible(context.facts.designations, { requires: itemRequires(item) });
 
 interface OpenTransfer {
   context: AccessContext;
@@ -109,6 +116,18 @@ export function createTransferService(deps: TransferServiceDeps) {
     return (await cases.frameworkOf(tx, kase.framework_id))!;
   }
 
+  /** SEC-08: an own-file copy goes only to an organisation the framework lists (organiser or participant). */
+  async function refuseUnlistedRecipient(tx: Tx, kase: CaseRow, organisationId: string): Promise<void> {
+    const framework = await frameworkOf(tx, kase);
+    const participants = await cases.frameworkParticipants(tx, kase.framework_id);
+    if (organisationId !== framework.organiser_organisation_id && !participants.includes(organisationId)) {
+      throw new DomainError('forbidden', {
+        detail: 'Recipient category not authorised: the framework does not list this organisation',
+        rule: RECIPIENT_RULE,
+      });
+    }
+  }
+
   async function present(tx: Tx, context: AccessContext, row: TransferRow, kase: CaseRow, facts: CaseFacts): Promise<Transfer> {
     const [items, exports, framework, cipher] = await Promise.all([
       transfers.items(tx, [row.id]),
@@ -122,7 +141,10 @@ export function createTransferService(deps: TransferServiceDeps) {
     const users = await cases.userNames(tx, [row.requested_by, ...(row.four_eyes_by ? [row.four_eyes_by] : [])]);
     const own = context.facts.organisationId;
     const requester = own === row.requester_organisation_id;
-    const ready = exportProblems(row, items, framework).length === 0;
+    const approvedRows = items.filter((i) => i.decision === 'approved').map((i) => itemRows.get(i.item_id));
+    const ready =
+      exportProblems(row, items, framework).length === 0 &&
+      approvedRows.every((item) => !item || item.erased_at || designatedFor(context, item));
     return {
       id: row.id,
       caseId: kase.id,
@@ -211,6 +233,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         if (framework.own_file_export_disabled) {
           throw new DomainError('forbidden', { detail: 'This framework disables own-file export', rule: USE_MODALITY_RULE });
         }
+        await refuseUnlistedRecipient(tx, open.row, open.actingFor);
         refuseIfAny(shapeIssues(RequestTransferSchema, input));
         const issues: FieldIssue[] = [];
         if (!open.row.purposes.includes(input.purpose)) {
@@ -349,8 +372,9 @@ export function createTransferService(deps: TransferServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enter(tx, actor);
         const decision = access.require(context, { action: 'case.list' }, 'consult');
-        const own = context.facts.organisationId;
-        const inbox = await transfers.inbox(tx, [own], INBOX_LIMIT);
+        // The own file is the organisation's own (bill art. 4): a permanent representative has no inbox.
+        const own = holdsCaseRole(context.facts) ? [context.facts.organisationId] : [];
+        const inbox = await transfers.inbox(tx, own, INBOX_LIMIT);
         const presentAll = (rows: TransferRow[]) =>
           Promise.all(
             rows.map(async (row) => {
@@ -383,6 +407,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openTransfer(tx, actor, transferId, 'transfer.requester', 'disclose');
         const framework = await frameworkOf(tx, open.kase);
+        await refuseUnlistedRecipient(tx, open.kase, open.row.requester_organisation_id);
         const problems = exportProblems(open.row, open.items, framework);
         if (problems.length > 0) {
           throw new DomainError(framework.own_file_export_disabled ? 'forbidden' : 'conflict', {
@@ -396,6 +421,13 @@ export function createTransferService(deps: TransferServiceDeps) {
           .map((i) => itemRows.get(i.item_id)!)
           .filter((item) => item && !item.erased_at);
         if (approved.length === 0) throw new DomainError('conflict', { detail: 'The approved items were erased since' });
+        // DAT-19: a special category leaves only through a member its organisation designated for it.
+        if (!approved.every((item) => designatedFor(open.context, item))) {
+          throw new DomainError('forbidden', {
+            detail: 'The approved items include a special category you were not designated for',
+            rule: DESIGNATION_RULE,
+          });
+        }
         const names = new Map(
           (await cases.organisations(tx, [open.row.requester_organisation_id, ...approved.map((i) => i.controller_organisation_id)])).map((o) => [o.id, o.legal_name]),
         );
