@@ -11,6 +11,7 @@ import { IdSchema } from '../../../contracts/identity.js';
 import type { Tx } from '../../db/database.js';
 import {
   type AllowedMediaType,
+  MEDIA_TYPE_EXTENSIONS,
   markingInDocument,
   safeFilename,
   sniffMediaType,
@@ -33,6 +34,19 @@ export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 export const CASE_ATTACHMENT_QUOTA_BYTES = 200 * 1024 * 1024;
 
 const CLASSIFIED_RULE = 'bill Comm. art. 2 (SPEC DAT-20)';
+
+/**
+ * The name an attachment is kept and offered under: the uploader's, with an extension that fits
+ * the type its content has, so that a PNG named "report.pdf" is not saved as a PDF by the browser.
+ */
+function nameFittingType(filename: string, mediaType: AllowedMediaType): string {
+  const name = safeFilename(filename);
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  const expected = MEDIA_TYPE_EXTENSIONS[mediaType];
+  const fits = extension === expected || (mediaType === 'image/jpeg' && extension === 'jpeg');
+  return fits ? name : safeFilename(`${name}.${expected}`);
+}
 
 export interface Download {
   filename: string;
@@ -66,6 +80,13 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         const item = await visibleItem(tx, open, itemId);
         access.require(open.context, { action: 'case.contribute', kase: open.facts, owner: item.controller_organisation_id }, 'collect', caseId);
+        // DAT-19: a document of a special-category item is its content: only the designated add one.
+        if (!contentVisible(open.context.facts.designations, { requires: itemRequires(item) })) {
+          throw new DomainError('forbidden', {
+            detail: 'Only persons your organisation designated for this special category attach documents to it',
+            rule: 'bill art. 3 §2 al. 2 (SPEC DAT-19)',
+          });
+        }
         refuseIfAny(shapeIssues(AttachmentQuerySchema, query, 'querystring'));
         if (query.classification !== 'non_classified') {
           throw new DomainError('validation_failed', {
@@ -96,7 +117,7 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
         }
         const content = stripImageMetadata(body, mediaType);
         const id = randomUUID();
-        const filename = safeFilename(query.filename);
+        const filename = nameFittingType(query.filename, mediaType);
         const row = await records.insertAttachment(tx, {
           id,
           item_id: itemId,

@@ -249,7 +249,9 @@ export function createCaseReading(deps: CaseRecordsDeps) {
                 : null,
             changedBy: v.display_name,
             changedAt: isoOf(v.changed_at),
-            reason: v.reason ? await open.cipher.decryptText(...FIELDS.itemReason(itemId, v.version), v.reason) : null,
+            // DAT-19: why a special-category item changed tells what it holds; the reason is its content too.
+            reason:
+              visible && v.reason ? await open.cipher.decryptText(...FIELDS.itemReason(itemId, v.version), v.reason) : null,
           })),
         );
         await audit.record(tx, {
@@ -273,10 +275,14 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     searchPersons(actor: Actor, input: PersonSearch): Promise<PersonSearchResult> {
       return refusable(db, audit, async (tx) => {
         const context = await access.enter(tx, actor);
-        const alertDpo = (alertTx: Tx) =>
-          notifications.notify(alertTx, clock.now(), [
-            { organisationId: actor.organisationId, kind: 'security_alert', audience: 'dpo', subjectId: actor.userId },
-          ]);
+        // An attempt without the permission is the unauthorised matching to report; a granted user
+        // asked for the session's justification first is not.
+        const alertDpo = context.facts.crossCaseSearch
+          ? undefined
+          : (alertTx: Tx) =>
+              notifications.notify(alertTx, clock.now(), [
+                { organisationId: actor.organisationId, kind: 'security_alert', audience: 'dpo', subjectId: actor.userId },
+              ]);
         const decision = access.require(context, { action: 'person.search' }, 'match', undefined, alertDpo);
         refuseIfAny(shapeIssues(PersonSearchSchema, input));
         const matches =

@@ -99,6 +99,12 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     };
   }
 
+  /** WFL-03: the persons among `personIds` that are still in the compartment (not shared). */
+  async function compartmentPersons(tx: Tx, open: OpenCase, personIds: readonly string[]): Promise<Set<string>> {
+    const persons = await records.personsOf(tx, open.row.id, open.sharedOnly);
+    return new Set(persons.filter((p) => !p.shared && personIds.includes(p.id)).map((p) => p.id));
+  }
+
   /** DAT-19: only a person designated for the special category records or changes it. */
   function requireDesignation(open: OpenCase, category: CategoryCode, geneticOrBiometric: boolean): void {
     const requires = requiredDesignations(category, geneticOrBiometric);
@@ -110,11 +116,22 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     }
   }
 
-  async function visibleItem(tx: Tx, open: OpenCase, itemId: string, lock = false): Promise<ItemRow> {
+  async function visibleItem(tx: Tx, open: OpenCase, itemId: string): Promise<ItemRow> {
     refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
-    const item = lock ? await records.itemForUpdate(tx, open.row.id, itemId) : await records.itemById(tx, open.row.id, itemId);
+    const item = await records.itemById(tx, open.row.id, itemId);
     if (!item || (open.sharedOnly && !item.shared)) throw new DomainError('not_found', { detail: 'No such item' });
     return item;
+  }
+
+  /**
+   * ROL-09: an item the actor changes, locked. Row-level security lets only the controller lock
+   * it (FOR UPDATE applies the update policy), so the controller is checked on the plain read
+   * first: another participant learns it is not theirs (403), not that it does not exist.
+   */
+  async function controlledItem(tx: Tx, open: OpenCase, itemId: string, auditAction: 'adapt' | 'erase'): Promise<ItemRow> {
+    const item = await visibleItem(tx, open, itemId);
+    requireController(open, item.controller_organisation_id, auditAction);
+    return (await records.itemForUpdate(tx, open.row.id, itemId))!;
   }
 
   async function presentItem(tx: Tx, open: OpenCase, row: ItemRow): Promise<Item> {
@@ -240,9 +257,11 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
         refuseIfAny(shapeIssues(IdSchema, personId, 'params/personId'));
-        const person = await records.personForUpdate(tx, caseId, personId);
-        if (!person || (open.sharedOnly && !person.shared)) throw new DomainError('not_found', { detail: 'No such person' });
-        requireController(open, person.controller_organisation_id, 'adapt');
+        const seen = (await records.personsOf(tx, caseId, open.sharedOnly)).find((p) => p.id === personId);
+        if (!seen) throw new DomainError('not_found', { detail: 'No such person' });
+        // ROL-09: checked before the lock, which row-level security grants the controller only.
+        requireController(open, seen.controller_organisation_id, 'adapt');
+        const person = (await records.personForUpdate(tx, caseId, personId))!;
         refuseIfAny(shapeIssues(UpdatePersonSchema, input));
         const indexes = await indexesOf(input.identity);
         const version = person.version + 1;
@@ -296,6 +315,9 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         }
         refuseRuled(issues);
         requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
+        // WFL-03: information about a person the signal left in the compartment stays there with
+        // that person, until its controller shares both (SPEC WFL-09).
+        const withCompartmentPersons = (await compartmentPersons(tx, open, input.personIds)).size > 0;
         const id = randomUUID();
         const now = clock.now();
         const sourceReference = input.provenance.kind === 'already_held' ? input.provenance.sourceReference : null;
@@ -305,7 +327,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           case_id: caseId,
           category: input.category,
           controller_organisation_id: open.actingFor,
-          shared: OPEN_STATES.includes(open.row.state),
+          shared: OPEN_STATES.includes(open.row.state) && !withCompartmentPersons,
           genetic_biometric: input.geneticOrBiometric ?? false,
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
@@ -338,11 +360,24 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     updateItem(actor: Actor, caseId: string, itemId: string, input: UpdateItem): Promise<Item> {
       return refusable(db, audit, async (tx) => {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
-        const item = await visibleItem(tx, open, itemId, true);
-        requireController(open, item.controller_organisation_id, 'adapt');
+        const item = await controlledItem(tx, open, itemId, 'adapt');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased' });
         refuseIfAny(shapeIssues(UpdateItemSchema, input));
-        refuseRuled(itemIssues(editAsItemInput(input), await itemFacts(tx, open)));
+        const issues = itemIssues(editAsItemInput(input), await itemFacts(tx, open));
+        if (item.shared) {
+          // WFL-03: a shared item may not come to be about a person still in the compartment.
+          const unshared = await compartmentPersons(tx, open, input.personIds);
+          input.personIds.forEach((id, index) => {
+            if (unshared.has(id)) {
+              issues.push({
+                field: `/body/personIds/${index}`,
+                message: 'is still in the compartment: share this person first',
+                rule: 'bill art. 2 §3 1° (SPEC WFL-03)',
+              });
+            }
+          });
+        }
+        refuseRuled(issues);
         requireDesignation(open, item.category as CategoryCode, item.genetic_biometric);
         requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
         const previous = await readItemPayload(open.cipher, item);
@@ -388,9 +423,9 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     eraseItem(actor: Actor, caseId: string, itemId: string, reason: string): Promise<Item> {
       return refusable(db, audit, async (tx) => {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'erase');
-        const item = await visibleItem(tx, open, itemId, true);
-        requireController(open, item.controller_organisation_id, 'erase');
+        const item = await controlledItem(tx, open, itemId, 'erase');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric);
         refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
         const version = item.version + 1;
         const now = clock.now();

@@ -145,7 +145,8 @@ function specialIssues(
   if (!letters.includes(special.ground)) {
     refuse('special/ground', `must be one of ${letters.split('').join(', ')}`, rule);
   }
-  if (special.ground === 'a' && !special.consentReference) {
+  // a) is written consent under art. 6 §2 and art. 7 §2; under art. 8 §2 it is the control of a public authority.
+  if (category !== 'C09' && special.ground === 'a' && !special.consentReference) {
     refuse('special/consentReference', 'written consent: record where the signed consent is kept', 'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)');
   }
   if (category === 'C09') {

@@ -166,13 +166,15 @@ export function createRecordsRepository() {
       await sql`SELECT concerto_signal_reviewed_records(${caseId}::uuid, ${[...personIds]}::uuid[], ${[...itemIds]}::uuid[])`.execute(tx);
     },
 
-    /** SCO-05: the consultation had this case on its agenda. */
+    /** SCO-05: the consultation had this case on its agenda and took place (it was opened). */
     consultationDiscussed: async (tx: Tx, consultationId: string, caseId: string): Promise<boolean> =>
       (await tx
-        .selectFrom('consultation_agenda')
-        .select('case_id')
-        .where('consultation_id', '=', consultationId)
-        .where('case_id', '=', caseId)
+        .selectFrom('consultation_agenda as a')
+        .innerJoin('consultations as c', 'c.id', 'a.consultation_id')
+        .select('a.case_id')
+        .where('a.consultation_id', '=', consultationId)
+        .where('a.case_id', '=', caseId)
+        .where('c.opened_at', 'is not', null)
         .executeTakeFirst()) !== undefined,
 
     /** FIL-08: the organisations that exported the item to their own file (the export register). */
