@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CASE_STATES } from '../src/contracts/cases.js';
+import type { DB } from '../src/server/db/schema.js';
 import { createAuditLog } from '../src/server/kernel/audit/index.js';
 import { systemClock } from '../src/server/kernel/clock.js';
 import { totpCode } from '../src/server/modules/auth/credentials/totp.js';
@@ -24,6 +26,23 @@ function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'concerto-demo-proc-'));
   dirs.push(dir);
   return dir;
+}
+
+const DEMO_TABLES: (keyof DB)[] = [
+  'users',
+  'frameworks',
+  'cases',
+  'items',
+  'consultations',
+  'own_file_transfers',
+  'audit_events',
+];
+
+async function counts(db: TestDatabase): Promise<Record<string, number>> {
+  const entries = await Promise.all(
+    DEMO_TABLES.map(async (table) => [table, await countRows(db.adminDb, table)]),
+  );
+  return Object.fromEntries(entries);
 }
 
 async function database(): Promise<TestDatabase> {
@@ -68,10 +87,18 @@ describe('concerto demo on a PostgreSQL server (DATABASE_URL)', () => {
       'dpo',
       'representative',
     ]);
+    // The printed users, and the demo's case data made by staff who have no login (issue 4 scope 8).
+    expect(await countRows(db.adminDb, 'platform_demo_logins')).toBe(6);
+    const cases = await db.adminDb.selectFrom('cases').select('state').execute();
+    expect(new Set(cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
+    expect(await countRows(db.adminDb, 'consultations')).toBeGreaterThanOrEqual(2);
+    expect(await countRows(db.adminDb, 'own_file_transfers')).toBe(2);
+    const before = await counts(db);
+
     const second = await demoJson(env);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.output)).toEqual(identities);
-    expect(await countRows(db.adminDb, 'users')).toBe(6);
+    expect(await counts(db)).toEqual(before);
   });
 
   it('exits 5 on a database with organisations that was not created as a demo, and adds nothing', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { CASE_STATES } from '../../../contracts/cases.js';
 import { ORGANISATION_KINDS, USER_ROLES } from '../../../contracts/identity.js';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
@@ -16,15 +17,21 @@ import type { DB } from '../../db/schema.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
 import { systemClock } from '../../kernel/clock.js';
 import { createKeyProvider } from '../../kernel/crypto/create-key-provider.js';
+import { createEnvelope } from '../../kernel/crypto/envelope.js';
 import type { KeyProvider } from '../../kernel/crypto/key-provider.js';
 import { DomainError } from '../../kernel/errors.js';
+import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { totpCode } from '../auth/credentials/totp.js';
+import { createTotpSecretBox } from '../auth/credentials/totp-secret-box.js';
 import { SESSION_COOKIE } from '../auth/session-guard.js';
 import { POLICE_ZONE } from '../identity/identity-fixtures.js';
 import { createIdentityRepository } from '../identity/identity.repository.js';
 import { createIdentityService } from '../identity/identity.service.js';
+import { createUndertakingsRepository } from '../undertakings/undertakings.repository.js';
+import { createUndertakingService } from '../undertakings/undertakings.service.js';
 import { createDemo } from './create-demo.js';
-import { NOT_A_DEMO_DATABASE } from './demo.service.js';
+import { createDemoRepository } from './demo.repository.js';
+import { createDemoService, INTERRUPTED_DEMO, NOT_A_DEMO_DATABASE } from './demo.service.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-demo-'));
 const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
@@ -44,9 +51,28 @@ const TABLES: (keyof DB)[] = [
   'users',
   'user_credentials',
   'undertaking_versions',
+  'undertaking_acceptances',
+  'special_designations',
+  'frameworks',
+  'cases',
+  'persons',
+  'items',
+  'consultations',
+  'case_actions',
+  'own_file_transfers',
+  'own_file_exports',
   'platform_demo',
   'platform_demo_logins',
   'audit_events',
+];
+
+/** The names the browser journeys pick the demo frameworks by. */
+const FRAMEWORK_NAMES = [
+  'Veilig Huis Démo – ketenaanpak intrafamiliaal geweld',
+  'CSIL-R Démo',
+  'Concertation radicalisme en prison – Démo',
+  'Ketenaanpak jeugddelinquentie – Demo',
+  'Casusoverleg kwetsbare personen – Demo',
 ];
 
 async function counts(db: TestDatabase): Promise<Record<string, number>> {
@@ -111,6 +137,116 @@ describe('a demo database', () => {
     expect(
       new Set(versions.filter((v) => v.kind === 'controller_awareness').map((v) => v.organisation_id)),
     ).toEqual(new Set(participants.map((u) => u.organisation.id)));
+  });
+
+  it('holds the five frameworks, active, twenty cases in every state, consultations and transfers', async () => {
+    await demoOf(db).ensureDemo();
+    const frameworks = await db.adminDb.selectFrom('frameworks').select(['name', 'state']).execute();
+    expect(frameworks.map((f) => f.name).sort()).toEqual([...FRAMEWORK_NAMES].sort());
+    expect(frameworks.every((f) => f.state === 'active')).toBe(true);
+
+    const cases = await db.adminDb.selectFrom('cases').select(['id', 'state']).execute();
+    expect(cases).toHaveLength(20);
+    expect(new Set(cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
+    expect(await countRows(db.adminDb, 'case_reopenings')).toBe(1);
+
+    // Special categories, introduced by the staff their DPO designated (SPEC DAT-19).
+    const categories = await db.adminDb.selectFrom('items').select('category').distinct().execute();
+    expect(categories.map((c) => c.category)).toEqual(expect.arrayContaining(['C09', 'C10', 'C13']));
+    expect(categories.length).toBeGreaterThanOrEqual(12);
+    expect(await countRows(db.adminDb, 'special_designations')).toBe(4);
+    expect(await countRows(db.adminDb, 'correction_requests')).toBe(1);
+
+    const consultations = await db.adminDb.selectFrom('consultations').select('state').execute();
+    expect(consultations.map((c) => c.state).sort()).toEqual(['closed', 'open', 'open', 'scheduled']);
+    const minutes = await db.adminDb
+      .selectFrom('consultation_agenda')
+      .select('consultation_id')
+      .where('minutes', 'is not', null)
+      .distinct()
+      .execute();
+    expect(minutes).toHaveLength(3);
+    expect(await countRows(db.adminDb, 'case_decisions')).toBeGreaterThanOrEqual(3);
+    const overdue = await db.adminDb
+      .selectFrom('case_actions')
+      .select('id')
+      .where('status', '=', 'open')
+      .where('due_on', '<', brusselsDateOf(systemClock.now()))
+      .execute();
+    expect(overdue.length).toBeGreaterThanOrEqual(1);
+
+    // One transfer approved, attested and exported; one waiting for its controller (bill art. 4).
+    const transfers = await db.adminDb
+      .selectFrom('own_file_transfers as t')
+      .innerJoin('own_file_transfer_items as i', 'i.transfer_id', 't.id')
+      .select(['t.attested_at', 'i.decision'])
+      .execute();
+    expect(transfers.map((t) => t.decision).sort()).toEqual(['approved', 'pending']);
+    expect(transfers.find((t) => t.decision === 'approved')?.attested_at).not.toBeNull();
+    expect(await countRows(db.adminDb, 'own_file_exports')).toBe(2);
+  });
+
+  it('leaves the printed users their undertakings to accept: the data was made by staff without logins', async () => {
+    const { users } = await demoOf(db).ensureDemo();
+    const printed = users.map((user) => user.userId);
+    const accepted = await db.adminDb.selectFrom('undertaking_acceptances').select(['user_id']).execute();
+    expect(accepted.filter((row) => printed.includes(row.user_id))).toEqual([]);
+    const staff = await db.adminDb
+      .selectFrom('users')
+      .leftJoin('user_credentials as c', 'c.user_id', 'users.id')
+      .select(['users.id', 'c.user_id as credentials'])
+      .where('users.id', 'not in', printed)
+      .execute();
+    expect(staff.length).toBeGreaterThanOrEqual(5);
+    expect(staff.every((user) => user.credentials === null)).toBe(true);
+    // Every staff member accepted the secrecy undertaking and their controller's awareness module.
+    for (const user of staff) expect(accepted.filter((row) => row.user_id === user.id)).toHaveLength(2);
+  });
+
+  it('lets a printed user who accepts their undertakings read their organisation’s demo cases', async () => {
+    const { users } = await demoOf(db).ensureDemo();
+    const participant = users.find((user) => user.role === 'participant')!;
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        email: participant.email,
+        password: participant.password,
+        totp: totpCode({ secret: participant.totpSecret, now: systemClock.now() }),
+      },
+    });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    const headers = { cookie: `${SESSION_COOKIE}=${cookie.value}`, 'x-csrf-token': login.json().csrfToken };
+    const status = await app.inject({ method: 'GET', url: '/api/undertaking?language=nl', headers });
+    expect(status.json().mustAccept).toBe(true);
+    for (const undertaking of status.json().undertakings) {
+      const accepted = await app.inject({
+        method: 'POST',
+        url: '/api/undertaking/acceptance',
+        headers,
+        payload: { versionId: undertaking.versionId, language: 'nl' },
+      });
+      expect(accepted.statusCode).toBe(201);
+    }
+    await app.inject({
+      method: 'PUT',
+      url: '/api/session/justification',
+      headers,
+      payload: { justification: 'Rondleiding door de demo' },
+    });
+    const list = await app.inject({ method: 'GET', url: '/api/cases', headers });
+    expect(list.statusCode).toBe(200);
+    const cases: { id: string; title: string; state: string }[] = list.json().cases;
+    expect(cases.map((c) => c.title)).toContain('Gezin Verbeke – herhaald partnergeweld');
+    const prepared = cases.find((c) => c.title === 'Gezin Verbeke – herhaald partnergeweld')!;
+    expect(prepared.state).toBe('pre_registered');
+    const detail = await app.inject({ method: 'GET', url: `/api/cases/${prepared.id}`, headers });
+    expect(detail.statusCode).toBe(200);
+    const items: { category: string; content: string | null; restricted: boolean }[] = detail.json().items;
+    expect(items.find((i) => i.category === 'C11')?.content).toContain('Risicotaxatie');
+    // Not designated for judicial data: the item shows, its content does not (SPEC DAT-19).
+    expect(items.find((i) => i.category === 'C09')).toMatchObject({ restricted: true, content: null });
   });
 
   it('lets a printed user log in with the password and a code of the printed TOTP secret', async () => {
@@ -197,6 +333,37 @@ describe('a database that is not a demo', () => {
     // The first-run offer of `serve` leaves it alone, without a word in the log.
     expect(await demoOf(db).seedIfEmpty()).toBe('not_demo');
     expect(await counts(db)).toEqual({ ...before, audit_events: before.audit_events! + 1 });
+  });
+});
+
+describe('a demo whose case data fails midway', () => {
+  it('stays interrupted: the next run refuses it rather than completing half a demo', async () => {
+    const db = await freshDatabase();
+    const clock = systemClock;
+    const audit = createAuditLog({ clock });
+    const failing = createDemoService({
+      db: db.appDb,
+      ownerDb: db.adminDb,
+      demo: createDemoRepository(),
+      totpSecrets: createTotpSecretBox(createEnvelope({ keys })),
+      identity: createIdentityService({ db: db.appDb, identity: createIdentityRepository(), audit, clock }),
+      undertakings: createUndertakingService({
+        db: db.appDb,
+        undertakings: createUndertakingsRepository(),
+        audit,
+        clock,
+      }),
+      content: async () => {
+        throw new Error('the process stopped');
+      },
+      audit,
+      clock,
+    });
+    await expect(failing.ensureDemo()).rejects.toThrow('the process stopped');
+    expect(await demoOf(db).state()).toBe('interrupted');
+    await expect(demoOf(db).ensureDemo()).rejects.toThrow(INTERRUPTED_DEMO);
+    expect(await demoOf(db).seedIfEmpty()).toBe('interrupted');
+    expect(await countRows(db.adminDb, 'cases')).toBe(0);
   });
 });
 

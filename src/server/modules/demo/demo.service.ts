@@ -1,7 +1,8 @@
 /**
  * Demo identities (issue 3 scope 11): on a database created as a demo, an organisation of each
  * kind and one user per role, each with a password, a TOTP secret and recovery codes, MFA
- * enrolled, and the current undertaking texts published, so that every screen can be tried.
+ * enrolled, and the current undertaking texts published, so that every screen can be tried;
+ * then the demo's case data (issue 4 scope 8, seed-content.ts).
  *
  * Only on a demo database: the marker is written first, and only when the database holds no
  * organisation; a database with organisations and no marker is refused, so real accounts never
@@ -34,6 +35,7 @@ import {
 } from './demo-identities.js';
 import { generateDemoSecrets } from './demo-secrets.js';
 import type { DemoLoginRow, DemoRepository } from './demo.repository.js';
+import type { DemoContentSeeder } from './seed-content.js';
 
 export interface DemoServiceDeps {
   /** The runtime role: everything the demo creates goes through it. */
@@ -45,6 +47,8 @@ export interface DemoServiceDeps {
   totpSecrets: TotpSecretBox;
   identity: IdentityService;
   undertakings: UndertakingService;
+  /** Frameworks, cases, consultations and transfers, once the identities exist. */
+  content: DemoContentSeeder;
   audit: AuditLog;
   clock: Clock;
 }
@@ -109,6 +113,7 @@ export function createDemoService({
   totpSecrets,
   identity,
   undertakings,
+  content,
   audit,
   clock,
 }: DemoServiceDeps) {
@@ -165,7 +170,7 @@ export function createDemoService({
       await issueCredentials(userId, user.role);
     }
 
-    await undertakings.publishUndertakingVersion(operator, {
+    const secrecy = await undertakings.publishUndertakingVersion(operator, {
       kind: 'consultation_secrecy',
       texts: CONSULTATION_SECRECY_TEXTS,
     });
@@ -173,14 +178,17 @@ export function createDemoService({
       kind: 'representative',
       texts: REPRESENTATIVE_TEXTS,
     });
+    const awarenessVersionIds = new Map<string, string>();
     for (const [key, organisation] of organisations) {
       if (key === 'host') continue;
-      await undertakings.publishUndertakingVersion(operator, {
+      const awareness = await undertakings.publishUndertakingVersion(operator, {
         kind: 'controller_awareness',
         organisationId: organisation.id,
         texts: demoAwarenessTexts(organisation.legalName),
       });
+      awarenessVersionIds.set(organisation.id, awareness.id);
     }
+    await content({ operator, organisations, secrecyVersionId: secrecy.id, awarenessVersionIds });
     await inTransaction(db, async (tx) => {
       await demo.completeMarker(tx, clock.now());
       await audit.record(tx, { actor: COMMAND, action: 'system.demo_completed', outcome: 'success' });
