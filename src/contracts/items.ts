@@ -157,6 +157,15 @@ export type UpdateItem = Static<typeof UpdateItemSchema>;
 
 export const ItemParamsSchema = Type.Object({ caseId: IdSchema, itemId: IdSchema }, closed);
 
+/**
+ * Why an item is blocked: its written consent was withdrawn (L2007 art. 6 §2 a), art. 7 §2 a);
+ * SPEC DAT-22) or it was obtained unlawfully (L2007 art. 16 §2 1°, art. 4 §1; SPEC SEC-11).
+ */
+export const BLOCKING_REASONS = ['consent_withdrawn', 'unlawfully_obtained'] as const;
+
+export const BlockItemSchema = Type.Object({ reason: Type.Enum([...BLOCKING_REASONS]) }, closed);
+export type BlockItem = Static<typeof BlockItemSchema>;
+
 const OrganisationRef = Type.Object({ id: IdSchema, legalName: Type.String() }, closed);
 
 export const AttachmentSchema = Type.Object(
@@ -192,6 +201,13 @@ export const ItemSchema = Type.Object(
      */
     restricted: Type.Boolean(),
     erased: Type.Boolean(),
+    /** Blocked for every reader until its controller erases it or releases it (SPEC DAT-22, SEC-11). */
+    blocked: Type.Union([
+      Type.Object({ reason: Type.Enum([...BLOCKING_REASONS]), at: Type.String({ format: 'date-time' }) }, closed),
+      Type.Null(),
+    ]),
+    /** When its controller last confirmed it accurate and up to date (SPEC SEC-11). */
+    lastVerifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     content: Type.Union([Type.String(), Type.Null()]),
     details: Type.Union([ItemDetailsSchema, Type.Null()]),
     specialGround: Type.Union([

@@ -388,6 +388,23 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     const kase = await freshCase(cell);
     return { method: 'POST', url: `/api/cases/${kase.id}/items/${kase.itemId}/erasure`, payload: REASON };
   },
+  blockItem: async (cell) => {
+    const kase = await freshCase(cell);
+    return { method: 'POST', url: `/api/cases/${kase.id}/items/${kase.itemId}/blocking`, payload: { reason: 'unlawfully_obtained' } };
+  },
+  releaseItem: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/items/${kase.itemId}/release`,
+      payload: REASON,
+      checkedAfterAccess: true,
+    };
+  },
+  verifyItem: async (cell) => {
+    const kase = await freshCase(cell);
+    return { method: 'POST', url: `/api/cases/${kase.id}/items/${kase.itemId}/verification` };
+  },
   listItemVersions: (cell) => ({
     method: 'GET',
     url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/versions`,

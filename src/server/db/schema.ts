@@ -486,6 +486,11 @@ export interface ItemsTable {
   updated_at: Timestamp;
   erased_by: string | null;
   erased_at: Timestamp | null;
+  blocked_reason: 'consent_withdrawn' | 'unlawfully_obtained' | null;
+  blocked_by: string | null;
+  blocked_at: Timestamp | null;
+  last_verified_at: Timestamp | null;
+  last_verified_by: string | null;
 }
 
 export interface ItemPersonsTable {

@@ -85,6 +85,17 @@ CREATE TABLE items (
   updated_at timestamptz NOT NULL,
   erased_by uuid REFERENCES users (id),
   erased_at timestamptz,
+  -- DAT-22: written consent withdrawn; SEC-11: obtained unlawfully. A blocked item is shown to
+  -- nobody and leaves in no export until its controller erases it or, after review, releases it.
+  blocked_reason text CHECK (blocked_reason IN ('consent_withdrawn', 'unlawfully_obtained')),
+  blocked_by uuid REFERENCES users (id),
+  blocked_at timestamptz,
+  -- SEC-11: when its controller last checked that it is accurate and up to date.
+  last_verified_at timestamptz,
+  last_verified_by uuid REFERENCES users (id),
+  CHECK ((blocked_at IS NULL) = (blocked_reason IS NULL)),
+  CHECK ((blocked_at IS NULL) = (blocked_by IS NULL)),
+  CHECK ((last_verified_at IS NULL) = (last_verified_by IS NULL)),
   CHECK ((provenance = 'collected_following_consultation') = (consultation_id IS NOT NULL)),
   CHECK ((erased_at IS NULL) = (payload IS NOT NULL)),
   CHECK ((erased_at IS NULL) = (erased_by IS NULL))
@@ -219,7 +230,8 @@ GRANT SELECT, INSERT ON persons, person_links, person_versions, items, item_pers
 GRANT UPDATE (shared, identity, necessity, version, nrn_index, name_dob_index, updated_by, updated_at)
   ON persons TO concerto_app;
 GRANT UPDATE (shared, category, genetic_biometric, secret_of_investigation, judicial, version, payload,
-  updated_by, updated_at, erased_by, erased_at) ON items TO concerto_app;
+  updated_by, updated_at, erased_by, erased_at, blocked_reason, blocked_by, blocked_at, last_verified_at,
+  last_verified_by) ON items TO concerto_app;
 GRANT UPDATE (payload) ON item_versions TO concerto_app;
 -- A new version may concern other persons: the links are replaced as a whole.
 GRANT DELETE ON item_persons TO concerto_app;

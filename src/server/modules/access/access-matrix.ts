@@ -494,6 +494,24 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'The controller of the item only (SPEC ROL-09)',
     outcomes: caseAction('own_organisation'),
   },
+  blockItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/blocking',
+    rule: 'The controller of the item only (SPEC DAT-22, SEC-11)',
+    outcomes: caseAction('own_organisation'),
+  },
+  releaseItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/release',
+    rule: 'The controller of the item only (SPEC SEC-11; 409 when not blocked as unlawful)',
+    outcomes: caseAction('own_organisation'),
+  },
+  verifyItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/verification',
+    rule: 'The controller of the item only (SPEC SEC-11)',
+    outcomes: caseAction('own_organisation'),
+  },
   listItemVersions: {
     method: 'GET',
     path: '/api/cases/:caseId/items/:itemId/versions',

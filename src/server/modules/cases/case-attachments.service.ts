@@ -156,6 +156,9 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
         refuseIfAny(shapeIssues(IdSchema, attachmentId, 'params/attachmentId'));
         const attachment = await records.attachment(tx, itemId, attachmentId);
         if (!attachment?.content) throw new DomainError('not_found', { detail: 'No such attachment' });
+        if (item.blocked_at) {
+          throw new DomainError('conflict', { detail: 'The item is blocked: its documents are shown to nobody', rule: 'SPEC DAT-22, SEC-11' });
+        }
         if (!contentVisible(open.context.facts.designations, { requires: itemRequires(item) })) {
           throw new DomainError('forbidden', {
             detail: 'This attachment belongs to a special category you were not designated for',

@@ -95,8 +95,9 @@ export async function presentItems(
     rows.map(async (row) => {
       const requires = itemRequires(row);
       const restricted = !contentVisible(context.designations, { requires });
-      const payload = row.payload && !restricted ? await readItemPayload(cipher, row) : null;
-      const attachments: Attachment[] = restricted
+      // A blocked item is shown to nobody (SPEC DAT-22, SEC-11): its shell says why.
+      const payload = row.payload && !restricted && !row.blocked_at ? await readItemPayload(cipher, row) : null;
+      const attachments: Attachment[] = restricted || row.blocked_at
         ? []
         : await Promise.all(
             context.attachments
@@ -124,6 +125,8 @@ export async function presentItems(
         special: requires.length > 0,
         restricted,
         erased: row.erased_at !== null,
+        blocked: row.blocked_reason && row.blocked_at ? { reason: row.blocked_reason, at: isoOf(row.blocked_at) } : null,
+        lastVerifiedAt: row.last_verified_at ? isoOf(row.last_verified_at) : null,
         content: payload?.content ?? null,
         details: payload?.details ?? null,
         specialGround: payload?.special

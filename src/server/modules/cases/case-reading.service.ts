@@ -237,7 +237,8 @@ export function createCaseReading(deps: CaseRecordsDeps) {
         refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
         const item = await records.itemById(tx, caseId, itemId);
         if (!item || (open.sharedOnly && !item.shared)) throw new DomainError('not_found', { detail: 'No such item' });
-        const visible = contentVisible(open.context.facts.designations, { requires: itemRequires(item) });
+        // DAT-19: not designated; DAT-22, SEC-11: blocked for everyone.
+        const visible = !item.blocked_at && contentVisible(open.context.facts.designations, { requires: itemRequires(item) });
         const versions = await records.versionsOf(tx, itemId);
         const list = await Promise.all(
           versions.map(async (v) => ({

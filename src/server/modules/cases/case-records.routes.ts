@@ -10,6 +10,7 @@ import {
   AttachmentParamsSchema,
   AttachmentQuerySchema,
   AttachmentSchema,
+  BlockItemSchema,
   CorrectionRequestSchema,
   CreateItemSchema,
   ItemParamsSchema,
@@ -153,6 +154,54 @@ export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions
     },
     async (request) =>
       cases.eraseItem(actorOf(request), request.params.caseId, request.params.itemId, request.body.reason),
+  );
+
+  app.post(
+    '/api/cases/:caseId/items/:itemId/blocking',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'blockItem',
+        summary: 'Block an item: consent withdrawn or unlawfully obtained; opens an erasure review (SPEC DAT-22, SEC-11)',
+        tags,
+        params: ItemParamsSchema,
+        body: BlockItemSchema,
+        response: { 200: ItemSchema, ...problems },
+      },
+    },
+    async (request) => cases.blockItem(actorOf(request), request.params.caseId, request.params.itemId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/items/:itemId/release',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'releaseItem',
+        summary: 'Release an item found lawfully obtained after its review (SPEC SEC-11)',
+        tags,
+        params: ItemParamsSchema,
+        body: ReasonSchema,
+        response: { 200: ItemSchema, ...problems },
+      },
+    },
+    async (request) =>
+      cases.releaseItem(actorOf(request), request.params.caseId, request.params.itemId, request.body.reason),
+  );
+
+  app.post(
+    '/api/cases/:caseId/items/:itemId/verification',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'verifyItem',
+        summary: 'Confirm the item accurate and up to date (the controller; SPEC SEC-11)',
+        tags,
+        params: ItemParamsSchema,
+        response: { 200: ItemSchema, ...problems },
+      },
+    },
+    async (request) => cases.verifyItem(actorOf(request), request.params.caseId, request.params.itemId),
   );
 
   app.get(

@@ -9,6 +9,8 @@ import type { Selection } from '../../../contracts/cases.js';
 import { SelectionSchema } from '../../../contracts/cases.js';
 import { IdSchema } from '../../../contracts/identity.js';
 import {
+  type BlockItem,
+  BlockItemSchema,
   type CorrectionRequest,
   CorrectionRequestSchema,
   type CreateItem,
@@ -74,7 +76,11 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
   const openCase = caseOpener(deps);
 
   /** ROL-09: the change is the controller's; anyone else learns that it is not theirs (403). */
-  function requireController(open: OpenCase, controller: string, auditAction: 'adapt' | 'erase' | 'disclose' | 'collect') {
+  function requireController(
+    open: OpenCase,
+    controller: string,
+    auditAction: 'adapt' | 'erase' | 'disclose' | 'collect' | 'block' | 'organise',
+  ) {
     access.require(
       open.context,
       { action: 'case.contribute', kase: open.facts, owner: controller },
@@ -128,7 +134,12 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
    * it (FOR UPDATE applies the update policy), so the controller is checked on the plain read
    * first: another participant learns it is not theirs (403), not that it does not exist.
    */
-  async function controlledItem(tx: Tx, open: OpenCase, itemId: string, auditAction: 'adapt' | 'erase'): Promise<ItemRow> {
+  async function controlledItem(
+    tx: Tx,
+    open: OpenCase,
+    itemId: string,
+    auditAction: 'adapt' | 'erase' | 'block' | 'organise',
+  ): Promise<ItemRow> {
     const item = await visibleItem(tx, open, itemId);
     requireController(open, item.controller_organisation_id, auditAction);
     return (await records.itemForUpdate(tx, open.row.id, itemId))!;
@@ -362,6 +373,12 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
         const item = await controlledItem(tx, open, itemId, 'adapt');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased' });
+        if (item.blocked_at) {
+          throw new DomainError('conflict', {
+            detail: 'The item is blocked: erase it, or release it after review',
+            rule: 'SPEC DAT-22, SEC-11',
+          });
+        }
         refuseIfAny(shapeIssues(UpdateItemSchema, input));
         const issues = itemIssues(editAsItemInput(input), await itemFacts(tx, open));
         if (item.shared) {
@@ -454,6 +471,100 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           outcome: 'success',
           caseId,
           records: [{ type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /**
+     * DAT-22, SEC-11: the controller blocks an item whose written consent was withdrawn or which was
+     * obtained unlawfully. From the next request nobody sees its content and no export takes it;
+     * an erasure review is opened for the controller, and organisations that copied it hear of it.
+     */
+    blockItem(actor: Actor, caseId: string, itemId: string, input: BlockItem): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'block');
+        const item = await controlledItem(tx, open, itemId, 'block');
+        refuseIfAny(shapeIssues(BlockItemSchema, input));
+        if (item.erased_at || item.blocked_at) throw new DomainError('conflict', { detail: 'The item is erased or blocked already' });
+        if (input.reason === 'consent_withdrawn' && (await readItemPayload(open.cipher, item)).special?.ground !== 'a') {
+          refuseIfAny(
+            [{ field: '/body/reason', message: 'the item does not rest on written consent (ground a)' }],
+            'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)',
+          );
+        }
+        const now = clock.now();
+        const row = await records.updateItem(tx, itemId, {
+          blocked_reason: input.reason,
+          blocked_by: actor.userId,
+          blocked_at: now,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await notifications.notify(tx, now, [
+          { organisationId: item.controller_organisation_id, kind: 'erasure_review', caseId, subjectId: itemId },
+        ]);
+        await notifyExporters(tx, caseId, itemId, now);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'block',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+          reason: input.reason,
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /** SEC-11: after its review, an item found lawfully obtained is released by its controller. */
+    releaseItem(actor: Actor, caseId: string, itemId: string, reason: string): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'adapt');
+        const item = await controlledItem(tx, open, itemId, 'adapt');
+        refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
+        if (item.blocked_reason !== 'unlawfully_obtained') {
+          // A withdrawn consent is not given back by a review: the item can only be erased.
+          throw new DomainError('conflict', {
+            detail: 'Only an item blocked as unlawfully obtained is released after review',
+            rule: 'L2007 art. 6 §2 a) (SPEC DAT-22)',
+          });
+        }
+        const now = clock.now();
+        const row = await records.updateItem(tx, itemId, {
+          blocked_reason: null,
+          blocked_by: null,
+          blocked_at: null,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'adapt',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+          reason: 'released_after_review',
+        });
+        return presentItem(tx, open, row);
+      });
+    },
+
+    /** SEC-11: the controller confirms the item is accurate and up to date. */
+    verifyItem(actor: Actor, caseId: string, itemId: string): Promise<Item> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contribute', 'organise');
+        const item = await controlledItem(tx, open, itemId, 'organise');
+        if (item.erased_at || item.blocked_at) throw new DomainError('conflict', { detail: 'The item is erased or blocked' });
+        const now = clock.now();
+        const row = await records.updateItem(tx, itemId, { last_verified_at: now, last_verified_by: actor.userId });
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'organise',
+          outcome: 'success',
+          caseId,
+          records: [{ type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
+          reason: 'verified',
         });
         return presentItem(tx, open, row);
       });

@@ -150,6 +150,10 @@ describe('itemIssues', () => {
     const biometric = item({ category: 'C16', geneticOrBiometric: true });
     expect(ruleOf(biometric, '/body/special')).toBe('L2007 art. 7 §2 (SPEC DAT-24)');
     expect(fields({ ...biometric, special: special('g') })).toEqual([]);
+    // … and sit under health (10°) or the catch-all (16°) only.
+    expect(ruleOf(item({ category: 'C06', geneticOrBiometric: true, special: special('g') }), '/body/geneticOrBiometric')).toBe(
+      'bill art. 2 §2 al. 1; SPEC DAT-18, A-10',
+    );
     // An ordinary item records no exception ground.
     expect(ruleOf(item({ special: special('l') }), '/body/special')).toBe(
       'bill art. 2 §2 al. 3 (SPEC DAT-18)',

@@ -132,6 +132,11 @@ function specialIssues(
   refuse: (field: string, message: string, rule: string) => void,
 ): void {
   const { category, special } = input;
+  // SPEC A-10: genetic and biometric data have no category of their own; they sit under health (10°)
+  // or the catch-all (16°).
+  if (input.geneticOrBiometric && category !== 'C10' && category !== 'C16') {
+    refuse('geneticOrBiometric', 'genetic or biometric data are recorded under category 10 or 16', 'bill art. 2 §2 al. 1; SPEC DAT-18, A-10');
+  }
   const needed = requiredDesignations(category, input.geneticOrBiometric ?? false).length > 0;
   if (!needed) {
     if (special) refuse('special', 'only special categories record an exception ground', 'bill art. 2 §2 al. 3 (SPEC DAT-18)');

@@ -22,6 +22,7 @@ export const NOTIFICATION_KINDS = [
   'transfer_to_decide',
   'transfer_decided',
   'exported_item_changed',
+  'erasure_review',
   'action_assigned',
   'security_alert',
 ] as const;

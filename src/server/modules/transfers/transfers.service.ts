@@ -158,7 +158,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         items.map(async (i) => {
           const item = itemRows.get(i.item_id);
           const readable =
-            item && !item.erased_at && (requester || i.controller_organisation_id === own) &&
+            item && !item.erased_at && !item.blocked_at && (requester || i.controller_organisation_id === own) &&
             contentVisible(context.facts.designations, { requires: itemRequires(item) });
           return {
             itemId: i.item_id,
@@ -245,6 +245,7 @@ export function createTransferService(deps: TransferServiceDeps) {
           const item = items.get(id);
           const field = `/body/itemIds/${index}`;
           if (!item || item.erased_at) issues.push({ field, message: 'is not an item of this case' });
+          else if (item.blocked_at) issues.push({ field, message: 'is blocked: it leaves in no export (SPEC DAT-22, SEC-11)' });
           else if (item.controller_organisation_id === open.actingFor) issues.push({ field, message: 'is your own item: it needs no transfer' });
           else if (!contentVisible(open.context.facts.designations, { requires: itemRequires(item) })) {
             issues.push({ field, message: 'is a special category you were not designated for (SPEC DAT-19)' });
@@ -419,7 +420,8 @@ export function createTransferService(deps: TransferServiceDeps) {
         const approved = open.items
           .filter((i) => i.decision === 'approved')
           .map((i) => itemRows.get(i.item_id)!)
-          .filter((item) => item && !item.erased_at);
+          // Erased or blocked since the approval: it leaves no more (SPEC SEC-11).
+          .filter((item) => item && !item.erased_at && !item.blocked_at);
         if (approved.length === 0) throw new DomainError('conflict', { detail: 'The approved items were erased since' });
         // DAT-19: a special category leaves only through a member its organisation designated for it.
         if (!approved.every((item) => designatedFor(open.context, item))) {
