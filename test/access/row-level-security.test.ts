@@ -66,7 +66,7 @@ describe('row-level security', () => {
     expect(await seen('parquet')).toHaveLength(0);
   });
 
-  it('SEC-12 the operator cannot decrypt case content: its transactions cannot even read the case key', async () => {
+  it('SEC-12 WFL-13 the operator cannot decrypt case content: its transactions cannot even read the case key', async () => {
     const id = await world.policeCase('in_consultation', { admitted: ['cpas'] });
     const row = await world.db.adminDb
       .selectFrom('cases')

@@ -125,6 +125,26 @@ describe('the categories of bill art. 2 §2', () => {
     // a signal, an admission, a sharing or an own-file export (docs/access-matrix.md).
   });
 
+  it('SCO-02 DAT-09 evaluates the regime per participant and per item: in one framework the police record judicial data, the CPAS only citing its law', async () => {
+    const police = await world.newcomer('policeOfficer');
+    await designate(police, 'C09');
+    const kase = await newCase(world, { items: 0, to: 'accepted', admit: ['cpas'] });
+    const judicial = {
+      ...ordinary(kase.subjectId, 'C09', 'Eerder veroordeeld voor slagen en verwondingen.'),
+      relevance: 'Nodig om het risico op herhaling in te schatten.',
+      special: { ground: 'a', justification: 'Verwerking onder toezicht van een openbare overheid (politie).' },
+      details: { judicialSubtype: 'judicial_police', sourceReference: 'ANG 2025/4411' },
+    };
+    // The police (Law of 30 July 2018, Title 2) process judicial data under arts 33-34.
+    const byPolice = await world.request(police, 'POST', `/api/cases/${kase.id}/items`, judicial);
+    expect(byPolice.statusCode, byPolice.body).toBe(201);
+    // The CPAS (GDPR) needs the law that authorises it (L2007 art. 8 §2).
+    const byCpas = await world.request(world.people.socialWorker, 'POST', `/api/cases/${kase.id}/items`, judicial);
+    expect(byCpas.statusCode).toBe(400);
+    expect(byCpas.json().errors).toContainEqual(expect.objectContaining({ field: '/body/special/lawCitation' }));
+    expect(byCpas.json().rule).toContain('DAT-09');
+  });
+
   it('PUR-03 keeps records within their case: an item of one case names no person of another, nor annotates its items', async () => {
     const first = await newCase(world, { items: 1, to: 'accepted' });
     const second = await newCase(world, { items: 0, to: 'accepted' });

@@ -375,7 +375,7 @@ describe('information items', () => {
     expect(self.json().errors).toEqual([expect.objectContaining({ field: '/body/annotatesItemId' })]);
   });
 
-  it('FIL-02 the controller of an item is the organisation that introduced it, and not even the owner role can change it', async () => {
+  it('FIL-02 ROL-08 the controller of an item is the organisation that introduced it, and not even the owner role can change it', async () => {
     const kase = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'] });
     const [itemId] = kase.itemIds as [string];
     expect(await itemAs(world, world.people.coordinator, kase.id, itemId)).toMatchObject({

@@ -133,7 +133,7 @@ describe('special categories', () => {
     });
   });
 
-  it('DAT-19 a participant not designated sees a placeholder: no content, no attachment, no versions, and no read of it logged', async () => {
+  it('DAT-19 FIL-04 a participant not designated sees a placeholder: no content, no attachment, no versions, and no read of it logged', async () => {
     const police = await officer();
     await designate(police, 'C10');
     const kase = await newCase(world, { items: 0, to: 'accepted', admit: ['cpas'] });
