@@ -96,7 +96,9 @@ describe('the categories of bill art. 2 §2', () => {
     for (const res of added) expect(res.statusCode, res.body).toBe(201);
     const ids = added.map((res) => res.json().id as string);
     for (const reader of [world.people.coordinator, world.people.socialWorker]) {
-      const seen = (await itemsOf(reader, kase.id)).filter((i) => ids.includes(i.id));
+      const seen = (await itemsOf(reader, kase.id))
+        .filter((i) => ids.includes(i.id))
+        .sort((a, b) => a.category.localeCompare(b.category));
       expect(seen.map((i) => [i.category, i.restricted, i.content])).toEqual([
         ['C10', true, null],
         ['C12', true, null],

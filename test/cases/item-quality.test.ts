@@ -32,7 +32,7 @@ describe('blocking and verifying an item', () => {
   it('SEC-11 FIL-08 blocks an item obtained unlawfully for every reader and export, opens an erasure review and tells the exporter', async () => {
     const { policeOfficer: police, coordinator, socialWorker } = world.people;
     const kase = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'] });
-    const [itemId] = kase.itemIds;
+    const itemId = kase.itemIds[0]!;
     // The CPAS copied the item to its own file (bill art. 4).
     const requested = await call(socialWorker, 'POST', `/api/cases/${kase.id}/transfers`, {
       itemIds: [itemId],
@@ -138,7 +138,7 @@ describe('blocking and verifying an item', () => {
 
   it('SEC-11 records when the controller last confirmed an item accurate, and only the controller does', async () => {
     const kase = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'] });
-    const [itemId] = kase.itemIds;
+    const itemId = kase.itemIds[0]!;
     expect((await item(world.people.coordinator, kase.id, itemId!)).lastVerifiedAt).toBeNull();
     expect(
       (await call(world.people.socialWorker, 'POST', `/api/cases/${kase.id}/items/${itemId}/verification`)).statusCode,

@@ -291,4 +291,26 @@ describe('envelope encryption (ARCHITECTURE §3.3)', () => {
       expect((await failure(cipher.decrypt('item-1', 1, sealed))).code).toBe('internal');
     });
   });
+
+  it('asks the key provider once for a data key that many fields of a cold scope need at once', async () => {
+    const scope = randomUUID();
+    const sealed = await inTransaction(db, async (tx) => {
+      const cipher = await createEnvelope({ keys }).openScope(tx, scope);
+      return Promise.all(Array.from({ length: 20 }, (_, n) => cipher.encrypt(`item-${n}`, 1, `field ${n}`)));
+    });
+    let unwraps = 0;
+    const counting = replacing({
+      unwrapDataKey: (s, key) => {
+        unwraps++;
+        return keys.unwrapDataKey(s, key);
+      },
+    });
+    // A fresh envelope: nothing cached, twenty fields decrypted concurrently.
+    const texts = await inTransaction(db, async (tx) => {
+      const cipher = await createEnvelope({ keys: counting }).openScope(tx, scope);
+      return Promise.all(sealed.map((ciphertext, n) => cipher.decryptText(`item-${n}`, 1, ciphertext)));
+    });
+    expect(texts).toEqual(Array.from({ length: 20 }, (_, n) => `field ${n}`));
+    expect(unwraps).toBe(1);
+  });
 });

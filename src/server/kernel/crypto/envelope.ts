@@ -87,12 +87,26 @@ export function createEnvelope({
   keys: KeyProvider;
   cache?: DataKeyCache;
 }): Envelope {
-  async function unwrap(row: DataKeyRow): Promise<Buffer> {
+  // Unwraps in flight: the fields of a case are decrypted concurrently, and without this each of
+  // them would ask the key provider for the same data key (a file read or a Vault call each).
+  const unwrapping = new Map<string, Promise<Buffer>>();
+
+  function unwrap(row: DataKeyRow): Promise<Buffer> {
     const cached = cache.get(row.scope, row.key_id, row.wrapped);
-    if (cached) return cached;
-    const key = await keys.unwrapDataKey(row.scope, { wrapped: row.wrapped, keyVersion: row.key_version });
-    cache.set(row.scope, row.key_id, row.wrapped, key);
-    return key;
+    if (cached) return Promise.resolve(cached);
+    const id = JSON.stringify([row.scope, row.key_id, row.wrapped]);
+    let pending = unwrapping.get(id);
+    if (!pending) {
+      pending = keys
+        .unwrapDataKey(row.scope, { wrapped: row.wrapped, keyVersion: row.key_version })
+        .then((key) => {
+          cache.set(row.scope, row.key_id, row.wrapped, key);
+          return key;
+        })
+        .finally(() => unwrapping.delete(id));
+      unwrapping.set(id, pending);
+    }
+    return pending;
   }
 
   async function addDataKey(tx: Tx, scope: string, keyId: number): Promise<{ keyId: number; key: Buffer }> {

@@ -44,7 +44,7 @@ import type { Actor } from '../identity/platform-access.js';
 import type { NewNotification } from '../notifications/notifications.repository.js';
 import { FIELDS } from './case-fields.js';
 import { isoOf } from './case-presenter.js';
-import { type DraftRecords, retentionParties, selectionIssues } from './case-rules.js';
+import { type DraftRecords, draftRecordsOf, retentionParties, selectionIssues } from './case-rules.js';
 import type { CaseRow } from './cases.repository.js';
 import { type CaseDeps, caseOpener, type OpenCase, recordTransition } from './open-case.js';
 
@@ -97,32 +97,8 @@ export function createCaseLifecycle(deps: CaseDeps) {
 
   /** The compartment's records as the selection rules see them (all of them: the reader sees the compartment). */
   async function draftRecords(tx: Tx, caseId: string): Promise<DraftRecords> {
-    const [persons, links, items, itemPersons] = await Promise.all([
-      records.personsOf(tx, caseId, false),
-      records.linksOf(tx, caseId),
-      records.itemsOf(tx, caseId, false),
-      records.itemPersonsOf(tx, caseId),
-    ]);
-    return {
-      persons: new Map(
-        persons.map((p) => [
-          p.id,
-          {
-            role: p.role,
-            shared: p.shared,
-            subjectIds: links.filter((l) => l.relation_id === p.id).map((l) => l.subject_id),
-          },
-        ]),
-      ),
-      items: new Map(
-        items
-          .filter((i) => i.erased_at === null)
-          .map((i) => [
-            i.id,
-            { shared: i.shared, personIds: itemPersons.filter((l) => l.item_id === i.id).map((l) => l.person_id) },
-          ]),
-      ),
-    };
+    const [persons, items] = await Promise.all([records.personsOf(tx, caseId, false), records.itemsOf(tx, caseId, false)]);
+    return draftRecordsOf(persons, items);
   }
 
   /** The audit references of a selection: persons are identification data (category 1). */
@@ -151,7 +127,7 @@ export function createCaseLifecycle(deps: CaseDeps) {
 
   async function participatingOrganisation(tx: Tx, id: string, field: string, frameworkId: string): Promise<FieldIssue[]> {
     const [organisation] = await cases.organisations(tx, [id]);
-    const whitelist = await cases.frameworkParticipants(tx, frameworkId);
+    const whitelist = (await cases.frameworkOf(tx, frameworkId))?.participant_ids ?? [];
     if (!organisation?.active || organisation.kind === 'platform_operator' || !whitelist.includes(id)) {
       return [{ field, message: "is not a participant of this consultation's framework" }];
     }
@@ -171,7 +147,6 @@ export function createCaseLifecycle(deps: CaseDeps) {
         refuseIfAny(shapeIssues(CreateCaseSchema, input));
         const context = await access.enter(tx, actor);
         const framework = await cases.frameworkOf(tx, input.frameworkId);
-        const participantIds = framework ? await cases.frameworkParticipants(tx, framework.id) : [];
         const decision = access.require(
           context,
           {
@@ -180,7 +155,7 @@ export function createCaseLifecycle(deps: CaseDeps) {
               id: framework.id,
               state: framework.state,
               organiserOrganisationId: framework.organiser_organisation_id,
-              participantIds,
+              participantIds: framework.participant_ids,
             },
           },
           'collect',

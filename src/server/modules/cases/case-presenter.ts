@@ -11,7 +11,7 @@ import { maskNrn } from '../../kernel/crypto/normalise.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { contentVisible, type DesignationScope, requiredDesignations } from '../access/record-visibility.js';
 import { FIELDS } from './case-fields.js';
-import type { AttachmentMeta, ItemRow, PersonRow } from './records.repository.js';
+import type { AttachmentMeta, ItemRow, LinkedItemRow, LinkedPersonRow, PersonRow } from './records.repository.js';
 
 /** What an item's ciphertext holds: everything but the columns the rules read. */
 export interface ItemPayload {
@@ -40,8 +40,7 @@ export async function readIdentity(cipher: ScopeCipher, row: PersonRow): Promise
 
 export async function presentPersons(
   cipher: ScopeCipher,
-  rows: readonly PersonRow[],
-  links: readonly { relation_id: string; subject_id: string }[],
+  rows: readonly LinkedPersonRow[],
   names: ReadonlyMap<string, string>,
   now: Date,
 ): Promise<Person[]> {
@@ -51,7 +50,7 @@ export async function presentPersons(
       return {
         id: row.id,
         role: row.role,
-        subjectIds: links.filter((link) => link.relation_id === row.id).map((link) => link.subject_id),
+        subjectIds: row.subject_ids,
         controller: { id: row.controller_organisation_id, legalName: names.get(row.controller_organisation_id) ?? '' },
         shared: row.shared,
         identity: {
@@ -82,9 +81,8 @@ export async function readItemPayload(cipher: ScopeCipher, row: ItemRow): Promis
 
 export async function presentItems(
   cipher: ScopeCipher,
-  rows: readonly ItemRow[],
+  rows: readonly LinkedItemRow[],
   context: {
-    itemPersons: readonly { item_id: string; person_id: string }[];
     attachments: readonly AttachmentMeta[];
     organisationNames: ReadonlyMap<string, string>;
     userNames: ReadonlyMap<string, string>;
@@ -121,7 +119,7 @@ export async function presentItems(
           row.provenance === 'collected_following_consultation'
             ? { kind: 'collected_following_consultation' as const, consultationId: row.consultation_id! }
             : { kind: 'already_held' as const, sourceReference: payload?.sourceReference ?? null },
-        personIds: context.itemPersons.filter((link) => link.item_id === row.id).map((link) => link.person_id),
+        personIds: row.person_ids,
         special: requires.length > 0,
         restricted,
         erased: row.erased_at !== null,

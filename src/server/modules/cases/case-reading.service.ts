@@ -69,19 +69,16 @@ export function createCaseReading(deps: CaseRecordsDeps) {
 
   async function detailOf(tx: Tx, open: OpenCase): Promise<{ detail: CaseDetail; refs: AuditRecordRef[] }> {
     const { row, cipher, facts, context } = open;
-    const [framework, whitelist, participants, approvals, persons, links, items, itemPersons, attachments, history] =
-      await Promise.all([
-        cases.frameworkOf(tx, row.framework_id),
-        cases.frameworkParticipants(tx, row.framework_id),
-        cases.participantsOf(tx, row.id),
-        cases.approvalsOf(tx, row.id, row.retention_proposal),
-        records.personsOf(tx, row.id, open.sharedOnly),
-        records.linksOf(tx, row.id),
-        records.itemsOf(tx, row.id, open.sharedOnly),
-        records.itemPersonsOf(tx, row.id),
-        records.attachmentsOf(tx, row.id),
-        cases.historyOf(tx, row.id),
-      ]);
+    const [framework, participants, approvals, persons, items, attachments, history] = await Promise.all([
+      cases.frameworkOf(tx, row.framework_id),
+      cases.participantsOf(tx, row.id),
+      cases.approvalsOf(tx, row.id, row.retention_proposal),
+      records.personsOf(tx, row.id, open.sharedOnly),
+      records.itemsOf(tx, row.id, open.sharedOnly),
+      records.attachmentsOf(tx, row.id),
+      cases.historyOf(tx, row.id),
+    ]);
+    const whitelist = framework?.participant_ids ?? [];
     const audience = caseAudience(facts);
     const organisations = await cases.organisations(tx, [
       ...audience.map((a) => a.organisationId),
@@ -96,7 +93,6 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     const now = clock.now();
     const status = retentionStatus(facts, row.retention_months, approvals);
     const presentedItems = await presentItems(cipher, items, {
-      itemPersons,
       attachments,
       organisationNames: names,
       userNames,
@@ -167,7 +163,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
       firstConsultationAt: row.first_consultation_at ? isoOf(row.first_consultation_at) : null,
       closedAt: row.closed_at ? isoOf(row.closed_at) : null,
       closureReason: row.closure_reason ? await cipher.decryptText(...FIELDS.closureReason, row.closure_reason) : null,
-      persons: await presentPersons(cipher, persons, links, names, now),
+      persons: await presentPersons(cipher, persons, names, now),
       items: presentedItems,
       history: history.map((h) => ({
         at: isoOf(h.at),

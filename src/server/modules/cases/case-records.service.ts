@@ -38,7 +38,7 @@ import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
 import { type ItemPayload, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
-import { phaseOf, selectionIssues } from './case-rules.js';
+import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
@@ -145,15 +145,15 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     return (await records.itemForUpdate(tx, open.row.id, itemId))!;
   }
 
-  async function presentItem(tx: Tx, open: OpenCase, row: ItemRow): Promise<Item> {
-    const [itemPersons, attachments, organisations, userNames] = await Promise.all([
-      records.itemPersonsOf(tx, open.row.id),
+  /** The item as just written, read back with its persons. */
+  async function presentItem(tx: Tx, open: OpenCase, written: ItemRow): Promise<Item> {
+    const [row, attachments, organisations, userNames] = await Promise.all([
+      records.itemById(tx, open.row.id, written.id),
       records.attachmentsOf(tx, open.row.id),
-      cases.organisations(tx, [row.controller_organisation_id]),
-      cases.userNames(tx, [row.created_by]),
+      cases.organisations(tx, [written.controller_organisation_id]),
+      cases.userNames(tx, [written.created_by]),
     ]);
-    const [item] = await presentItems(open.cipher, [row], {
-      itemPersons,
+    const [item] = await presentItems(open.cipher, [row!], {
       attachments,
       organisationNames: new Map(organisations.map((o) => [o.id, o.legal_name])),
       userNames,
@@ -252,13 +252,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           records: [{ type: 'person', id, category: 1 }],
         });
         const names = new Map((await cases.organisations(tx, [open.actingFor])).map((o) => [o.id, o.legal_name]));
-        const [person] = await presentPersons(
-          open.cipher,
-          [row],
-          (input.subjectIds ?? []).map((subjectId) => ({ relation_id: id, subject_id: subjectId })),
-          names,
-          now,
-        );
+        const [person] = await presentPersons(open.cipher, [{ ...row, subject_ids: input.subjectIds ?? [] }], names, now);
         return person!;
       });
     },
@@ -295,8 +289,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           records: [{ type: 'person', id: personId, category: 1 }],
         });
         const names = new Map((await cases.organisations(tx, [row.controller_organisation_id])).map((o) => [o.id, o.legal_name]));
-        const links = (await records.linksOf(tx, caseId)).filter((l) => l.relation_id === personId);
-        const [presented] = await presentPersons(open.cipher, [row], links, names, now);
+        const [presented] = await presentPersons(open.cipher, [{ ...row, subject_ids: seen.subject_ids }], names, now);
         return presented!;
       });
     },
@@ -581,21 +574,12 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         if (!OPEN_STATES.includes(open.row.state)) {
           throw new DomainError('conflict', { detail: 'Records are shared with the signal first (bill art. 2 §3 1°)', rule: 'bill art. 2 §3 1° (SPEC WFL-03)' });
         }
-        const [persons, links, items, itemPersons] = await Promise.all([
+        const [persons, items] = await Promise.all([
           records.personsOf(tx, caseId, open.sharedOnly),
-          records.linksOf(tx, caseId),
           records.itemsOf(tx, caseId, open.sharedOnly),
-          records.itemPersonsOf(tx, caseId),
         ]);
         const own = (row: { controller_organisation_id: string }) => row.controller_organisation_id === open.actingFor;
-        const issues = selectionIssues(
-          selection,
-          {
-            persons: new Map(persons.map((p) => [p.id, { role: p.role, shared: p.shared, subjectIds: links.filter((l) => l.relation_id === p.id).map((l) => l.subject_id) }])),
-            items: new Map(items.filter((i) => !i.erased_at).map((i) => [i.id, { shared: i.shared, personIds: itemPersons.filter((l) => l.item_id === i.id).map((l) => l.person_id) }])),
-          },
-          { requireSubject: false },
-        );
+        const issues = selectionIssues(selection, draftRecordsOf(persons, items), { requireSubject: false });
         selection.personIds.forEach((id, index) => {
           const person = persons.find((p) => p.id === id);
           if (person && !own(person)) issues.push({ field: `/body/personIds/${index}`, message: 'only its controller shares a record' });

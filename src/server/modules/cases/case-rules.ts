@@ -49,6 +49,17 @@ export interface DraftRecords {
   items: ReadonlyMap<string, { personIds: readonly string[]; shared: boolean }>;
 }
 
+/** The records of a case as the selection rules see them (erased items are no longer selectable). */
+export function draftRecordsOf(
+  persons: readonly { id: string; role: 'subject' | 'relation'; shared: boolean; subject_ids: readonly string[] }[],
+  items: readonly { id: string; shared: boolean; person_ids: readonly string[]; erased_at: unknown }[],
+): DraftRecords {
+  return {
+    persons: new Map(persons.map((p) => [p.id, { role: p.role, shared: p.shared, subjectIds: p.subject_ids }])),
+    items: new Map(items.filter((i) => i.erased_at === null).map((i) => [i.id, { shared: i.shared, personIds: i.person_ids }])),
+  };
+}
+
 /**
  * WFL-03: what a signalling discloses to the organiser is the minimum set the signaller selects:
  * at least one subject, each selected record one of the case, and nothing selected whose person

@@ -2,7 +2,7 @@
  * Case rows and their workflow records, read and written as the runtime role under row-level
  * security (migrations 0008, 0014). Persons and items are in `records.repository.ts`.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { CaseHistoryTable, CaseParticipantsTable, CasesTable } from '../../db/schema.js';
 
@@ -138,19 +138,12 @@ export function createCasesRepository() {
           'organiser_organisation_id',
           'default_retention_months',
           'default_retention_other_rule',
+          // The whitelist (SPEC ROL-01), read with the framework.
+          sql<string[]>`array(SELECT p.organisation_id FROM framework_participants p
+            WHERE p.framework_id = frameworks.id AND p.removed_at IS NULL ORDER BY p.organisation_id)`.as('participant_ids'),
         ])
         .where('id', '=', frameworkId)
         .executeTakeFirst(),
-
-    /** The organisations on the framework's whitelist now (SPEC ROL-01). */
-    frameworkParticipants: (tx: Tx, frameworkId: string): Promise<string[]> =>
-      tx
-        .selectFrom('framework_participants')
-        .select('organisation_id')
-        .where('framework_id', '=', frameworkId)
-        .where('removed_at', 'is', null)
-        .execute()
-        .then((rows) => rows.map((row) => row.organisation_id)),
 
     organisations: (tx: Tx, ids: readonly string[]) => {
       if (ids.length === 0) return Promise.resolve([]);

@@ -15,6 +15,10 @@ import type {
 
 export type PersonRow = Selectable<PersonsTable>;
 export type ItemRow = Selectable<ItemsTable>;
+/** A person with the subjects a relation/contact relates to (DAT-17). */
+export type LinkedPersonRow = PersonRow & { subject_ids: string[] };
+/** An item with the persons it is about. */
+export type LinkedItemRow = ItemRow & { person_ids: string[] };
 export type AttachmentMeta = Omit<Selectable<ItemAttachmentsTable>, 'content'>;
 
 const attachmentColumns = [
@@ -43,20 +47,23 @@ export function createRecordsRepository() {
         .execute();
     },
 
-    /** The persons of the case the reader sees; `sharedOnly` when it does not see the compartment. */
-    personsOf: (tx: Tx, caseId: string, sharedOnly: boolean): Promise<PersonRow[]> => {
-      let query = tx.selectFrom('persons').selectAll().where('case_id', '=', caseId);
+    /**
+     * The persons of the case the reader sees, with the subjects each relates to;
+     * `sharedOnly` when it does not see the compartment.
+     */
+    personsOf: (tx: Tx, caseId: string, sharedOnly: boolean): Promise<LinkedPersonRow[]> => {
+      let query = tx
+        .selectFrom('persons')
+        .selectAll()
+        .select(
+          sql<string[]>`array(SELECT l.subject_id FROM person_links l WHERE l.relation_id = persons.id ORDER BY l.subject_id)`.as(
+            'subject_ids',
+          ),
+        )
+        .where('case_id', '=', caseId);
       if (sharedOnly) query = query.where('shared', '=', true);
       return query.orderBy('created_at').orderBy('id').execute();
     },
-
-    linksOf: (tx: Tx, caseId: string) =>
-      tx
-        .selectFrom('person_links')
-        .innerJoin('persons', 'persons.id', 'person_links.relation_id')
-        .select(['person_links.relation_id', 'person_links.subject_id'])
-        .where('persons.case_id', '=', caseId)
-        .execute(),
 
     personForUpdate: (tx: Tx, caseId: string, id: string): Promise<PersonRow | undefined> =>
       tx
@@ -94,22 +101,33 @@ export function createRecordsRepository() {
         .execute();
     },
 
-    itemsOf: (tx: Tx, caseId: string, sharedOnly: boolean): Promise<ItemRow[]> => {
-      let query = tx.selectFrom('items').selectAll().where('case_id', '=', caseId);
+    /** The items of the case the reader sees, with the persons each is about. */
+    itemsOf: (tx: Tx, caseId: string, sharedOnly: boolean): Promise<LinkedItemRow[]> => {
+      let query = tx
+        .selectFrom('items')
+        .selectAll()
+        .select(
+          sql<string[]>`array(SELECT ip.person_id FROM item_persons ip WHERE ip.item_id = items.id ORDER BY ip.person_id)`.as(
+            'person_ids',
+          ),
+        )
+        .where('case_id', '=', caseId);
       if (sharedOnly) query = query.where('shared', '=', true);
       return query.orderBy('created_at').orderBy('id').execute();
     },
 
-    itemPersonsOf: (tx: Tx, caseId: string) =>
+    itemById: (tx: Tx, caseId: string, id: string): Promise<LinkedItemRow | undefined> =>
       tx
-        .selectFrom('item_persons')
-        .innerJoin('items', 'items.id', 'item_persons.item_id')
-        .select(['item_persons.item_id', 'item_persons.person_id'])
-        .where('items.case_id', '=', caseId)
-        .execute(),
-
-    itemById: (tx: Tx, caseId: string, id: string): Promise<ItemRow | undefined> =>
-      tx.selectFrom('items').selectAll().where('id', '=', id).where('case_id', '=', caseId).executeTakeFirst(),
+        .selectFrom('items')
+        .selectAll()
+        .select(
+          sql<string[]>`array(SELECT ip.person_id FROM item_persons ip WHERE ip.item_id = items.id ORDER BY ip.person_id)`.as(
+            'person_ids',
+          ),
+        )
+        .where('id', '=', id)
+        .where('case_id', '=', caseId)
+        .executeTakeFirst(),
 
     itemForUpdate: (tx: Tx, caseId: string, id: string): Promise<ItemRow | undefined> =>
       tx

@@ -119,8 +119,7 @@ export function createTransferService(deps: TransferServiceDeps) {
   /** SEC-08: an own-file copy goes only to an organisation the framework lists (organiser or participant). */
   async function refuseUnlistedRecipient(tx: Tx, kase: CaseRow, organisationId: string): Promise<void> {
     const framework = await frameworkOf(tx, kase);
-    const participants = await cases.frameworkParticipants(tx, kase.framework_id);
-    if (organisationId !== framework.organiser_organisation_id && !participants.includes(organisationId)) {
+    if (organisationId !== framework.organiser_organisation_id && !framework.participant_ids.includes(organisationId)) {
       throw new DomainError('forbidden', {
         detail: 'Recipient category not authorised: the framework does not list this organisation',
         rule: RECIPIENT_RULE,

@@ -45,15 +45,12 @@ export async function versionToAccept(
 }
 
 /** When the user last accepted the current version (in `representationId`), or null. */
-export async function currentAcceptanceTime(
+export function currentAcceptanceTime(
   tx: Tx,
   undertakings: UndertakingsRepository,
   userId: string,
   context: AcceptanceContext,
   representationId: string | null,
 ): Promise<Date | null> {
-  const current = await undertakings.currentVersion(tx, context.kind, context.organisationId);
-  if (!current) return null;
-  const accepted = await undertakings.latestAcceptance(tx, userId, current.id, representationId);
-  return accepted ? new Date(accepted.accepted_at) : null;
+  return undertakings.acceptanceOfCurrent(tx, userId, context.kind, context.organisationId, representationId);
 }

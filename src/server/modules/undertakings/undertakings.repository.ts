@@ -30,13 +30,18 @@ export interface UndertakingsRepository {
   insertVersion(tx: Tx, row: Insertable<UndertakingVersionsTable>): Promise<VersionRow>;
   insertTexts(tx: Tx, rows: Insertable<UndertakingTextsTable>[]): Promise<void>;
   textsOf(tx: Tx, versionId: string): Promise<TextRow[]>;
-  /** The user's latest acceptance of the version, in one representation or outside any. */
-  latestAcceptance(
+  /**
+   * When the user last accepted the current version of `kind` (of `organisationId`), in one
+   * representation or outside any; null when never, or when no version is published. One query:
+   * the access module asks it on every request.
+   */
+  acceptanceOfCurrent(
     tx: Tx,
     userId: string,
-    versionId: string,
+    kind: UndertakingKind,
+    organisationId: string | null,
     representationId: string | null,
-  ): Promise<AcceptanceRow | undefined>;
+  ): Promise<Date | null>;
   insertAcceptance(tx: Tx, row: Insertable<UndertakingAcceptancesTable>): Promise<AcceptanceRow>;
   userFacts(tx: Tx, id: string): Promise<UserFacts | undefined>;
   organisationFacts(tx: Tx, id: string): Promise<{ kind: string; active: boolean } | undefined>;
@@ -66,20 +71,28 @@ export function createUndertakingsRepository(): UndertakingsRepository {
     },
     textsOf: (tx, versionId) =>
       tx.selectFrom('undertaking_texts').selectAll().where('version_id', '=', versionId).execute(),
-    latestAcceptance: (tx, userId, versionId, representationId) =>
-      tx
-        .selectFrom('undertaking_acceptances')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('version_id', '=', versionId)
+    async acceptanceOfCurrent(tx, userId, kind, organisationId, representationId) {
+      const row = await tx
+        .selectFrom('undertaking_acceptances as a')
+        .select((eb) => eb.fn.max('a.accepted_at').as('accepted_at'))
+        .where('a.user_id', '=', userId)
         .where((eb) =>
-          representationId === null
-            ? eb('representation_id', 'is', null)
-            : eb('representation_id', '=', representationId),
+          representationId === null ? eb('a.representation_id', 'is', null) : eb('a.representation_id', '=', representationId),
         )
-        .orderBy('accepted_at', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
+        .where('a.version_id', '=', (eb) =>
+          eb
+            .selectFrom('undertaking_versions')
+            .select('id')
+            .where('kind', '=', kind)
+            .where((inner) =>
+              organisationId === null ? inner('organisation_id', 'is', null) : inner('organisation_id', '=', organisationId),
+            )
+            .orderBy('version', 'desc')
+            .limit(1),
+        )
+        .executeTakeFirst();
+      return row?.accepted_at ? new Date(row.accepted_at) : null;
+    },
     insertAcceptance: (tx, row) =>
       tx.insertInto('undertaking_acceptances').values(row).returningAll().executeTakeFirstOrThrow(),
     userFacts: (tx, id) =>
