@@ -12,7 +12,6 @@ import { type RefusalFollowUp, refuse } from '../../kernel/refusal.js';
 import type { Actor } from '../identity/platform-access.js';
 import { isActiveAt } from '../representation/activity.js';
 import type { RepresentationRepository } from '../representation/representation.repository.js';
-import { currentAcceptanceTime } from '../undertakings/acceptance.js';
 import type { UndertakingsRepository } from '../undertakings/undertakings.repository.js';
 import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rules.js';
 import type { AccessRepository } from './access.repository.js';
@@ -37,8 +36,6 @@ export interface AccessContext {
 
 export type Allowed = Extract<Decision, { allowed: true }>;
 
-const SECRECY = { kind: 'consultation_secrecy', organisationId: null } as const;
-const awarenessOf = (organisationId: string) => ({ kind: 'controller_awareness', organisationId }) as const;
 /** SEC-09: an acknowledgement holds for the interval only; none published or none given is none. */
 const awarenessHolds = (at: Date | null, now: Date): boolean =>
   at !== null && now.getTime() - at.getTime() < DEFAULT_AWARENESS_INTERVAL_MS;
@@ -70,6 +67,7 @@ export function createAccess({ access, representations, undertakings, clock }: A
       (active ? represented : lapsed).push(row.authority_id);
     }
     const permissions = await access.permissionsOf(tx, actor.userId);
+    const gate = await undertakings.gateAcceptances(tx, actor.userId, actor.organisationId);
     return {
       userId: actor.userId,
       organisationId: actor.organisationId,
@@ -79,11 +77,8 @@ export function createAccess({ access, representations, undertakings, clock }: A
       crossCaseSearch: permissions.crossCaseSearch,
       representedAuthorities: represented,
       lapsedAuthorities: lapsed.filter((authority) => !represented.includes(authority)),
-      secrecyAccepted: (await currentAcceptanceTime(tx, undertakings, actor.userId, SECRECY, null)) !== null,
-      awarenessAcknowledged: awarenessHolds(
-        await currentAcceptanceTime(tx, undertakings, actor.userId, awarenessOf(actor.organisationId), null),
-        now,
-      ),
+      secrecyAccepted: gate.secrecy !== null,
+      awarenessAcknowledged: awarenessHolds(gate.awareness, now),
     };
   }
 

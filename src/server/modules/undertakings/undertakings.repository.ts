@@ -1,5 +1,5 @@
 /** Undertaking texts and acceptances in SQL, nothing more: the rules are the services'. */
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type {
   UndertakingAcceptancesTable,
@@ -42,6 +42,16 @@ export interface UndertakingsRepository {
     organisationId: string | null,
     representationId: string | null,
   ): Promise<Date | null>;
+  /**
+   * The gate before any case (SPEC ROL-07, SEC-09) in one query: when the user last accepted the
+   * current consultation-secrecy text and the current awareness module of `organisationId`,
+   * outside any representation; null when never or when none is published.
+   */
+  gateAcceptances(
+    tx: Tx,
+    userId: string,
+    organisationId: string,
+  ): Promise<{ secrecy: Date | null; awareness: Date | null }>;
   insertAcceptance(tx: Tx, row: Insertable<UndertakingAcceptancesTable>): Promise<AcceptanceRow>;
   userFacts(tx: Tx, id: string): Promise<UserFacts | undefined>;
   organisationFacts(tx: Tx, id: string): Promise<{ kind: string; active: boolean } | undefined>;
@@ -92,6 +102,21 @@ export function createUndertakingsRepository(): UndertakingsRepository {
         )
         .executeTakeFirst();
       return row?.accepted_at ? new Date(row.accepted_at) : null;
+    },
+    async gateAcceptances(tx, userId, organisationId) {
+      const { rows } = await sql<{ kind: string; accepted_at: Date | null }>`
+        SELECT v.kind,
+          (SELECT max(a.accepted_at) FROM undertaking_acceptances a
+            WHERE a.version_id = v.id AND a.user_id = ${userId} AND a.representation_id IS NULL) AS accepted_at
+        FROM (SELECT DISTINCT ON (kind) id, kind FROM undertaking_versions
+          WHERE (kind = 'consultation_secrecy' AND organisation_id IS NULL)
+             OR (kind = 'controller_awareness' AND organisation_id = ${organisationId})
+          ORDER BY kind, version DESC) v`.execute(tx);
+      const at = (kind: string) => {
+        const value = rows.find((row) => row.kind === kind)?.accepted_at;
+        return value ? new Date(value) : null;
+      };
+      return { secrecy: at('consultation_secrecy'), awareness: at('controller_awareness') };
     },
     insertAcceptance: (tx, row) =>
       tx.insertInto('undertaking_acceptances').values(row).returningAll().executeTakeFirstOrThrow(),
