@@ -301,6 +301,29 @@ describe('consultations', () => {
     ).toBe(409);
   });
 
+  it('WFL-08 WFL-09 keeps a case in consultation while another open consultation still discusses it, and shows only the attendees the reader may know of', async () => {
+    const shared = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin C.' });
+    const hidden = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['youth'], title: 'Gezin D.' });
+    await agreeRetention(world, shared.id, ['police', 'cpas']);
+    await agreeRetention(world, hidden.id, ['police', 'youth']);
+    const first = await openedConsultation(world, world.frameworkId, [shared.id, hidden.id], '2026-03-19T09:00:00Z');
+    const second = await openedConsultation(world, world.frameworkId, [shared.id], '2026-03-19T14:00:00Z');
+    // The youth service attends for the case the CPAS does not see; the CPAS attends too.
+    expect((await call('youthWorker', 'POST', `/api/consultations/${first}/attendance`, {})).statusCode).toBe(200);
+    expect((await call('socialWorker', 'POST', `/api/consultations/${first}/attendance`, {})).statusCode).toBe(200);
+    const names = async (who: PersonName) =>
+      ((await call(who, 'GET', `/api/consultations/${first}`)).json().attendance as { displayName: string }[]).map((a) => a.displayName).sort();
+    expect(await names('socialWorker')).toEqual(['Fatima El Amrani']);
+    expect(await names('coordinator')).toEqual(['Fatima El Amrani', 'Lien Maes']);
+
+    expect((await call('coordinator', 'POST', `/api/consultations/${first}/closing`)).statusCode).toBe(200);
+    const state = async (caseId: string) => (await call('coordinator', 'GET', `/api/cases/${caseId}`)).json().state;
+    expect(await state(hidden.id)).toBe('follow_up');
+    expect(await state(shared.id)).toBe('in_consultation');
+    expect((await call('coordinator', 'POST', `/api/consultations/${second}/closing`)).statusCode).toBe(200);
+    expect(await state(shared.id)).toBe('follow_up');
+  });
+
   it('WFL-10 an action due today turns overdue once the day is over in Brussels', async () => {
     const next = await openedConsultation(world, world.frameworkId, [caseA.id], '2026-03-26T09:00:00Z');
     const today = brusselsDateOf(world.clock.now());

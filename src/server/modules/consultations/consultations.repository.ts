@@ -163,6 +163,21 @@ export function createConsultationsRepository() {
         .execute();
     },
 
+    /** Of `caseIds`, those on the agenda of another consultation that is open now. */
+    casesInOtherOpenConsultations: async (tx: Tx, consultationId: string, caseIds: readonly string[]): Promise<string[]> => {
+      if (caseIds.length === 0) return [];
+      const rows = await tx
+        .selectFrom('consultation_agenda as a')
+        .innerJoin('consultations as c', 'c.id', 'a.consultation_id')
+        .select('a.case_id')
+        .distinct()
+        .where('a.case_id', 'in', caseIds)
+        .where('c.id', '!=', consultationId)
+        .where('c.state', '=', 'open')
+        .execute();
+      return rows.map((row) => row.case_id);
+    },
+
     /** WFL-09: items introduced following this consultation, by case. */
     itemsCollectedAt: (tx: Tx, consultationId: string) =>
       tx

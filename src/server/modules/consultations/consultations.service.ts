@@ -188,13 +188,21 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       openedAt: row.opened_at ? isoOf(row.opened_at) : null,
       closedAt: row.closed_at ? isoOf(row.closed_at) : null,
       agenda: items,
-      attendance: attendance.map((a) => ({
+      // WFL-09: the attendees the reader may know of: the organiser's, and those of the parties of
+      // the agenda items it sees (an attendee who came only for a hidden case stays hidden).
+      attendance: attendance
+        .filter((a) =>
+          [a.organisation_id, a.representing_organisation_id].some(
+            (org) => org !== null && (org === row.organiser_organisation_id || partyIds.includes(org)),
+          ),
+        )
+        .map((a) => ({
         userId: a.user_id,
         displayName: a.display_name,
         organisation: ref(a.organisation_id),
         representing: a.representing_organisation_id ? ref(a.representing_organisation_id) : null,
         recordedAt: isoOf(a.recorded_at),
-      })),
+        })),
       canOrganise: decide(context.facts, {
         action: 'consultation.organise',
         consultation: { id: row.id, organiserOrganisationId: row.organiser_organisation_id, agenda: agendaFacts },
@@ -326,7 +334,10 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
         if (open.row.state !== 'open') throw new DomainError('conflict', { detail: 'Only an open consultation is closed' });
         const now = clock.now();
         const row = await consultations.setState(tx, consultationId, { state: 'closed', closed_at: now, closed_by: actor.userId });
-        await moveCases(tx, open.context, open.agenda, ['in_consultation'], 'follow_up', 'consultation_closed', now);
+        // A case still discussed at another open consultation stays in consultation until that one closes.
+        const stillDiscussed = await consultations.casesInOtherOpenConsultations(tx, consultationId, open.agenda.map((f) => f.id));
+        const done = open.agenda.filter((kase) => !stillDiscussed.includes(kase.id));
+        await moveCases(tx, open.context, done, ['in_consultation'], 'follow_up', 'consultation_closed', now);
         await record(tx, open.context, open.decision, 'organise', consultationId, { reason: 'consultation_closed' });
         return present(tx, open.context, row, await factsOf(tx, open.agenda.map((f) => f.id)));
       });
