@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -36,6 +38,17 @@ beforeAll(async () => {
       },
     },
     async (request) => request.body,
+  );
+  // A route whose guard waits, as the session guards wait on the database.
+  app.get(
+    '/api/test/slow',
+    {
+      schema: { operationId: 'testSlow' },
+      onRequest: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      },
+    },
+    async () => ({ slow: true }),
   );
   await app.ready();
 });
@@ -160,6 +173,27 @@ describe('HTTP foundation', () => {
     const all = logs.join('\n');
     expect(all).toContain('"route":"/api/test/echo"');
     for (const secret of ['Peeters', '85.07.30', 'Janssens', 'secret-token-123']) expect(all).not.toContain(secret);
+  });
+
+  it('counts a request against the rate limit before its route, and survives a client hanging up', async () => {
+    const address = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+    logs.length = 0;
+    // A browser leaving a page aborts its pending loads: the client hangs up while a route's
+    // guard still waits on the database (here, 50 ms).
+    for (let i = 0; i < 5; i++) {
+      const socket = net.connect(Number(address.port), address.hostname);
+      await once(socket, 'connect');
+      socket.write('GET /api/test/slow HTTP/1.1\r\nHost: localhost\r\n\r\n');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      socket.destroy();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The server carries on, and the rate limit was counted (the headers come from the limiter).
+    const next = await fetch(new URL('/healthz', address));
+    expect(next.status).toBe(200);
+    expect(next.headers.get('x-ratelimit-remaining')).not.toBeNull();
+    const errors = logs.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 50);
+    expect(errors).toEqual([]);
   });
 });
 

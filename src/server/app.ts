@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ProblemSchema } from '../contracts/problem.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { dropRequestsOfGoneClients } from './http/client-gone.js';
 import { errorHandler, sendProblem } from './http/problem.js';
 import { loggerOptions } from './http/logger.js';
 import { generateRequestId } from './http/request-id.js';
@@ -94,7 +95,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(deps.config.logLevel, deps.logStream),
     genReqId: generateRequestId,
-    
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: deps.config.trustProxy,
     // Close idle keep-alive sockets at shutdown so draining does not wait on them.
@@ -112,7 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: deps.config.publicUrl?.startsWith('https://') ?? false });
   await app.register(cookie);
-  await app.register(rateLimit, { global: true, max: 300, timeWindow: '1 minute' });
+  // The limit counts every request before anything else is done for it: before the session
+  // guards read the database, and while the client's address is still known (Node forgets it
+  // once a client hangs up, which a route-level limiter would meet after the guard's await).
+  dropRequestsOfGoneClients(app);
+  await app.register(rateLimit, { global: false, max: 300, timeWindow: '1 minute' });
+  app.addHook('onRequest', app.rateLimit());
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
