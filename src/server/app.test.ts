@@ -14,11 +14,12 @@ import { createKeyProvider } from './kernel/crypto/create-key-provider.js';
 let db: TestDatabase;
 let app: FastifyInstance;
 const logs: string[] = [];
+let slowGuardRuns = 0;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'concerto-app-'));
-  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'info', CONCERTO_BODY_LIMIT: '2048' });
+  const config = loadConfig({ CONCERTO_DATA_DIR: dataDir, LOG_LEVEL: 'info', CONCERTO_BODY_LIMIT: '2048', CONCERTO_RATE_LIMIT: '50' });
   const keys = await createKeyProvider(config);
   app = await buildApp({
     config,
@@ -45,6 +46,7 @@ beforeAll(async () => {
     {
       schema: { operationId: 'testSlow' },
       onRequest: async () => {
+        slowGuardRuns += 1;
         await new Promise((resolve) => setTimeout(resolve, 50));
       },
     },
@@ -173,6 +175,23 @@ describe('HTTP foundation', () => {
     const all = logs.join('\n');
     expect(all).toContain('"route":"/api/test/echo"');
     for (const secret of ['Peeters', '85.07.30', 'Janssens', 'secret-token-123']) expect(all).not.toContain(secret);
+  });
+
+  it('limits an address to CONCERTO_RATE_LIMIT requests a minute before any route guard runs, without counting the pages of the web app', async () => {
+    const from = { remoteAddress: '198.51.100.7' };
+    for (let i = 0; i < 50; i++) {
+      expect((await app.inject({ method: 'GET', url: '/healthz', ...from })).statusCode).toBe(200);
+    }
+    const runs = slowGuardRuns;
+    const limited = await app.inject({ method: 'GET', url: '/api/test/slow', ...from });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    expect(slowGuardRuns).toBe(runs);
+    // A path without a route (a page of the web app, served its shell) is not counted.
+    const page = await app.inject({ method: 'GET', url: '/cases/some-case', headers: { accept: 'text/html' }, ...from });
+    expect(page.statusCode).toBe(404);
+    // Another address is not affected.
+    expect((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '198.51.100.8' })).statusCode).toBe(200);
   });
 
   it('counts a request against the rate limit before its route, and survives a client hanging up', async () => {

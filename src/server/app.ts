@@ -79,7 +79,7 @@ import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -112,12 +112,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerSecurityHeaders(app, { https: deps.config.publicUrl?.startsWith('https://') ?? false });
   await app.register(cookie);
-  // The limit counts every request before anything else is done for it: before the session
-  // guards read the database, and while the client's address is still known (Node forgets it
-  // once a client hangs up, which a route-level limiter would meet after the guard's await).
+  // The limit counts every request to a route before anything else is done for it: before the
+  // session guards read the database, and while the client's address is still known (Node
+  // forgets it once a client hangs up, which a route-level limiter would meet after the guard's
+  // await). Paths without a route (the web app's pages get its HTML shell) touch no data and are
+  // not counted. The login throttle per account (auth) is separate from this anti-flood limit.
   dropRequestsOfGoneClients(app);
-  await app.register(rateLimit, { global: false, max: 300, timeWindow: '1 minute' });
-  app.addHook('onRequest', app.rateLimit());
+  await app.register(rateLimit, { global: false, max: deps.config.rateLimitPerMinute, timeWindow: '1 minute' });
+  const limit = app.rateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.is404) await limit.call(app, request, reply);
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -31,6 +31,8 @@ export interface Config {
   publicUrl: string | undefined;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Requests a minute one client address may make to the routes (anti-flood, ASVS 5.0 V2.4.1). */
+  rateLimitPerMinute: number;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
   keyProvider: KeyProviderKind;
@@ -84,6 +86,7 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_PUBLIC_URL', default: '(unset)', meaning: 'Public base URL; an https URL turns on HSTS. Its origin is the only one accepted for passkeys and its host is the WebAuthn RP ID (unset: http://localhost:8080, RP ID `localhost`).' },
   { variable: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent. Logs never hold request bodies.' },
   { variable: 'CONCERTO_BODY_LIMIT', default: '1048576', meaning: 'Largest accepted request body, in bytes.' },
+  { variable: 'CONCERTO_RATE_LIMIT', default: '1200', meaning: 'Requests a minute one client address may make (an organisation behind one proxy address shares it).' },
   { variable: 'CONCERTO_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* headers from a reverse proxy.' },
   { variable: 'CONCERTO_SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'Longest graceful shutdown before a forced exit.' },
   { variable: 'CONCERTO_KEY_PROVIDER', default: 'file', meaning: '`file` (keys under the data directory) or `vault` (Vault/OpenBao transit).' },
@@ -316,6 +319,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicUrl,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimitBytes: integer(env, 'CONCERTO_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    rateLimitPerMinute: integer(env, 'CONCERTO_RATE_LIMIT', 1200, 10, 1_000_000),
     trustProxy: boolean(env, 'CONCERTO_TRUST_PROXY', false),
     shutdownTimeoutMs: integer(env, 'CONCERTO_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     keyProvider,
