@@ -1,24 +1,33 @@
 /**
  * The app: who is signed in, which page the path names, and the gates in front of pages that
- * need a session and the accepted secrecy undertaking (SPEC ROL-07).
+ * need a session, the accepted secrecy undertaking (SPEC ROL-07) and, for case content, the
+ * working session's justification (issue 4 scope 7).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CasePage } from '../features/cases/CasePage.js';
+import { NewCasePage } from '../features/cases/NewCasePage.js';
+import { ConsultationPage } from '../features/consultations/ConsultationPage.js';
+import { ScheduleConsultationPage } from '../features/consultations/ScheduleConsultationPage.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { InvitationPage } from '../features/invitation/InvitationPage.js';
+import { RequireJustification } from '../features/justification/justification-gate.js';
 import { LoginPage } from '../features/login/LoginPage.js';
 import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
 import { RepresentationsPage } from '../features/representations/RepresentationsPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
+import { TransfersPage } from '../features/transfers/TransfersPage.js';
 import { UndertakingGateProvider, useUndertakingGate } from '../features/undertaking/undertaking-gate.js';
 import { UndertakingPage } from '../features/undertaking/UndertakingPage.js';
 import { AuthProvider, useAuth } from './auth.js';
+import { holdsCaseRole } from './case-roles.js';
 import { ErrorAlert } from './ErrorAlert.js';
 import { Layout } from './Layout.js';
 import { problemText } from './problem-text.js';
-import { Redirect, useLocation } from './router.js';
+import { matchPath, Redirect, useLocation } from './router.js';
 import { safeNext } from './safe-next.js';
 
 function Loading() {
@@ -70,13 +79,74 @@ function AfterLogin({ next }: { next: string }) {
   return <Redirect to={state.status === 'clear' ? next : withNext('/undertaking', next)} />;
 }
 
+/**
+ * A page with case content: a session, the accepted undertaking (ROL-07), and the working
+ * session's justification (issue 4 scope 7), in that order.
+ */
+function CaseAccess({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession>
+      <RequireUndertaking>
+        <RequireJustification>{children}</RequireJustification>
+      </RequireUndertaking>
+    </RequireSession>
+  );
+}
+
+/** The pages named by an id: a case, a consultation. */
+function PageWithId({ path }: { path: string }) {
+  const kase = matchPath('/cases/:caseId', path);
+  if (kase?.caseId) {
+    return (
+      <CaseAccess>
+        {/* key: another case is another page, with nothing kept from the previous one. */}
+        <CasePage key={kase.caseId} caseId={kase.caseId} />
+      </CaseAccess>
+    );
+  }
+  const consultation = matchPath('/consultations/:consultationId', path);
+  if (consultation?.consultationId) {
+    return (
+      <CaseAccess>
+        <ConsultationPage key={consultation.consultationId} consultationId={consultation.consultationId} />
+      </CaseAccess>
+    );
+  }
+  return <NotFoundPage />;
+}
+
 function Page() {
   const { state } = useAuth();
   const { path, query } = useLocation();
   if (state.status === 'loading') return <Loading />;
   switch (path) {
     case '/':
-      return <HomePage />;
+      // The dashboard for whoever takes part in cases; the home page for everyone else.
+      return state.status === 'signed_in' && holdsCaseRole(state.session) ? (
+        <CaseAccess>
+          <DashboardPage />
+        </CaseAccess>
+      ) : (
+        <HomePage />
+      );
+    case '/cases/new':
+      return (
+        <CaseAccess>
+          <NewCasePage />
+        </CaseAccess>
+      );
+    case '/consultations/new':
+      return (
+        <CaseAccess>
+          <ScheduleConsultationPage />
+        </CaseAccess>
+      );
+    case '/transfers':
+      return (
+        <CaseAccess>
+          <TransfersPage />
+        </CaseAccess>
+      );
     case '/login':
       return state.status === 'signed_in' ? <AfterLogin next={safeNext(query.get('next'))} /> : <LoginPage />;
     case '/undertaking':
@@ -110,7 +180,7 @@ function Page() {
         </RequireSession>
       );
     default:
-      return <NotFoundPage />;
+      return <PageWithId path={path} />;
   }
 }
 

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth.js';
+import { holdsCaseRole } from './case-roles.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { Link, navigate, useLocation } from './router.js';
 
@@ -40,6 +41,7 @@ function LogoutButton() {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { state } = useAuth();
+  const caseRole = state.status === 'signed_in' && holdsCaseRole(state.session);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -56,8 +58,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="site-nav" aria-label={t('layout.mainNavigation')}>
           <ul className="container site-nav__list">
             <li>
-              <NavLink to="/">{t('nav.home')}</NavLink>
+              <NavLink to="/">{caseRole ? t('nav.dashboard') : t('nav.home')}</NavLink>
             </li>
+            {caseRole && (
+              <li>
+                <NavLink to="/transfers">{t('nav.transfers')}</NavLink>
+              </li>
+            )}
             {state.status === 'signed_in' && (
               <li>
                 <NavLink to="/sessions">{t('nav.sessions')}</NavLink>

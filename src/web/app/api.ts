@@ -56,10 +56,16 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   }
 }
 
-export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends the request; an answer other than 2xx becomes an `ApiError`. */
+async function send(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
   const headers: Record<string, string> = {
-    accept: 'application/json',
-    // Problem titles in the language the user chose, not only the browser's.
+    accept,
+    // Problem titles (and exported documents) in the language the user chose, not only the browser's.
     'accept-language': i18n.language,
   };
   // A body-less POST must not claim to be JSON: the server refuses an empty JSON body.
@@ -78,9 +84,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, undefined);
   }
-  if (response.ok) {
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  }
+  if (response.ok) return response;
   const retryAfter = Number(response.headers.get('retry-after'));
   const error = new ApiError(
     response.status,
@@ -89,4 +93,18 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   );
   if (response.status === 401 && !options.anonymous) sessionLost?.();
   throw error;
+}
+
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** A file the server hands out (an export): its bytes and the name its Content-Disposition gives. */
+export async function download(path: string): Promise<{ blob: Blob; filename: string | undefined }> {
+  const response = await send('GET', path, {}, '*/*');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  // RFC 6266: the plain `filename` is enough for the ASCII names the server gives.
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename };
 }

@@ -11,6 +11,12 @@ const KNOWN = [
   'validation_failed',
   'internal',
   'not_ready',
+  'bad_request',
+  'justification_required',
+  'mfa_required',
+  'webauthn_required',
+  'payload_too_large',
+  'unsupported_media_type',
 ] as const;
 type KnownCode = (typeof KNOWN)[number];
 
@@ -31,4 +37,17 @@ export function problemText(t: TFunction, error: unknown): string {
 export function problemReference(error: unknown): string | undefined {
   if (!(error instanceof ApiError) || error.status < 500) return undefined;
   return error.problem?.instance?.replace(/^urn:concerto:request:/, '');
+}
+
+/**
+ * The legal rule that refused the action (RFC 9457 `rule` member, e.g. "bill art. 3 §1 al. 1
+ * (SPEC WFL-07)"): a citation, shown as the server gives it, so that every refusal names its rule.
+ */
+export function problemRule(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.problem?.rule : undefined;
+}
+
+/** The second factor must be proven again (ASVS 5.0 V7.5.3): the page asks for a step-up. */
+export function needsFreshFactor(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'mfa_required';
 }

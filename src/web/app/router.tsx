@@ -1,6 +1,7 @@
 /**
- * A tiny router on the History API: the app has a handful of pages, and each path is served
- * index.html by the server (static-web.ts), so reloads and shared links work. No dependency.
+ * A tiny router on the History API: the app has a handful of pages, some named by an id
+ * ("/cases/:caseId"), and each path is served index.html by the server (static-web.ts), so
+ * reloads and shared links work. No dependency.
  */
 import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useSyncExternalStore } from 'react';
 
@@ -38,6 +39,31 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   changed();
+}
+
+/**
+ * The parameters of `pattern` (e.g. "/cases/:caseId") when `path` matches it, else undefined.
+ * Each parameter is one non-empty path segment.
+ */
+export function matchPath(pattern: string, path: string): Record<string, string> | undefined {
+  const expected = pattern.split('/');
+  const actual = path.split('/');
+  if (expected.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of expected.entries()) {
+    const value = actual[index] ?? '';
+    if (!segment.startsWith(':')) {
+      if (segment !== value) return undefined;
+      continue;
+    }
+    if (value === '') return undefined;
+    try {
+      params[segment.slice(1)] = decodeURIComponent(value);
+    } catch {
+      return undefined; // a malformed escape names no page
+    }
+  }
+  return params;
 }
 
 /** True once the user moved within the app (not on the first load of a page). */

@@ -1,0 +1,57 @@
+/** A labelled group of checkboxes whose error is read with it (WCAG 1.3.1, 3.3.1). */
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  values,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  options: readonly { value: string; label: string }[];
+  values: readonly string[];
+  onChange(values: string[]): void;
+}) {
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
+  return (
+    <fieldset
+      className={error ? 'form__choice form__field--error' : 'form__choice'}
+      aria-describedby={described || undefined}
+    >
+      {/* tabIndex -1: the error summary's link can move the focus to the group. */}
+      <legend id={id} tabIndex={-1}>
+        {legend}
+      </legend>
+      {hint && (
+        <p id={`${id}-hint`} className="form__hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="form__error">
+          {error}
+        </p>
+      )}
+      {options.map((option) => (
+        <label key={option.value} className="form__checkbox">
+          <input
+            type="checkbox"
+            checked={values.includes(option.value)}
+            onChange={(event) =>
+              onChange(
+                event.target.checked
+                  ? [...values, option.value]
+                  : values.filter((value) => value !== option.value),
+              )
+            }
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

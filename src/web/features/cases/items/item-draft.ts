@@ -1,0 +1,159 @@
+/**
+ * The information form as typed, and the body it sends (CreateItemSchema): what each category
+ * asks for (bill art. 2 §2; L2007 arts 6-8; SPEC DAT-09, DAT-16, DAT-18, DAT-21, DAT-25, DAT-26,
+ * SCO-05, SCO-06). The server checks every rule and names the fields it refuses.
+ */
+import type {
+  CLASSIFICATIONS,
+  CreateItem,
+  ItemDetails,
+  JUDICIAL_SUBTYPES,
+} from '../../../../contracts/items.js';
+import type { CategoryCode } from '../../../../contracts/legal-codes.js';
+
+/** bill art. 2 §2 al. 3 (SPEC DAT-18): judicial, health, origin, beliefs, sexual life. */
+export const SPECIAL_CATEGORIES: readonly CategoryCode[] = ['C09', 'C10', 'C12', 'C13', 'C15'];
+
+/** The exceptions of L2007 art. 8 §2 a)-e) (judicial), art. 6 §2 a)-l) (origin, beliefs, sexual life), art. 7 §2 a)-k) (health). */
+export function exceptionGrounds(category: CategoryCode | ''): {
+  letters: string[];
+  article: '6' | '7' | '8';
+} {
+  if (category === 'C09') return { letters: [...'abcde'], article: '8' };
+  if (category === 'C12' || category === 'C13' || category === 'C15')
+    return { letters: [...'abcdefghijkl'], article: '6' };
+  return { letters: [...'abcdefghijk'], article: '7' };
+}
+
+export type HealthMode = 'professional' | 'exception';
+export type Provenance = 'already_held' | 'collected_following_consultation';
+
+export interface ItemDraft {
+  category: CategoryCode | '';
+  personIds: string[];
+  content: string;
+  classification: (typeof CLASSIFICATIONS)[number];
+  relevance: string;
+  geneticOrBiometric: boolean;
+  specialGround: string;
+  specialJustification: string;
+  lawCitation: string;
+  consentReference: string;
+  judicialSubtype: (typeof JUDICIAL_SUBTYPES)[number] | '';
+  sourceReference: string;
+  healthMode: HealthMode;
+  healthProfessionalName: string;
+  healthProfessionalRegistration: string;
+  healthException: NonNullable<ItemDetails['healthException']> | '';
+  healthSource: NonNullable<ItemDetails['healthSource']> | '';
+  healthSourceJustification: NonNullable<ItemDetails['healthSourceJustification']> | '';
+  secret: boolean;
+  secretReference: string;
+  judicial: boolean;
+  judicialReference: string;
+  provenance: Provenance;
+  provenanceReference: string;
+  consultationId: string;
+  missionConfirmed: boolean;
+}
+
+export const EMPTY_ITEM: ItemDraft = {
+  category: '',
+  personIds: [],
+  content: '',
+  classification: 'non_classified',
+  relevance: '',
+  geneticOrBiometric: false,
+  specialGround: '',
+  specialJustification: '',
+  lawCitation: '',
+  consentReference: '',
+  judicialSubtype: '',
+  sourceReference: '',
+  healthMode: 'professional',
+  healthProfessionalName: '',
+  healthProfessionalRegistration: '',
+  healthException: '',
+  healthSource: '',
+  healthSourceJustification: '',
+  secret: false,
+  secretReference: '',
+  judicial: false,
+  judicialReference: '',
+  provenance: 'already_held',
+  provenanceReference: '',
+  consultationId: '',
+  missionConfirmed: false,
+};
+
+/** PUR-04, DAT-16: categories 9 to 16 say why they are relevant. */
+export const needsRelevance = (category: CategoryCode | ''): boolean =>
+  category !== '' && Number(category.slice(1)) >= 9;
+
+/** DAT-18: a special category, or genetic or biometric data, records its exception ground. */
+export const needsException = (draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric'>): boolean =>
+  (draft.category !== '' && SPECIAL_CATEGORIES.includes(draft.category)) || draft.geneticOrBiometric;
+
+const trimmed = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
+
+function detailsOf(draft: ItemDraft): ItemDetails | undefined {
+  if (draft.category === 'C09') {
+    return {
+      ...(draft.judicialSubtype ? { judicialSubtype: draft.judicialSubtype } : {}),
+      ...(trimmed(draft.sourceReference) ? { sourceReference: draft.sourceReference.trim() } : {}),
+    };
+  }
+  if (draft.category === 'C10') {
+    return {
+      ...(draft.healthMode === 'professional' &&
+      (trimmed(draft.healthProfessionalName) || trimmed(draft.healthProfessionalRegistration))
+        ? {
+            healthProfessional: {
+              name: draft.healthProfessionalName.trim(),
+              registration: draft.healthProfessionalRegistration.trim(),
+            },
+          }
+        : {}),
+      ...(draft.healthMode === 'exception' && draft.healthException
+        ? { healthException: draft.healthException }
+        : {}),
+      ...(draft.healthSource ? { healthSource: draft.healthSource } : {}),
+      ...(draft.healthSource === 'other' && draft.healthSourceJustification
+        ? { healthSourceJustification: draft.healthSourceJustification }
+        : {}),
+    };
+  }
+  return undefined;
+}
+
+export function itemBody(draft: ItemDraft): CreateItem {
+  const details = detailsOf(draft);
+  const lawCitation = trimmed(draft.lawCitation);
+  const consentReference = trimmed(draft.consentReference);
+  return {
+    category: draft.category as CategoryCode,
+    personIds: draft.personIds,
+    content: draft.content,
+    classification: draft.classification,
+    ...(details ? { details } : {}),
+    ...(needsException(draft)
+      ? {
+          special: {
+            ground: draft.specialGround,
+            justification: draft.specialJustification.trim(),
+            ...(lawCitation ? { lawCitation } : {}),
+            ...(consentReference ? { consentReference } : {}),
+          },
+        }
+      : {}),
+    ...(needsRelevance(draft.category) ? { relevance: draft.relevance.trim() } : {}),
+    ...(draft.geneticOrBiometric ? { geneticOrBiometric: true } : {}),
+    ...(draft.secret ? { secretOfInvestigation: { authorityReference: draft.secretReference.trim() } } : {}),
+    ...(draft.judicial ? { judicial: { reference: draft.judicialReference.trim() } } : {}),
+    provenance:
+      draft.provenance === 'already_held'
+        ? { kind: 'already_held', sourceReference: draft.provenanceReference.trim() }
+        : { kind: 'collected_following_consultation', consultationId: draft.consultationId },
+    missionConfirmed: draft.missionConfirmed,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * My tasks: the notifications of my organisation ("there is something for you in Concerto"),
+ * kinds and links only, never content (ARCHITECTURE §2). Acknowledging one removes it.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Notification } from '../../../contracts/notifications.js';
+import { ProblemAlert } from '../../app/ProblemAlert.js';
+import { Link } from '../../app/router.js';
+import { useAction } from '../../app/use-action.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { acknowledgeNotification } from './dashboard-api.js';
+
+const KINDS = [
+  'review_requested',
+  'case_reviewed',
+  'case_signalled',
+  'signal_decided',
+  'case_admission',
+  'admission_revoked',
+  'retention_to_approve',
+  'correction_requested',
+  'transfer_to_decide',
+  'transfer_decided',
+  'exported_item_changed',
+  'erasure_review',
+  'action_assigned',
+  'security_alert',
+] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
+
+/** Where a notification leads: the transfer inbox, or its case (not once the admission ended). */
+function target(notification: Notification): string | undefined {
+  if (['transfer_to_decide', 'transfer_decided', 'exported_item_changed'].includes(notification.kind))
+    return '/transfers';
+  if (notification.kind === 'admission_revoked' || notification.caseId === null) return undefined;
+  return `/cases/${notification.caseId}`;
+}
+
+export function TasksSection({
+  notifications,
+  onChanged,
+}: {
+  notifications: readonly Notification[];
+  onChanged(message: string): Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { busy, failure, run } = useAction();
+  const text = (notification: Notification) =>
+    isKind(notification.kind) ? t(`notifications.${notification.kind}`) : t('notifications.other');
+  return (
+    <section className="panel" aria-labelledby="dashboard-tasks">
+      <h2 id="dashboard-tasks">{t('dashboard.tasks.title')}</h2>
+      <ProblemAlert failure={failure} />
+      {notifications.length === 0 ? (
+        <p>{t('dashboard.tasks.none')}</p>
+      ) : (
+        <ul className="tasks">
+          {notifications.map((notification) => {
+            const to = target(notification);
+            const when = formatDateTime(notification.createdAt, i18n.language);
+            return (
+              <li key={notification.id} className="task">
+                <span>
+                  {text(notification)} <span className="task__date">({when})</span>
+                </span>
+                {to && (
+                  <Link to={to}>
+                    {to === '/transfers' ? t('dashboard.tasks.openTransfers') : t('dashboard.tasks.openCase')}
+                    <span className="visually-hidden">
+                      : {text(notification)}, {when}
+                    </span>
+                  </Link>
+                )}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-disabled={busy}
+                  onClick={() =>
+                    void run(async () => {
+                      await acknowledgeNotification(notification.id);
+                      await onChanged(t('dashboard.tasks.acknowledged'));
+                    })
+                  }
+                >
+                  {t('dashboard.tasks.acknowledge')}
+                  <span className="visually-hidden">
+                    : {text(notification)}, {when}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

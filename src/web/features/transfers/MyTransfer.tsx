@@ -1,0 +1,158 @@
+/**
+ * One of my organisation's requests (bill art. 4; SPEC FIL-05..09, PUR-06): the controllers'
+ * decisions, the attestation of art. 4 al. 2 with an optional organic-law retention, the second
+ * member's approval where the framework asks for it, the exports (JSON, PDF) and their register.
+ * Approving and exporting need a second factor proven in the last minutes.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Transfer } from '../../../contracts/transfers.js';
+import { ProblemAlert } from '../../app/ProblemAlert.js';
+import { useAction } from '../../app/use-action.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { useFreshFactor } from '../step-up/use-fresh-factor.js';
+import { AttestationForm } from './AttestationForm.js';
+import { TransferFacts } from './TransferFacts.js';
+import { approveFourEyes, downloadExport, exportPath } from './transfers-api.js';
+
+/** Hands the file to the browser's downloads, under the name the server gave it. */
+function save(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL; it is not needed any longer.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function MyTransfer({
+  transfer,
+  onChanged,
+}: {
+  transfer: Transfer;
+  onChanged(message: string): Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const { busy, failure, run } = useAction();
+  const { attempt, form: stepUp } = useFreshFactor(run, 4);
+  const headingId = `my-transfer-${transfer.id}`;
+
+  const exportAs = (format: 'json' | 'pdf') =>
+    attempt(async () => {
+      const file = await downloadExport(transfer.id, format);
+      save(file.blob, file.filename ?? `concerto-transfer-${transfer.id}.${format}`);
+      await onChanged(t('transfers.requested.exported', { format: format.toUpperCase() }));
+    });
+
+  return (
+    <article className="subpanel" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('transfers.requested.itemTitle', { case: transfer.caseTitle })}</h3>
+      <TransferFacts transfer={transfer} />
+      <h4>{t('transfers.requested.items')}</h4>
+      <ul>
+        {transfer.items.map((item) => (
+          <li key={item.itemId}>
+            <span className="code">{item.category}</span> {t(`categories.${item.category}`)} –{' '}
+            {item.controller.legalName}: <strong>{t(`transferDecisions.${item.decision}`)}</strong>
+            {item.content !== null && <p className="item__content">{item.content}</p>}
+          </li>
+        ))}
+      </ul>
+      <dl className="facts">
+        <dt>{t('transfers.requested.attested')}</dt>
+        <dd>
+          {transfer.attestedAt
+            ? formatDateTime(transfer.attestedAt, i18n.language)
+            : t('transfers.requested.notYet')}
+        </dd>
+        {transfer.fourEyes.required && (
+          <>
+            <dt>{t('transfers.requested.fourEyes')}</dt>
+            <dd>
+              {transfer.fourEyes.approvedBy && transfer.fourEyes.approvedAt
+                ? `${transfer.fourEyes.approvedBy}, ${formatDateTime(transfer.fourEyes.approvedAt, i18n.language)}`
+                : t('transfers.requested.fourEyesPending')}
+            </dd>
+          </>
+        )}
+        <dt>{t('transfers.requested.retention')}</dt>
+        <dd>
+          {transfer.retention.endsOn
+            ? t('transfers.requested.retentionEnds', {
+                date: formatDate(transfer.retention.endsOn, i18n.language),
+              })
+            : transfer.retention.months
+              ? t('transfers.requested.retentionMonths', { count: transfer.retention.months })
+              : t('transfers.requested.retentionOpen')}{' '}
+          ({transfer.retention.basis})
+        </dd>
+      </dl>
+      <ProblemAlert failure={failure} />
+      {stepUp}
+      {transfer.can.attest && <AttestationForm transfer={transfer} onChanged={onChanged} />}
+      {transfer.can.approveFourEyes && (
+        <button
+          type="button"
+          className="button"
+          aria-disabled={busy}
+          onClick={() =>
+            void attempt(async () => {
+              await approveFourEyes(transfer.id);
+              await onChanged(t('transfers.requested.fourEyesDone'));
+            })
+          }
+        >
+          {t('transfers.requested.approveFourEyes')}
+        </button>
+      )}
+      {transfer.can.export && (
+        <div className="button-row">
+          {(['json', 'pdf'] as const).map((format) => (
+            <a
+              key={format}
+              className="button"
+              href={exportPath(transfer.id, format)}
+              download
+              aria-disabled={busy}
+              onClick={(event) => {
+                event.preventDefault();
+                void exportAs(format);
+              }}
+            >
+              {t(`transfers.requested.download.${format}`)}
+            </a>
+          ))}
+        </div>
+      )}
+      {transfer.exports.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <caption>{t('transfers.register.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('transfers.register.exportedAt')}</th>
+                <th scope="col">{t('transfers.register.format')}</th>
+                <th scope="col">{t('transfers.register.exportedBy')}</th>
+                <th scope="col">{t('transfers.register.items')}</th>
+                <th scope="col">{t('transfers.register.sha256')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transfer.exports.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row">{formatDateTime(entry.exportedAt, i18n.language)}</th>
+                  <td>{entry.format.toUpperCase()}</td>
+                  <td>{entry.exportedBy}</td>
+                  <td>{entry.itemCount}</td>
+                  <td className="hash">{entry.sha256}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </article>
+  );
+}
