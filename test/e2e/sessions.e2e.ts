@@ -94,7 +94,8 @@ describe('my sessions', () => {
     expect(after.sessions.map((session) => session.id)).not.toContain(other.id);
 
     // The other browser still shows the page; its next request finds the session gone.
-    await there.getByRole('link', { name: TEXTS.en.nav.home }).click();
+    // The organiser holds a case role: the first link leads to the dashboard.
+    await there.getByRole('link', { name: TEXTS.en.nav.dashboard }).click();
     await there.getByRole('link', { name: TEXTS.en.nav.sessions }).click();
     await heading(there, TEXTS.en.login.title);
     await there.getByRole('status').getByText(TEXTS.en.login.sessionEnded, { exact: true }).waitFor();
