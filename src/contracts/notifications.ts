@@ -4,10 +4,29 @@ import { IdSchema } from './identity.js';
 
 const closed = { additionalProperties: false } as const;
 
+/** What happened, for whom: the kinds the server writes and the web app says in words. */
+export const NOTIFICATION_KINDS = [
+  'review_requested',
+  'case_reviewed',
+  'case_signalled',
+  'signal_decided',
+  'case_admission',
+  'admission_revoked',
+  'retention_to_approve',
+  'correction_requested',
+  'transfer_to_decide',
+  'transfer_decided',
+  'exported_item_changed',
+  'erasure_review',
+  'action_assigned',
+  'security_alert',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const NotificationSchema = Type.Object(
   {
     id: IdSchema,
-    kind: Type.String(),
+    kind: Type.Enum([...NOTIFICATION_KINDS]),
     caseId: Type.Union([IdSchema, Type.Null()]),
     subjectId: Type.Union([IdSchema, Type.Null()]),
     /** For the organisation's DPOs (a security alert, SPEC SEC-07), or for its members. */

@@ -3,6 +3,7 @@
  * its migration files in `migrations/`.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationKind } from '../../contracts/notifications.js';
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -348,7 +349,7 @@ export interface NotificationsTable {
   id: Generated<string>;
   organisation_id: string;
   audience: Generated<'members' | 'dpo'>;
-  kind: string;
+  kind: NotificationKind;
   case_id: string | null;
   subject_id: string | null;
   created_at: Timestamp;

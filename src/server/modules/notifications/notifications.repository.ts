@@ -5,28 +5,10 @@
  */
 import type { Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { NotificationKind } from '../../../contracts/notifications.js';
 import type { NotificationsTable } from '../../db/schema.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
-
-/** What happened, for whom: the kinds the web app knows how to say. */
-export const NOTIFICATION_KINDS = [
-  'review_requested',
-  'case_reviewed',
-  'case_signalled',
-  'signal_decided',
-  'case_admission',
-  'admission_revoked',
-  'retention_to_approve',
-  'correction_requested',
-  'transfer_to_decide',
-  'transfer_decided',
-  'exported_item_changed',
-  'erasure_review',
-  'action_assigned',
-  'security_alert',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NewNotification {
   organisationId: string;

@@ -10,25 +10,6 @@ import { useAction } from '../../app/use-action.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { acknowledgeNotification } from './dashboard-api.js';
 
-const KINDS = [
-  'review_requested',
-  'case_reviewed',
-  'case_signalled',
-  'signal_decided',
-  'case_admission',
-  'admission_revoked',
-  'retention_to_approve',
-  'correction_requested',
-  'transfer_to_decide',
-  'transfer_decided',
-  'exported_item_changed',
-  'erasure_review',
-  'action_assigned',
-  'security_alert',
-] as const;
-type Kind = (typeof KINDS)[number];
-const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
-
 /** Where a notification leads: the transfer inbox, or its case (not once the admission ended). */
 function target(notification: Notification): string | undefined {
   if (['transfer_to_decide', 'transfer_decided', 'exported_item_changed'].includes(notification.kind))
@@ -46,8 +27,7 @@ export function TasksSection({
 }) {
   const { t, i18n } = useTranslation();
   const { busy, failure, run } = useAction();
-  const text = (notification: Notification) =>
-    isKind(notification.kind) ? t(`notifications.${notification.kind}`) : t('notifications.other');
+  const text = (notification: Notification) => t(`notifications.${notification.kind}`);
   return (
     <section className="panel" aria-labelledby="dashboard-tasks">
       <h2 id="dashboard-tasks">{t('dashboard.tasks.title')}</h2>
