@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDateOf } from '../../src/server/kernel/legal-rules/index.js';
 import { type AccessWorld, createAccessWorld, type PersonName, type Signed } from '../support/access-world.js';
-import { auditEventsSince, auditPosition, riskItem, type TestCase } from '../support/case-steps.js';
-import { agreeRetention, caseIn, openedConsultation } from '../support/consultation-steps.js';
+import { auditEventsSince, auditPosition, newCase, riskItem, type TestCase } from '../support/case-steps.js';
+import { agreeRetention, openedConsultation } from '../support/consultation-steps.js';
 
 let world: AccessWorld;
 /** Two cases on one agenda: A shared with the CPAS, B with the youth service. */
@@ -19,8 +19,8 @@ let consultationId: string;
 
 beforeAll(async () => {
   world = await createAccessWorld();
-  caseA = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin A., dreigend gedrag' });
-  caseB = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['youth'], title: 'Gezin B., verwaarlozing' });
+  caseA = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin A., dreigend gedrag' });
+  caseB = await newCase(world, { items: 1, to: 'accepted', admit: ['youth'], title: 'Gezin B., verwaarlozing' });
   await agreeRetention(world, caseA.id, ['police', 'cpas']);
   await agreeRetention(world, caseB.id, ['police', 'youth']);
   consultationId = await openedConsultation(world, world.frameworkId, [caseA.id, caseB.id]);
@@ -189,7 +189,7 @@ describe('consultations', () => {
     });
     expect(convened.statusCode).toBe(403);
 
-    const outsider = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted' });
+    const outsider = await newCase(world, { items: 1, to: 'accepted' });
     await agreeRetention(world, outsider.id, ['police']);
     const onlyPolice = await openedConsultation(world, world.frameworkId, [outsider.id], '2026-03-19T09:00:00Z');
     for (const who of ['socialWorker', 'youthWorker', 'representative', 'operator', 'policeDpo'] as const) {
@@ -207,7 +207,7 @@ describe('consultations', () => {
   });
 
   it('WFL-07 refuses to put on an open consultation a case whose maximum retention is not agreed yet', async () => {
-    const late = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin C.' });
+    const late = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin C.' });
     const refused = await call('coordinator', 'POST', `/api/consultations/${consultationId}/agenda`, { caseId: late.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ rule: 'bill art. 3 §1 al. 1 (SPEC WFL-07, FIL-01)' });
@@ -302,8 +302,8 @@ describe('consultations', () => {
   });
 
   it('WFL-08 WFL-09 keeps a case in consultation while another open consultation still discusses it, and shows only the attendees the reader may know of', async () => {
-    const shared = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin C.' });
-    const hidden = await caseIn(world, world.frameworkId, { items: 1, to: 'accepted', admit: ['youth'], title: 'Gezin D.' });
+    const shared = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'], title: 'Gezin C.' });
+    const hidden = await newCase(world, { items: 1, to: 'accepted', admit: ['youth'], title: 'Gezin D.' });
     await agreeRetention(world, shared.id, ['police', 'cpas']);
     await agreeRetention(world, hidden.id, ['police', 'youth']);
     const first = await openedConsultation(world, world.frameworkId, [shared.id, hidden.id], '2026-03-19T09:00:00Z');

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brusselsDateOf } from '../../src/server/kernel/legal-rules/index.js';
 import { type AccessWorld, createAccessWorld, type PersonName, type Signed } from '../support/access-world.js';
-import { auditEventsSince, auditPosition, riskItem, type TestCase } from '../support/case-steps.js';
-import { activeFramework, caseIn, getIn, stepUp } from '../support/consultation-steps.js';
+import { auditEventsSince, auditPosition, newCase, riskItem, type TestCase } from '../support/case-steps.js';
+import { activeFramework, getIn, stepUp } from '../support/consultation-steps.js';
 import { pdfInfo, pdfPageTexts, pdfText } from '../support/pdf-text.js';
 
 let world: AccessWorld;
@@ -27,7 +27,7 @@ const JUSTIFICATION = 'Het OCMW moet de budgetbegeleiding in het eigen sociaal d
 
 beforeAll(async () => {
   world = await createAccessWorld();
-  kase = await caseIn(world, world.frameworkId, { items: 2, to: 'accepted', admit: ['cpas'] });
+  kase = await newCase(world, { items: 2, to: 'accepted', admit: ['cpas'] });
   [plainId, refusedId] = kase.itemIds as [string, string];
   const police = world.people.policeOfficer;
   const add = async (item: Record<string, unknown>) => {
@@ -368,7 +368,7 @@ describe('own-file transfers', () => {
 
   it('SEC-08 discloses own-file copies only to organisations the framework lists: once removed, the request and the export are refused', async () => {
     const framework = await activeFramework(world);
-    const listed = await caseIn(world, framework, { items: 2, to: 'accepted', admit: ['cpas'] });
+    const listed = await newCase(world, { frameworkId: framework, items: 2, to: 'accepted', admit: ['cpas'] });
     const [first, second] = listed.itemIds as [string, string];
     const requested = await call('socialWorker', 'POST', `/api/cases/${listed.id}/transfers`, {
       itemIds: [first],
@@ -400,7 +400,7 @@ describe('own-file transfers', () => {
 
   it('PUR-06 refuses every own-file request (403) under a framework that disables own-file export', async () => {
     const framework = await activeFramework(world, { ownFileExportDisabled: true });
-    const closedOff = await caseIn(world, framework, { items: 1, to: 'accepted', admit: ['cpas'] });
+    const closedOff = await newCase(world, { frameworkId: framework, items: 1, to: 'accepted', admit: ['cpas'] });
     const res = await call('socialWorker', 'POST', `/api/cases/${closedOff.id}/transfers`, {
       itemIds: closedOff.itemIds,
       purpose: 'P1',
@@ -413,7 +413,7 @@ describe('own-file transfers', () => {
 
   it('PUR-06 with four-eyes approval the export waits for a second member of the requesting organisation, never the requester itself', async () => {
     const framework = await activeFramework(world, { exportFourEyes: true });
-    const shared = await caseIn(world, framework, { items: 0, to: 'accepted', admit: ['cpas'] });
+    const shared = await newCase(world, { frameworkId: framework, items: 0, to: 'accepted', admit: ['cpas'] });
     // Here the CPAS shares and the police asks for a copy.
     const item = await call('socialWorker', 'POST', `/api/cases/${shared.id}/items`, riskItem(shared.subjectId, 'Schuldbemiddeling loopt sinds januari.'));
     expect(item.statusCode, item.body).toBe(201);
@@ -452,7 +452,7 @@ describe('own-file transfers', () => {
 
   it('SEC-01 asks a second factor proven within the last minutes to request or export: after 6 minutes, 403 mfa_required until a step-up', async () => {
     const framework = await activeFramework(world, {});
-    const open = await caseIn(world, framework, { items: 1, to: 'accepted', admit: ['cpas'] });
+    const open = await newCase(world, { frameworkId: framework, items: 1, to: 'accepted', admit: ['cpas'] });
     const body = { itemIds: open.itemIds, purpose: 'P1', justification: JUSTIFICATION };
     world.clock.advanceMs(6 * 60_000);
     const stale = await call('socialWorker', 'POST', `/api/cases/${open.id}/transfers`, body);

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PURPOSE_CODES } from '../../src/contracts/legal-codes.js';
 import { PURPOSES } from '../../src/server/kernel/legal-rules/index.js';
 import { type AccessWorld, createAccessWorld, type PersonName } from '../support/access-world.js';
-import { auditEventsSince, auditPosition, riskItem } from '../support/case-steps.js';
-import { activeFramework, caseIn, completeFramework, rawRequest } from '../support/consultation-steps.js';
+import { auditEventsSince, auditPosition, newCase, riskItem } from '../support/case-steps.js';
+import { activeFramework, completeFramework, rawRequest } from '../support/consultation-steps.js';
 
 let world: AccessWorld;
 
@@ -144,19 +144,19 @@ describe('frameworks', () => {
 
     const narrow = await activeFramework(world, { allowedCategories: ['C11', 'C01'] });
     expect((await call('operator', 'GET', `/api/frameworks/${narrow}`)).json().allowedCategories).toEqual(['C01', 'C11']);
-    const kase = await caseIn(world, narrow, { items: 1 });
+    const kase = await newCase(world, { frameworkId: narrow, items: 1 });
     const behaviour = await call('policeOfficer', 'POST', `/api/cases/${kase.id}/items`, { ...riskItem(kase.subjectId), category: 'C14' });
     expect(behaviour.statusCode).toBe(400);
     expect(behaviour.json()).toMatchObject({ rule: 'bill art. 2 §2 al. 1 (SPEC DAT-00)', errors: [{ field: '/body/category' }] });
     // The same item under the world's framework (all sixteen) is accepted.
-    const elsewhere = await caseIn(world, world.frameworkId, { items: 0 });
+    const elsewhere = await newCase(world, { items: 0 });
     const accepted = await call('policeOfficer', 'POST', `/api/cases/${elsewhere.id}/items`, { ...riskItem(elsewhere.subjectId), category: 'C14' });
     expect(accepted.statusCode, accepted.body).toBe(201);
   });
 
   it('ROL-01 refuses to admit an organisation off the whitelist; the operator adds it (audited) and the admission works', async () => {
     const framework = await activeFramework(world, { participantIds: [world.org.police, world.org.cpas] });
-    const kase = await caseIn(world, framework, { items: 1, to: 'accepted' });
+    const kase = await newCase(world, { frameworkId: framework, items: 1, to: 'accepted' });
     const admission = {
       organisationId: world.org.youth,
       ground: 'expertise',

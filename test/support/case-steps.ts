@@ -2,7 +2,9 @@
  * Steps the case tests share, taken through the HTTP API as the people of the access world would:
  * a police case with a subject and items, moved along the workflow; and readings of the audit log.
  */
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { PurposeCode } from '../../src/contracts/legal-codes.js';
 import type { AccessWorld, OrganisationName } from './access-world.js';
 
 export interface TestCase {
@@ -25,19 +27,27 @@ export function riskItem(personId: string, content = 'Signaal van dreigend gedra
 }
 
 /**
- * A case pre-registered by the police officer with one subject and `items` risk items; with
- * `to: 'accepted'` it is signalled in full and accepted by the coordinator (the framework's
- * default retention becomes the first proposal), then `admit` organisations are admitted.
+ * A case pre-registered by the police officer under `frameworkId` (the world's by default) with
+ * one subject and `items` risk items; with `to: 'accepted'` it is signalled in full and accepted
+ * by the coordinator (the framework's default retention becomes the first proposal), then
+ * `admit` organisations are admitted.
  */
 export async function newCase(
   world: AccessWorld,
-  options: { items: number; to?: 'accepted'; admit?: OrganisationName[]; title?: string },
+  options: {
+    items: number;
+    to?: 'accepted';
+    admit?: OrganisationName[];
+    title?: string;
+    frameworkId?: string;
+    purposes?: PurposeCode[];
+  },
 ): Promise<TestCase> {
   const police = world.people.policeOfficer;
   const created = await world.request(police, 'POST', '/api/cases', {
-    frameworkId: world.frameworkId,
+    frameworkId: options.frameworkId ?? world.frameworkId,
     title: options.title ?? 'Gezin D., dreigend gedrag',
-    purposes: ['P1'],
+    purposes: options.purposes ?? ['P1'],
   });
   expect(created.statusCode, created.body).toBe(201);
   const id: string = created.json().id;
@@ -64,16 +74,20 @@ export async function newCase(
       reason: 'Ernstig risico voor de partner; ketenaanpak aangewezen.',
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    for (const name of options.admit ?? []) {
-      const admitted = await world.request(world.people.coordinator, 'POST', `/api/cases/${id}/participants`, {
-        organisationId: world.org[name],
-        ground: 'expertise',
-        justification: 'Kan bijdragen aan de opvolging van het gezin.',
-      });
-      expect(admitted.statusCode, admitted.body).toBe(200);
-    }
+    for (const name of options.admit ?? []) await admit(world, id, name);
   }
   return { id, subjectId, itemIds };
+}
+
+/** The coordinator admits `name` to the case on the ground of its expertise (bill art. 2 §3 2°). */
+export async function admit(world: AccessWorld, caseId: string, name: OrganisationName): Promise<LightMyRequestResponse> {
+  const admitted = await world.request(world.people.coordinator, 'POST', `/api/cases/${caseId}/participants`, {
+    organisationId: world.org[name],
+    ground: 'expertise',
+    justification: 'Kan bijdragen aan de opvolging van het gezin.',
+  });
+  expect(admitted.statusCode, admitted.body).toBe(200);
+  return admitted;
 }
 
 export interface AuditPayload {

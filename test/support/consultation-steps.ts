@@ -7,11 +7,10 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { CreateFramework } from '../../src/contracts/frameworks.js';
-import type { PurposeCode } from '../../src/contracts/legal-codes.js';
 import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/modules/auth/session-guard.js';
 import type { AccessWorld, OrganisationName, PersonName, Signed } from './access-world.js';
-import { riskItem, type TestCase } from './case-steps.js';
+
 
 /** Who answers for each party of a case in the access world. */
 export const MEMBER_OF: Record<Exclude<OrganisationName, 'host'>, PersonName> = {
@@ -46,62 +45,6 @@ export async function activeFramework(world: AccessWorld, overrides: Partial<Cre
   const activated = await world.request(world.people.operator, 'POST', `/api/frameworks/${id}/activation`);
   expect(activated.statusCode, activated.body).toBe(200);
   return id;
-}
-
-/**
- * A case pre-registered by the police officer under `frameworkId` with one subject and `items`
- * risk items; with `to: 'accepted'` signalled in full, accepted by the coordinator, and `admit`
- * organisations admitted (like case-steps' newCase, under any framework).
- */
-export async function caseIn(
-  world: AccessWorld,
-  frameworkId: string,
-  options: { items: number; to?: 'accepted'; admit?: OrganisationName[]; purposes?: PurposeCode[]; title?: string },
-): Promise<TestCase> {
-  const police = world.people.policeOfficer;
-  const created = await world.request(police, 'POST', '/api/cases', {
-    frameworkId,
-    title: options.title ?? 'Gezin D., dreigend gedrag',
-    purposes: options.purposes ?? ['P1'],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const id: string = created.json().id;
-  const subject = await world.request(police, 'POST', `/api/cases/${id}/persons`, {
-    role: 'subject',
-    identity: { surname: 'Dewaele', firstNames: 'Kevin', birthDate: '1990-04-12' },
-  });
-  expect(subject.statusCode, subject.body).toBe(201);
-  const subjectId: string = subject.json().id;
-  const itemIds: string[] = [];
-  for (let n = 0; n < options.items; n++) {
-    const item = await world.request(police, 'POST', `/api/cases/${id}/items`, riskItem(subjectId, `Vaststelling ${n + 1}.`));
-    expect(item.statusCode, item.body).toBe(201);
-    itemIds.push(item.json().id);
-  }
-  if (options.to === 'accepted') {
-    const signalled = await world.request(police, 'POST', `/api/cases/${id}/signal`, {
-      selection: { personIds: [subjectId], itemIds },
-      necessityConfirmed: true,
-    });
-    expect(signalled.statusCode, signalled.body).toBe(200);
-    const accepted = await world.request(world.people.coordinator, 'POST', `/api/cases/${id}/signal-decision`, {
-      decision: 'accept',
-      reason: 'Ernstig risico; ketenaanpak aangewezen.',
-    });
-    expect(accepted.statusCode, accepted.body).toBe(200);
-    for (const name of options.admit ?? []) await admit(world, id, name);
-  }
-  return { id, subjectId, itemIds };
-}
-
-export async function admit(world: AccessWorld, caseId: string, name: OrganisationName): Promise<LightMyRequestResponse> {
-  const admitted = await world.request(world.people.coordinator, 'POST', `/api/cases/${caseId}/participants`, {
-    organisationId: world.org[name],
-    ground: 'expertise',
-    justification: 'Kan bijdragen aan de opvolging van het gezin.',
-  });
-  expect(admitted.statusCode, admitted.body).toBe(200);
-  return admitted;
 }
 
 /** bill art. 3 §1 al. 1: every party of the case approves the current retention proposal. */
