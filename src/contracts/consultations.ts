@@ -86,6 +86,8 @@ export const ConsultationSummarySchema = Type.Object(
     state: Type.Enum([...CONSULTATION_STATES]),
     /** Agenda items the reader may see. */
     agendaSize: Type.Integer(),
+    /** The cases of those agenda items, in agenda order. */
+    caseIds: Type.Array(IdSchema),
   },
   closed,
 );

@@ -132,8 +132,9 @@ describe('consultations', () => {
     // The list says as much: one agenda item for the CPAS, two for the organiser.
     const listed = async (who: PersonName) =>
       (await call(who, 'GET', '/api/consultations')).json().consultations.find((c: { id: string }) => c.id === consultationId);
-    expect(await listed('socialWorker')).toMatchObject({ agendaSize: 1, state: 'open' });
-    expect(await listed('coordinator')).toMatchObject({ agendaSize: 2 });
+    expect(await listed('socialWorker')).toMatchObject({ agendaSize: 1, caseIds: [caseA.id], state: 'open' });
+    expect(await listed('youthWorker')).toMatchObject({ agendaSize: 1, caseIds: [caseB.id] });
+    expect(await listed('coordinator')).toMatchObject({ agendaSize: 2, caseIds: [caseA.id, caseB.id] });
   });
 
   it('WFL-09 SCO-05 lists in the sharing log what was collected following the consultation, and by whom', async () => {

@@ -3,7 +3,7 @@
  * decisions and actions are under row-level security by their case; the consultation row itself
  * holds no personal data.
  */
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { CaseActionsTable, ConsultationsTable } from '../../db/schema.js';
 
@@ -145,13 +145,8 @@ export function createConsultationsRepository() {
         .innerJoin('organisations as o', 'o.id', 'c.organiser_organisation_id')
         .selectAll('c')
         .select(['f.name as framework_name', 'o.legal_name as organiser_name'])
-        .select((eb) =>
-          eb
-            .selectFrom('consultation_agenda as a')
-            .select((inner) => inner.fn.countAll<number>().as('n'))
-            .whereRef('a.consultation_id', '=', 'c.id')
-            .as('agenda_size'),
-        )
+        // Row-level security keeps to the agenda items of cases the reader may see (WFL-09).
+        .select(sql<string[]>`array(select a.case_id from consultation_agenda a where a.consultation_id = c.id order by a.position)`.as('case_ids'))
         .where((eb) =>
           eb.or([
             eb('c.organiser_organisation_id', 'in', organisations),

@@ -185,6 +185,7 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
       scheduledFor: isoOf(row.scheduled_for),
       state: row.state,
       agendaSize: items.length,
+      caseIds: items.map((item) => item.caseId),
       openedAt: row.opened_at ? isoOf(row.opened_at) : null,
       closedAt: row.closed_at ? isoOf(row.closed_at) : null,
       agenda: items,
@@ -397,7 +398,8 @@ export function createConsultationService(deps: ConsultationServiceDeps) {
             organiser: { id: row.organiser_organisation_id, legalName: row.organiser_name },
             scheduledFor: isoOf(row.scheduled_for),
             state: row.state,
-            agendaSize: Number(row.agenda_size ?? 0),
+            agendaSize: row.case_ids.length,
+            caseIds: row.case_ids,
           })),
         };
       });
