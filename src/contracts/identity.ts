@@ -76,6 +76,52 @@ const organisationFields = {
   processingManager: nullable(Type.Object({ name: text(200), address: text(500) }, closed)),
 };
 
+/**
+ * Individual royal decrees ("arrêté royal" / "koninklijk besluit") an organisation processes data
+ * under (SPEC DAT-32, DAT-33): L1992 art. 8 §5, judicial data processed by persons the decree
+ * designates, after prior written notice to the person concerned; L2007 art. 6 §3, sexual-life
+ * data processed by an approved and subsidised association treating persons whose sexual
+ * behaviour may be an offence, for the duration the decree sets.
+ */
+export const ROYAL_DECREE_KINDS = ['judicial_data_prior_notice', 'sex_life_treatment'] as const;
+export type RoyalDecreeKind = (typeof ROYAL_DECREE_KINDS)[number];
+
+const civilDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
+
+/** Validity in civil dates of Brussels, both inclusive; without an end only under art. 8 §5. */
+export const CreateRoyalDecreeSchema = Type.Object(
+  {
+    kind: oneOf(ROYAL_DECREE_KINDS),
+    // The decree's reference, e.g. its date and its publication in the Moniteur belge.
+    reference: text(300),
+    validFrom: civilDate,
+    validUntil: nullable(civilDate),
+  },
+  closed,
+);
+export type CreateRoyalDecree = Static<typeof CreateRoyalDecreeSchema>;
+
+/** A correction of a running authorisation; the kind never changes, a renewal is a decree of its own. */
+export const UpdateRoyalDecreeSchema = Type.Object(
+  { reference: Type.Optional(text(300)), validFrom: Type.Optional(civilDate), validUntil: nullable(civilDate) },
+  { ...closed, minProperties: 1 },
+);
+export type UpdateRoyalDecree = Static<typeof UpdateRoyalDecreeSchema>;
+
+export const RoyalDecreeSchema = Type.Object(
+  {
+    id: IdSchema,
+    kind: oneOf(ROYAL_DECREE_KINDS),
+    reference: Type.String(),
+    validFrom: civilDate,
+    validUntil: Type.Union([civilDate, Type.Null()]),
+    recordedAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  closed,
+);
+export type RoyalDecree = Static<typeof RoyalDecreeSchema>;
+
 export const CreateOrganisationSchema = Type.Object(organisationFields, closed);
 export type CreateOrganisation = Static<typeof CreateOrganisationSchema>;
 
@@ -91,6 +137,8 @@ export const OrganisationSchema = Type.Object(
     id: IdSchema,
     // Derived, never stored (SPEC SCO-01).
     bill0485Applies: Type.Boolean(),
+    // SPEC DAT-32, DAT-33: the royal decrees it processes data under, past ones included.
+    royalDecrees: Type.Array(RoyalDecreeSchema),
     active: Type.Boolean(),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -142,6 +190,7 @@ export type User = Static<typeof UserSchema>;
 
 export const OrganisationParamsSchema = Type.Object({ organisationId: IdSchema }, closed);
 export const UserParamsSchema = Type.Object({ userId: IdSchema }, closed);
+export const RoyalDecreeParamsSchema = Type.Object({ organisationId: IdSchema, royalDecreeId: IdSchema }, closed);
 /** Without organisationId: the users of every organisation. */
 export const UserListQuerySchema = Type.Object({ organisationId: Type.Optional(IdSchema) }, closed);
 export type UserListQuery = Static<typeof UserListQuerySchema>;

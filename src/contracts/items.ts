@@ -43,6 +43,45 @@ export const RESIDENCE_STATUSES = [
 ] as const;
 /** SPEC DAT-09: the sub-type of administrative or judicial police data and judicial data. */
 export const JUDICIAL_SUBTYPES = ['administrative_police', 'judicial_police', 'judicial'] as const;
+/**
+ * SPEC DAT-31: the sixteen kinds of judicial data of L1992 art. 8 §1 1°-16°, in the law's order,
+ * so that a category-9 item can give the "description particulière" of the declaration (DCL-09).
+ * Their FR/NL/EN labels are in src/server/kernel/legal-rules/enumerations-1992.ts.
+ */
+export const JUDICIAL_DATA_TAGS = [
+  'litigation',
+  'suspected_offences',
+  'convictions_and_penalties',
+  'vagrancy_and_aliens_detentions',
+  'internment_measures',
+  'pretrial_detention',
+  'settlement_216bis',
+  'youth_protection_measures',
+  'parental_authority_forfeiture',
+  'pardon_effacement_rehabilitation',
+  'conditional_release',
+  'dismissal_from_service',
+  'forfeitures_and_prohibitions',
+  'suspension_of_sentence',
+  'mental_illness_measures',
+  'royal_decree_measures',
+] as const;
+/**
+ * SPEC DAT-23, DAT-22: what an item of any category may reveal that the 1992 text of art. 6 al. 1
+ * lists as sensitive beside the bill's special categories: mutual-health-fund membership
+ * ("appartenances mutualistes") and political, philosophical or religious activities; and
+ * trade-union membership, which both texts list (L1992 art. 6 al. 1, L2007 art. 6 §1) and which
+ * has no category of the bill. Declaring one makes the item special (labels in
+ * src/server/kernel/legal-rules/enumerations-1992.ts).
+ */
+export const SENSITIVE_REVELATIONS = [
+  'mutual_fund_membership',
+  'trade_union_membership',
+  'political_activities',
+  'philosophical_activities',
+  'religious_activities',
+] as const;
+export type SensitiveRevelation = (typeof SENSITIVE_REVELATIONS)[number];
 export const CONTACT_KINDS = ['phone', 'email', 'postal'] as const;
 export const CREDITOR_TYPES = ['public', 'private', 'mixed', 'unknown'] as const;
 export const DEBT_RANGES = ['under_1000', '1000_5000', '5000_25000', 'over_25000', 'unknown'] as const;
@@ -85,6 +124,10 @@ export const ItemDetailsSchema = Type.Object(
     // C09 (DAT-09): sub-type and the police database or report it comes from.
     judicialSubtype: Type.Optional(Type.Enum([...JUDICIAL_SUBTYPES])),
     sourceReference: Type.Optional(text(200)),
+    // C09 (DAT-31): which of the sixteen kinds of judicial data of L1992 art. 8 §1 it is, if given.
+    judicialDataTags: Type.Optional(
+      Type.Array(Type.Enum([...JUDICIAL_DATA_TAGS]), { minItems: 1, maxItems: JUDICIAL_DATA_TAGS.length, uniqueItems: true }),
+    ),
     // C10 (DAT-25, DAT-26): the responsible health professional or the exception; the source.
     healthProfessional: Type.Optional(Type.Object({ name: text(200), registration: text(50) }, closed)),
     healthException: Type.Optional(Type.Enum(['written_consent', 'concrete_danger'])),
@@ -130,6 +173,10 @@ const itemFields = {
   relevance: Type.Optional(justification()),
   /** Genetic or biometric data (SPEC DAT-18, A-10). */
   geneticOrBiometric: Type.Optional(Type.Boolean()),
+  /** What it reveals of L1992 art. 6 al. 1 beyond its category; any makes it special (SPEC DAT-23). */
+  revealsSensitive: Type.Optional(
+    Type.Array(Type.Enum([...SENSITIVE_REVELATIONS]), { maxItems: SENSITIVE_REVELATIONS.length, uniqueItems: true }),
+  ),
   /** Covered by the secrecy of the judicial investigation (SPEC DAT-21). */
   secretOfInvestigation: Type.Optional(Type.Object({ authorityReference: text(200) }, closed)),
   /** bill art. 6: in a judicial decision or file, or processed in a criminal investigation. */
@@ -164,6 +211,12 @@ export const ItemParamsSchema = Type.Object({ caseId: IdSchema, itemId: IdSchema
 export const BLOCKING_REASONS = ['consent_withdrawn', 'unlawfully_obtained'] as const;
 
 export const BlockItemSchema = Type.Object({ reason: Type.Enum([...BLOCKING_REASONS]) }, closed);
+/**
+ * Why a reader finds an item blocked: as its controller blocked it, or because the royal decree it
+ * was processed under has ended (L2007 art. 6 §3; SPEC DAT-33), which no controller decides.
+ */
+export const BLOCKED_REASONS = [...BLOCKING_REASONS, 'authorisation_expired'] as const;
+export type BlockedReason = (typeof BLOCKED_REASONS)[number];
 export type BlockItem = Static<typeof BlockItemSchema>;
 
 const OrganisationRef = Type.Object({ id: IdSchema, legalName: Type.String() }, closed);
@@ -201,9 +254,9 @@ export const ItemSchema = Type.Object(
      */
     restricted: Type.Boolean(),
     erased: Type.Boolean(),
-    /** Blocked for every reader until its controller erases it or releases it (SPEC DAT-22, SEC-11). */
+    /** Blocked for every reader until its controller erases it or releases it (SPEC DAT-22, SEC-11), or its decree is renewed (DAT-33). */
     blocked: Type.Union([
-      Type.Object({ reason: Type.Enum([...BLOCKING_REASONS]), at: Type.String({ format: 'date-time' }) }, closed),
+      Type.Object({ reason: Type.Enum([...BLOCKED_REASONS]), at: Type.String({ format: 'date-time' }) }, closed),
       Type.Null(),
     ]),
     /** When its controller last confirmed it accurate and up to date (SPEC SEC-11). */
@@ -224,6 +277,8 @@ export const ItemSchema = Type.Object(
     ]),
     relevance: Type.Union([Type.String(), Type.Null()]),
     geneticOrBiometric: Type.Boolean(),
+    /** Shown like the category, also to a reader who sees the placeholder (SPEC DAT-23). */
+    revealsSensitive: Type.Array(Type.Enum([...SENSITIVE_REVELATIONS])),
     secretOfInvestigation: Type.Union([Type.Object({ authorityReference: Type.String() }, closed), Type.Null()]),
     judicial: Type.Union([Type.Object({ reference: Type.String() }, closed), Type.Null()]),
     annotatesItemId: Type.Union([IdSchema, Type.Null()]),

@@ -5,6 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { IdSchema } from './identity.js';
+import { PersonPriorNoticeSchema } from './prior-notices.js';
 
 const closed = { additionalProperties: false } as const;
 const civilDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
@@ -70,6 +71,8 @@ export const PersonSchema = Type.Object(
     /** Computed from the date of birth (SPEC DAT-04). */
     age: Type.Union([Type.Integer(), Type.Null()]),
     necessity: Type.Union([Type.String(), Type.Null()]),
+    /** L1992 art. 8 §5 (SPEC DAT-32): the reader's organisation's prior written notice to this person. */
+    priorNotice: PersonPriorNoticeSchema,
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
   },

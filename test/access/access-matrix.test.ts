@@ -153,6 +153,14 @@ const BOGUS_ASSERTION = {
   clientExtensionResults: {},
 };
 
+/** A royal decree of L1992 art. 8 §5 (SPEC DAT-32), for an organisation of nobody here. */
+const ROYAL_DECREE = () => ({
+  kind: 'judicial_data_prior_notice',
+  reference: `KB ${unique()} (BS 2025-11-14)`,
+  validFrom: '2026-01-01',
+  validUntil: null,
+});
+
 async function freshOrganisation(): Promise<string> {
   const res = await world.request(world.people.operator, 'POST', '/api/admin/organisations', {
     ...WELFARE_AGENCY,
@@ -374,6 +382,14 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     method: 'POST',
     url: `/api/cases/${cell.caseId}/persons/${recordsOf(cell.subject).personId}/national-register-number`,
   }),
+  // Nobody here processes judicial data under a royal decree: those let through are answered 409.
+  recordPriorNotice: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/persons/${recordsOf(cell.subject).personId}/prior-notices`,
+    payload: { sentOn: '2026-03-01', method: 'registered_letter' },
+    checkedAfterAccess: true,
+  }),
+  listDuePriorNotices: () => ({ method: 'GET', url: '/api/prior-notices' }),
   addItem: (cell) => ({
     method: 'POST',
     url: `/api/cases/${cell.caseId}/items`,
@@ -624,6 +640,26 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     url: `/api/admin/organisations/${world.org.youth}`,
     payload: { address: `Hallepoortlaan ${serial++}, 1060 Brussel` },
   }),
+  recordRoyalDecree: async () => ({
+    method: 'POST',
+    url: `/api/admin/organisations/${await freshOrganisation()}/royal-decrees`,
+    payload: ROYAL_DECREE(),
+  }),
+  updateRoyalDecree: async () => {
+    const organisationId = await freshOrganisation();
+    const recorded = await world.request(
+      world.people.operator,
+      'POST',
+      `/api/admin/organisations/${organisationId}/royal-decrees`,
+      ROYAL_DECREE(),
+    );
+    if (recorded.statusCode !== 201) throw new Error(`recordRoyalDecree: ${recorded.body}`);
+    return {
+      method: 'PATCH',
+      url: `/api/admin/organisations/${organisationId}/royal-decrees/${recorded.json().royalDecrees[0].id}`,
+      payload: { validUntil: '2026-12-31' },
+    };
+  },
   listUsers: () => ({ method: 'GET', url: `/api/admin/users?organisationId=${world.org.cpas}` }),
   createUser: () => ({
     method: 'POST',

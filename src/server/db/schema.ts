@@ -469,6 +469,8 @@ export interface ItemsTable {
   controller_organisation_id: string;
   shared: boolean;
   genetic_biometric: Generated<boolean>;
+  /** SPEC DAT-23 (migration 0019): what it reveals of L1992 art. 6 al. 1 beyond its category. */
+  reveals_sensitive: Generated<string[]>;
   secret_of_investigation: Generated<boolean>;
   judicial: Generated<boolean>;
   phase: 'preparation' | 'consultation' | 'follow_up';
@@ -503,6 +505,8 @@ export interface ItemVersionsTable {
   item_id: string;
   version: number;
   category: string;
+  /** SPEC DAT-23 (migration 0019): as the item declared it in this version. */
+  reveals_sensitive: Generated<string[]>;
   payload: Buffer | null;
   changed_by: string;
   changed_at: Timestamp;
@@ -570,6 +574,33 @@ export interface OwnFileExportsTable {
   exported_by: string;
   exported_at: Timestamp;
   sha256: string;
+}
+
+// --- royal decrees (see migrations/0018_royal_decree_authorisations.sql) ----------------
+// (authorisations owned by src/server/modules/identity, notices by src/server/modules/cases)
+export interface RoyalDecreeAuthorisationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: 'judicial_data_prior_notice' | 'sex_life_treatment';
+  reference: string;
+  valid_from: ColumnType<string, string, string>;
+  valid_until: CivilDateColumnNullable;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface PriorWrittenNoticesTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  authorisation_id: string;
+  sent_on: CivilDateColumn;
+  method: 'registered_letter' | 'letter' | 'hand_delivery' | 'email';
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 // --- modules/auth/oidc ------------------------------------------------------------------
@@ -698,6 +729,8 @@ export interface DB {
   own_file_transfers: OwnFileTransfersTable;
   own_file_transfer_items: OwnFileTransferItemsTable;
   own_file_exports: OwnFileExportsTable;
+  royal_decree_authorisations: RoyalDecreeAuthorisationsTable;
+  prior_written_notices: PriorWrittenNoticesTable;
   oidc_flows: OidcFlowsTable;
   oidc_identities: OidcIdentitiesTable;
   frameworks: FrameworksTable;

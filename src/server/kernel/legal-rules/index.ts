@@ -16,6 +16,7 @@ export {
   years,
 } from './durations.js';
 export * from './enumerations.js';
+export * from './enumerations-1992.js';
 export { isBelgianWorkingDay } from './holidays.js';
 export {
   type CourtActionAdmissibility,

@@ -476,6 +476,18 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'Those who see the person; each reveal audited (SPEC DAT-01)',
     outcomes: CASE_READ,
   },
+  recordPriorNotice: {
+    method: 'POST',
+    path: '/api/cases/:caseId/persons/:personId/prior-notices',
+    rule: 'Contributors, for their own organisation under a royal decree of L1992 art. 8 §5 (SPEC DAT-32; 409 without one)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  listDuePriorNotices: {
+    method: 'GET',
+    path: '/api/prior-notices',
+    rule: "Behind the case gates; the persons the organisation has still to notify (SPEC DAT-32)",
+    outcomes: GATED_LIST,
+  },
   addItem: {
     method: 'POST',
     path: '/api/cases/:caseId/items',
@@ -715,6 +727,18 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     method: 'PATCH',
     path: '/api/admin/organisations/:organisationId',
     rule: 'Platform operator',
+    outcomes: OPERATOR,
+  },
+  recordRoyalDecree: {
+    method: 'POST',
+    path: '/api/admin/organisations/:organisationId/royal-decrees',
+    rule: 'Platform operator (SPEC DAT-32, DAT-33)',
+    outcomes: OPERATOR,
+  },
+  updateRoyalDecree: {
+    method: 'PATCH',
+    path: '/api/admin/organisations/:organisationId/royal-decrees/:royalDecreeId',
+    rule: 'Platform operator; a decree that has ended is kept as it was (SPEC DAT-33)',
     outcomes: OPERATOR,
   },
   listUsers: { method: 'GET', path: '/api/admin/users', rule: 'Platform operator', outcomes: OPERATOR },

@@ -11,8 +11,11 @@
  * - Special categories (bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2; SPEC DAT-18,
  *   DAT-19) show their content only to persons their own organisation designated for that
  *   category; everyone else who sees the record sees a placeholder.
+ * - An item of any category that reveals what L1992 art. 6 al. 1 adds to the sensitive data
+ *   (SPEC DAT-23) shows its content only to persons designated for beliefs (C13) as well.
  */
 import type { DESIGNATION_SCOPES } from '../../../contracts/designations.js';
+import type { SensitiveRevelation } from '../../../contracts/items.js';
 import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import type { AudienceRelation } from '../../db/schema.js';
 
@@ -39,11 +42,21 @@ export function recordVisible(relation: AudienceRelation, record: Pick<RecordFac
   return record.shared || COMPARTMENT_READERS.includes(relation);
 }
 
-/** The designations an item's content needs: its special category, and genetic/biometric data. */
-export function requiredDesignations(category: CategoryCode, geneticOrBiometric: boolean): DesignationScope[] {
+/**
+ * The designations an item's content needs: its special category, genetic/biometric data, and
+ * beliefs (C13) for what it reveals of L1992 art. 6 al. 1: political, philosophical or religious
+ * activities are beliefs acted upon, and in Belgium mutual health funds and trade unions are
+ * bound to the political and philosophical families, so that membership reveals beliefs too.
+ */
+export function requiredDesignations(
+  category: CategoryCode,
+  geneticOrBiometric: boolean,
+  revealsSensitive: readonly SensitiveRevelation[] = [],
+): DesignationScope[] {
   const scopes: DesignationScope[] = [];
   if (SPECIAL_CATEGORIES.includes(category)) scopes.push(category as DesignationScope);
   if (geneticOrBiometric) scopes.push('genetic_biometric');
+  if (revealsSensitive.length > 0 && !scopes.includes('C13')) scopes.push('C13');
   return scopes;
 }
 

@@ -18,6 +18,7 @@ import {
   stripImageMetadata,
 } from '../../kernel/documents/index.js';
 import { DomainError } from '../../kernel/errors.js';
+import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { contentVisible } from '../access/record-visibility.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
@@ -27,6 +28,7 @@ import { isoOf, itemRequires } from './case-presenter.js';
 import type { CaseRecordsDeps } from './case-records.service.js';
 import { caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
+import { blockedRule } from './royal-decree-item-rules.js';
 
 /** One attachment at most (a scanned report of some pages). */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -60,7 +62,7 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
 
   async function visibleItem(tx: Tx, open: OpenCase, itemId: string): Promise<ItemRow> {
     refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
-    const item = await records.itemById(tx, open.row.id, itemId);
+    const item = await records.itemById(tx, open.row.id, itemId, brusselsDateOf(clock.now()));
     if (!item || (open.sharedOnly && !item.shared) || item.erased_at) {
       throw new DomainError('not_found', { detail: 'No such item' });
     }
@@ -80,6 +82,10 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         const item = await visibleItem(tx, open, itemId);
         access.require(open.context, { action: 'case.contribute', kase: open.facts, owner: item.controller_organisation_id }, 'collect', caseId);
+        // A blocked item is processed no further (SPEC DAT-22, SEC-11, DAT-33): it is erased, or released.
+        if (item.blocked_at) {
+          throw new DomainError('conflict', { detail: 'The item is blocked: no document is added to it', rule: blockedRule(item.blocked_reason) });
+        }
         // DAT-19: a document of a special-category item is its content: only the designated add one.
         if (!contentVisible(open.context.facts.designations, { requires: itemRequires(item) })) {
           throw new DomainError('forbidden', {
@@ -157,7 +163,7 @@ export function createCaseAttachments(deps: CaseRecordsDeps) {
         const attachment = await records.attachment(tx, itemId, attachmentId);
         if (!attachment?.content) throw new DomainError('not_found', { detail: 'No such attachment' });
         if (item.blocked_at) {
-          throw new DomainError('conflict', { detail: 'The item is blocked: its documents are shown to nobody', rule: 'SPEC DAT-22, SEC-11' });
+          throw new DomainError('conflict', { detail: 'The item is blocked: its documents are shown to nobody', rule: blockedRule(item.blocked_reason) });
         }
         if (!contentVisible(open.context.facts.designations, { requires: itemRequires(item) })) {
           throw new DomainError('forbidden', {

@@ -34,7 +34,7 @@ import type { Tx } from '../../db/database.js';
 import type { CaseState } from '../../db/schema.js';
 import type { AuditAction, AuditRecordRef } from '../../kernel/audit/index.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
-import { months } from '../../kernel/legal-rules/index.js';
+import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
 import type { CaseFacts } from '../access/case-audience.js';
@@ -97,13 +97,13 @@ export function createCaseLifecycle(deps: CaseDeps) {
 
   /** The compartment's records as the selection rules see them (all of them: the reader sees the compartment). */
   async function draftRecords(tx: Tx, caseId: string): Promise<DraftRecords> {
-    const [persons, items] = await Promise.all([records.personsOf(tx, caseId, false), records.itemsOf(tx, caseId, false)]);
+    const [persons, items] = await Promise.all([records.personsOf(tx, caseId, false), records.itemsOf(tx, caseId, false, brusselsDateOf(clock.now()))]);
     return draftRecordsOf(persons, items);
   }
 
   /** The audit references of a selection: persons are identification data (category 1). */
   async function selectionRefs(tx: Tx, caseId: string, selection: Selection): Promise<AuditRecordRef[]> {
-    const items = await records.itemsOf(tx, caseId, false);
+    const items = await records.itemsOf(tx, caseId, false, brusselsDateOf(clock.now()));
     const category = new Map(items.map((i) => [i.id, Number(i.category.slice(1))]));
     return [
       ...selection.personIds.map((id) => ({ type: 'person', id, category: 1 })),

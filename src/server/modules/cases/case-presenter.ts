@@ -4,7 +4,8 @@
  * not designated for it (SPEC DAT-19).
  */
 import type { Identity, Person } from '../../../contracts/persons.js';
-import type { Attachment, Item, ItemDetails } from '../../../contracts/items.js';
+import type { PersonPriorNotice } from '../../../contracts/prior-notices.js';
+import type { Attachment, Item, ItemDetails, SensitiveRevelation } from '../../../contracts/items.js';
 import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import type { ScopeCipher } from '../../kernel/crypto/envelope.js';
 import { maskNrn } from '../../kernel/crypto/normalise.js';
@@ -43,6 +44,8 @@ export async function presentPersons(
   rows: readonly LinkedPersonRow[],
   names: ReadonlyMap<string, string>,
   now: Date,
+  /** SPEC DAT-32: the reader's organisation's prior written notice to each person. */
+  priorNotice: (personId: string) => PersonPriorNotice,
 ): Promise<Person[]> {
   return Promise.all(
     rows.map(async (row) => {
@@ -64,6 +67,7 @@ export async function presentPersons(
         },
         age: ageOn(identity.birthDate, now),
         necessity: row.necessity ? await cipher.decryptText(...FIELDS.necessity(row.id), row.necessity) : null,
+        priorNotice: priorNotice(row.id),
         version: row.version,
         createdAt: isoOf(row.created_at),
       };
@@ -71,9 +75,13 @@ export async function presentPersons(
   );
 }
 
-export function itemRequires(row: Pick<ItemRow, 'category' | 'genetic_biometric'>): DesignationScope[] {
-  return requiredDesignations(row.category as CategoryCode, row.genetic_biometric);
+export function itemRequires(row: Pick<ItemRow, 'category' | 'genetic_biometric' | 'reveals_sensitive'>): DesignationScope[] {
+  return requiredDesignations(row.category as CategoryCode, row.genetic_biometric, revealedBy(row));
 }
+
+/** SPEC DAT-23: what the item reveals of L1992 art. 6 al. 1 (the column's check keeps it to the list). */
+export const revealedBy = (row: Pick<ItemRow, 'reveals_sensitive'>): SensitiveRevelation[] =>
+  row.reveals_sensitive as SensitiveRevelation[];
 
 export async function readItemPayload(cipher: ScopeCipher, row: ItemRow): Promise<ItemPayload> {
   return JSON.parse(await cipher.decryptText(...FIELDS.item(row.id, row.version), row.payload!)) as ItemPayload;
@@ -137,6 +145,7 @@ export async function presentItems(
           : null,
         relevance: payload?.relevance ?? null,
         geneticOrBiometric: row.genetic_biometric,
+        revealsSensitive: revealedBy(row),
         secretOfInvestigation: payload?.secretOfInvestigation ?? null,
         judicial: payload?.judicial ?? null,
         annotatesItemId: row.annotates_item_id,

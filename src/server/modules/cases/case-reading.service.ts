@@ -7,24 +7,26 @@
 import type { CaseDetail, CaseList, CaseSummary } from '../../../contracts/cases.js';
 import { IdSchema } from '../../../contracts/identity.js';
 import type { ItemVersionList } from '../../../contracts/items.js';
+import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import { type PersonSearch, type PersonSearchResult, PersonSearchSchema } from '../../../contracts/persons.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditRecordRef } from '../../kernel/audit/index.js';
 import { DomainError } from '../../kernel/errors.js';
-import { months } from '../../kernel/legal-rules/index.js';
+import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
 import type { CaseAction } from '../access/case-actions.js';
 import { caseAudience } from '../access/case-audience.js';
-import { contentVisible } from '../access/record-visibility.js';
+import { contentVisible, requiredDesignations } from '../access/record-visibility.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
-import { isoOf, itemRequires, presentItems, presentPersons, readIdentity } from './case-presenter.js';
+import { isoOf, itemRequires, presentItems, presentPersons, readIdentity, revealedBy } from './case-presenter.js';
 import { retentionStatus } from './case-rules.js';
 import type { CaseListRow } from './cases.repository.js';
 import type { CaseRecordsDeps } from './case-records.service.js';
 import { caseOpener, type OpenCase } from './open-case.js';
+import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
 
 /** Largest page of the case list. */
 const LIST_LIMIT = 200;
@@ -74,7 +76,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
       cases.participantsOf(tx, row.id),
       cases.approvalsOf(tx, row.id, row.retention_proposal),
       records.personsOf(tx, row.id, open.sharedOnly),
-      records.itemsOf(tx, row.id, open.sharedOnly),
+      records.itemsOf(tx, row.id, open.sharedOnly, brusselsDateOf(clock.now())),
       records.attachmentsOf(tx, row.id),
       cases.historyOf(tx, row.id),
     ]);
@@ -91,6 +93,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     const ref = (id: string) => ({ id, legalName: names.get(id) ?? '' });
     const userNames = await cases.userNames(tx, items.map((i) => i.created_by));
     const now = clock.now();
+    const decrees = await decreeFactsOf(tx, records, row.id, open.actingFor, brusselsDateOf(now));
     const status = retentionStatus(facts, row.retention_months, approvals);
     const presentedItems = await presentItems(cipher, items, {
       attachments,
@@ -163,7 +166,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
       firstConsultationAt: row.first_consultation_at ? isoOf(row.first_consultation_at) : null,
       closedAt: row.closed_at ? isoOf(row.closed_at) : null,
       closureReason: row.closure_reason ? await cipher.decryptText(...FIELDS.closureReason, row.closure_reason) : null,
-      persons: await presentPersons(cipher, persons, names, now),
+      persons: await presentPersons(cipher, persons, names, now, priorNoticeOf(decrees)),
       items: presentedItems,
       history: history.map((h) => ({
         at: isoOf(h.at),
@@ -231,25 +234,31 @@ export function createCaseReading(deps: CaseRecordsDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openCase(tx, actor, caseId, 'case.view', 'consult');
         refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
-        const item = await records.itemById(tx, caseId, itemId);
+        const item = await records.itemById(tx, caseId, itemId, brusselsDateOf(clock.now()));
         if (!item || (open.sharedOnly && !item.shared)) throw new DomainError('not_found', { detail: 'No such item' });
         // DAT-19: not designated; DAT-22, SEC-11: blocked for everyone.
-        const visible = !item.blocked_at && contentVisible(open.context.facts.designations, { requires: itemRequires(item) });
+        const shown = !item.blocked_at && contentVisible(open.context.facts.designations, { requires: itemRequires(item) });
         const versions = await records.versionsOf(tx, itemId);
         const list = await Promise.all(
-          versions.map(async (v) => ({
-            version: v.version,
-            category: v.category as ItemVersionList['versions'][number]['category'],
-            content:
-              visible && v.payload
-                ? (JSON.parse(await open.cipher.decryptText(...FIELDS.item(itemId, v.version), v.payload)) as { content: string }).content
-                : null,
-            changedBy: v.display_name,
-            changedAt: isoOf(v.changed_at),
-            // DAT-19: why a special-category item changed tells what it holds; the reason is its content too.
-            reason:
-              visible && v.reason ? await open.cipher.decryptText(...FIELDS.itemReason(itemId, v.version), v.reason) : null,
-          })),
+          versions.map(async (v) => {
+            // DAT-19, DAT-23: each version is read under its own category and declaration as well,
+            // so that an edit withdrawing them does not uncover what an earlier version held.
+            const own = requiredDesignations(v.category as CategoryCode, item.genetic_biometric, revealedBy(v));
+            const visible = shown && contentVisible(open.context.facts.designations, { requires: own });
+            return {
+              version: v.version,
+              category: v.category as ItemVersionList['versions'][number]['category'],
+              content:
+                visible && v.payload
+                  ? (JSON.parse(await open.cipher.decryptText(...FIELDS.item(itemId, v.version), v.payload)) as { content: string }).content
+                  : null,
+              changedBy: v.display_name,
+              changedAt: isoOf(v.changed_at),
+              // DAT-19: why a special-category item changed tells what it holds; the reason is its content too.
+              reason:
+                visible && v.reason ? await open.cipher.decryptText(...FIELDS.itemReason(itemId, v.version), v.reason) : null,
+            };
+          }),
         );
         await audit.record(tx, {
           actor: open.who,

@@ -27,6 +27,11 @@ import {
   RevealedNumberSchema,
   UpdatePersonSchema,
 } from '../../../contracts/persons.js';
+import {
+  DuePriorNoticeListSchema,
+  PriorNoticeSchema,
+  RecordPriorNoticeSchema,
+} from '../../../contracts/prior-notices.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
@@ -104,6 +109,42 @@ export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions
       },
     },
     async (request) => cases.revealNationalNumber(actorOf(request), request.params.caseId, request.params.personId),
+  );
+
+  app.post(
+    '/api/cases/:caseId/persons/:personId/prior-notices',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'recordPriorNotice',
+        summary:
+          "Record your organisation's prior written notice to the person, before judicial data about them (L1992 art. 8 §5, SPEC DAT-32)",
+        tags,
+        params: PersonParamsSchema,
+        body: RecordPriorNoticeSchema,
+        response: { 201: PriorNoticeSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await cases.recordPriorNotice(actorOf(request), request.params.caseId, request.params.personId, request.body),
+        ),
+  );
+
+  app.get(
+    '/api/prior-notices',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'listDuePriorNotices',
+        summary: 'The persons your organisation has still to give prior written notice, per case (SPEC DAT-32)',
+        tags,
+        response: { 200: DuePriorNoticeListSchema, ...problems },
+      },
+    },
+    async (request) => cases.listDuePriorNotices(actorOf(request)),
   );
 
   app.post(

@@ -16,6 +16,7 @@ import {
   type CreateItem,
   CreateItemSchema,
   type Item,
+  type SensitiveRevelation,
   type UpdateItem,
   UpdateItemSchema,
 } from '../../../contracts/items.js';
@@ -30,6 +31,7 @@ import {
 import type { Tx } from '../../db/database.js';
 import type { BlindIndex } from '../../kernel/crypto/blind-index.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
+import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { caseAudience } from '../access/case-audience.js';
 import { OPEN_STATES } from '../access/case-actions.js';
@@ -37,11 +39,13 @@ import { contentVisible, requiredDesignations } from '../access/record-visibilit
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
-import { type ItemPayload, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
+import { type ItemPayload, presentItems, presentPersons, readItemPayload, revealedBy } from './case-presenter.js';
 import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
+import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
+import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
 
 export interface CaseRecordsDeps extends CaseDeps {
   blindIndex: BlindIndex;
@@ -74,6 +78,8 @@ function payloadOf(input: Omit<UpdateItem, 'reason'>, sourceReference: string | 
 export function createCaseRecords(deps: CaseRecordsDeps) {
   const { db, cases, records, notifications, access, audit, clock, blindIndex } = deps;
   const openCase = caseOpener(deps);
+  /** The civil date in Brussels, which royal-decree validities are counted in (SPEC DAT-32, DAT-33). */
+  const today = () => brusselsDateOf(clock.now());
 
   /** ROL-09: the change is the controller's; anyone else learns that it is not theirs (403). */
   function requireController(
@@ -105,15 +111,43 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     };
   }
 
+  /** DAT-32, DAT-33: what the royal decrees of the acting organisation ask of the item. */
+  async function decreeIssues(
+    tx: Tx,
+    open: OpenCase,
+    input: { category: CategoryCode; personIds: readonly string[] },
+    previous?: CategoryCode,
+  ): Promise<RuledIssue[]> {
+    const [facts, persons] = await Promise.all([
+      decreeFactsOf(tx, records, open.row.id, open.actingFor, today()),
+      records.personsOf(tx, open.row.id, open.sharedOnly),
+    ]);
+    return royalDecreeIssues(
+      input,
+      {
+        priorNoticeRequired: facts.noticeDecree !== undefined,
+        notified: new Set(facts.notices.keys()),
+        persons: new Set(persons.map((person) => person.id)),
+        sexLife: facts.sexLife,
+      },
+      previous,
+    );
+  }
+
   /** WFL-03: the persons among `personIds` that are still in the compartment (not shared). */
   async function compartmentPersons(tx: Tx, open: OpenCase, personIds: readonly string[]): Promise<Set<string>> {
     const persons = await records.personsOf(tx, open.row.id, open.sharedOnly);
     return new Set(persons.filter((p) => !p.shared && personIds.includes(p.id)).map((p) => p.id));
   }
 
-  /** DAT-19: only a person designated for the special category records or changes it. */
-  function requireDesignation(open: OpenCase, category: CategoryCode, geneticOrBiometric: boolean): void {
-    const requires = requiredDesignations(category, geneticOrBiometric);
+  /** DAT-19, DAT-23: only a person designated for the special category records or changes it. */
+  function requireDesignation(
+    open: OpenCase,
+    category: CategoryCode,
+    geneticOrBiometric: boolean,
+    revealsSensitive: readonly SensitiveRevelation[] = [],
+  ): void {
+    const requires = requiredDesignations(category, geneticOrBiometric, revealsSensitive);
     if (!contentVisible(open.context.facts.designations, { requires })) {
       throw new DomainError('forbidden', {
         detail: `Only persons your organisation designated for ${requires.join(', ')} record such information`,
@@ -124,7 +158,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
 
   async function visibleItem(tx: Tx, open: OpenCase, itemId: string): Promise<ItemRow> {
     refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
-    const item = await records.itemById(tx, open.row.id, itemId);
+    const item = await records.itemById(tx, open.row.id, itemId, today());
     if (!item || (open.sharedOnly && !item.shared)) throw new DomainError('not_found', { detail: 'No such item' });
     return item;
   }
@@ -142,13 +176,13 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
   ): Promise<ItemRow> {
     const item = await visibleItem(tx, open, itemId);
     requireController(open, item.controller_organisation_id, auditAction);
-    return (await records.itemForUpdate(tx, open.row.id, itemId))!;
+    return (await records.itemForUpdate(tx, open.row.id, itemId, today()))!;
   }
 
   /** The item as just written, read back with its persons. */
   async function presentItem(tx: Tx, open: OpenCase, written: ItemRow): Promise<Item> {
     const [row, attachments, organisations, userNames] = await Promise.all([
-      records.itemById(tx, open.row.id, written.id),
+      records.itemById(tx, open.row.id, written.id, today()),
       records.attachmentsOf(tx, open.row.id),
       cases.organisations(tx, [written.controller_organisation_id]),
       cases.userNames(tx, [written.created_by]),
@@ -252,7 +286,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           records: [{ type: 'person', id, category: 1 }],
         });
         const names = new Map((await cases.organisations(tx, [open.actingFor])).map((o) => [o.id, o.legal_name]));
-        const [person] = await presentPersons(open.cipher, [{ ...row, subject_ids: input.subjectIds ?? [] }], names, now);
+        const decrees = await decreeFactsOf(tx, records, caseId, open.actingFor, today());
+        const [person] = await presentPersons(open.cipher, [{ ...row, subject_ids: input.subjectIds ?? [] }], names, now, priorNoticeOf(decrees));
         return person!;
       });
     },
@@ -289,7 +324,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           records: [{ type: 'person', id: personId, category: 1 }],
         });
         const names = new Map((await cases.organisations(tx, [row.controller_organisation_id])).map((o) => [o.id, o.legal_name]));
-        const [presented] = await presentPersons(open.cipher, [{ ...row, subject_ids: seen.subject_ids }], names, now);
+        const decrees = await decreeFactsOf(tx, records, caseId, open.actingFor, today());
+        const [presented] = await presentPersons(open.cipher, [{ ...row, subject_ids: seen.subject_ids }], names, now, priorNoticeOf(decrees));
         return presented!;
       });
     },
@@ -300,6 +336,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         refuseIfAny(shapeIssues(CreateItemSchema, input));
         const issues = itemIssues(input, await itemFacts(tx, open));
+        issues.push(...(await decreeIssues(tx, open, input)));
         if (input.provenance.kind === 'collected_following_consultation') {
           if (!(await records.consultationDiscussed(tx, input.provenance.consultationId, caseId))) {
             issues.push({
@@ -310,7 +347,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           }
         }
         if (input.annotatesItemId) {
-          const annotated = await records.itemById(tx, caseId, input.annotatesItemId);
+          const annotated = await records.itemById(tx, caseId, input.annotatesItemId, today());
           if (!annotated || (open.sharedOnly && !annotated.shared)) {
             issues.push({ field: '/body/annotatesItemId', message: 'is not an item of this case', rule: 'SPEC ROL-09' });
           } else if (annotated.controller_organisation_id === open.actingFor) {
@@ -318,7 +355,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           }
         }
         refuseRuled(issues);
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive);
         // WFL-03: information about a person the signal left in the compartment stays there with
         // that person, until its controller shares both (SPEC WFL-09).
         const withCompartmentPersons = (await compartmentPersons(tx, open, input.personIds)).size > 0;
@@ -333,6 +370,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           controller_organisation_id: open.actingFor,
           shared: OPEN_STATES.includes(open.row.state) && !withCompartmentPersons,
           genetic_biometric: input.geneticOrBiometric ?? false,
+          reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
           phase: phaseOf(open.row.state),
@@ -348,7 +386,16 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           updated_at: now,
         });
         await records.setItemPersons(tx, id, input.personIds);
-        await records.itemVersion(tx, { item_id: id, version: 1, category: input.category, payload, changed_by: actor.userId, changed_at: now, reason: null });
+        await records.itemVersion(tx, {
+          item_id: id,
+          version: 1,
+          category: input.category,
+          reveals_sensitive: input.revealsSensitive ?? [],
+          payload,
+          changed_by: actor.userId,
+          changed_at: now,
+          reason: null,
+        });
         await audit.record(tx, {
           actor: open.who,
           action: 'collect',
@@ -368,12 +415,16 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased' });
         if (item.blocked_at) {
           throw new DomainError('conflict', {
-            detail: 'The item is blocked: erase it, or release it after review',
-            rule: 'SPEC DAT-22, SEC-11',
+            detail:
+              item.blocked_reason === 'authorisation_expired'
+                ? "The item is blocked: its controller's royal decree authorisation has ended"
+                : 'The item is blocked: erase it, or release it after review',
+            rule: blockedRule(item.blocked_reason),
           });
         }
         refuseIfAny(shapeIssues(UpdateItemSchema, input));
         const issues = itemIssues(editAsItemInput(input), await itemFacts(tx, open));
+        issues.push(...(await decreeIssues(tx, open, input, item.category as CategoryCode)));
         if (item.shared) {
           // WFL-03: a shared item may not come to be about a person still in the compartment.
           const unshared = await compartmentPersons(tx, open, input.personIds);
@@ -388,8 +439,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           });
         }
         refuseRuled(issues);
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric);
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false);
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item));
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive);
         const previous = await readItemPayload(open.cipher, item);
         const version = item.version + 1;
         const now = clock.now();
@@ -400,6 +451,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const row = await records.updateItem(tx, itemId, {
           category: input.category,
           genetic_biometric: input.geneticOrBiometric ?? false,
+          reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
           version,
@@ -412,6 +464,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           item_id: itemId,
           version,
           category: input.category,
+          reveals_sensitive: input.revealsSensitive ?? [],
           payload,
           changed_by: actor.userId,
           changed_at: now,
@@ -435,7 +488,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'erase');
         const item = await controlledItem(tx, open, itemId, 'erase');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric);
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item));
         refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
         const version = item.version + 1;
         const now = clock.now();
@@ -452,6 +505,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           item_id: itemId,
           version,
           category: item.category,
+          reveals_sensitive: item.reveals_sensitive,
           payload: null,
           changed_by: actor.userId,
           changed_at: now,
@@ -576,7 +630,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         }
         const [persons, items] = await Promise.all([
           records.personsOf(tx, caseId, open.sharedOnly),
-          records.itemsOf(tx, caseId, open.sharedOnly),
+          records.itemsOf(tx, caseId, open.sharedOnly, today()),
         ]);
         const own = (row: { controller_organisation_id: string }) => row.controller_organisation_id === open.actingFor;
         const issues = selectionIssues(selection, draftRecordsOf(persons, items), { requireSubject: false });

@@ -5,6 +5,7 @@
  */
 import { createCaseAttachments } from './case-attachments.service.js';
 import { createCaseLifecycle } from './case-lifecycle.service.js';
+import { createCasePriorNotices } from './case-prior-notices.service.js';
 import { createCaseReading } from './case-reading.service.js';
 import { type CaseRecordsDeps, createCaseRecords } from './case-records.service.js';
 
@@ -16,6 +17,7 @@ export function createCaseService(deps: CaseServiceDeps) {
     ...createCaseReading(deps),
     ...createCaseRecords(deps),
     ...createCaseAttachments(deps),
+    ...createCasePriorNotices(deps),
   };
 }
 

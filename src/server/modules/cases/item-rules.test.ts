@@ -290,6 +290,7 @@ describe('itemIssues', () => {
       children: ['C07', 1],
       judicialSubtype: ['C09', 'judicial'],
       sourceReference: ['C09', 'PV 1'],
+      judicialDataTags: ['C09', ['convictions_and_penalties']],
       healthProfessional: ['C10', { name: 'Dr. X', registration: '1' }],
       healthException: ['C10', 'concrete_danger'],
       healthSource: ['C10', 'data_subject'],

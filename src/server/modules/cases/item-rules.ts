@@ -9,7 +9,7 @@ import type { CreateItem, ItemDetails, UpdateItem } from '../../../contracts/ite
 import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import { findClassificationMarking } from '../../kernel/documents/index.js';
 import type { FieldIssue } from '../../kernel/errors.js';
-import { requiredDesignations, SPECIAL_CATEGORIES } from '../access/record-visibility.js';
+import { requiredDesignations } from '../access/record-visibility.js';
 
 export interface RuledIssue extends FieldIssue {
   rule: string;
@@ -42,23 +42,30 @@ const DETAIL_CATEGORY: Record<keyof ItemDetails, CategoryCode> = {
   children: 'C07',
   judicialSubtype: 'C09',
   sourceReference: 'C09',
+  judicialDataTags: 'C09',
   healthProfessional: 'C10',
   healthException: 'C10',
   healthSource: 'C10',
   healthSourceJustification: 'C10',
 };
 
+/** What L1992 art. 6 al. 1 adds to the sensitive data, under the exceptions of L2007 art. 6 §2. */
+const REVELATION_RULE = 'L1992 art. 6 al. 1; L2007 art. 6 §2 (SPEC DAT-22, DAT-23)';
+
 /**
- * The exceptions to the prohibitions of L2007 arts 6-8, by the category they apply to: art. 8 §2
- * a)-e) for judicial data, art. 7 §2 a)-k) for health (and genetic or biometric) data, art. 6 §2
- * a)-l) for origin, beliefs and sexual life.
+ * The exceptions to the prohibitions of L2007 arts 6-8, by what the item holds: art. 8 §2 a)-e)
+ * for judicial data, art. 7 §2 a)-k) for health (and genetic or biometric) data, art. 6 §2 a)-l)
+ * for origin, beliefs and sexual life, and for what L1992 art. 6 al. 1 adds (SPEC DAT-23).
  */
-function groundsFor(category: CategoryCode): { letters: string; rule: string } {
-  if (category === 'C09') return { letters: 'abcde', rule: 'L2007 art. 8 §2 (SPEC DAT-29)' };
+function groundsFor(category: CategoryCode, geneticOrBiometric: boolean): { article: 6 | 7 | 8; letters: string; rule: string } {
+  if (category === 'C09') return { article: 8, letters: 'abcde', rule: 'L2007 art. 8 §2 (SPEC DAT-29)' };
   if (category === 'C12' || category === 'C13' || category === 'C15') {
-    return { letters: 'abcdefghijkl', rule: 'L2007 art. 6 §2 (SPEC DAT-22)' };
+    return { article: 6, letters: 'abcdefghijkl', rule: 'L2007 art. 6 §2 (SPEC DAT-22)' };
   }
-  return { letters: 'abcdefghijk', rule: 'L2007 art. 7 §2 (SPEC DAT-24)' };
+  if (category === 'C10' || geneticOrBiometric) {
+    return { article: 7, letters: 'abcdefghijk', rule: 'L2007 art. 7 §2 (SPEC DAT-24)' };
+  }
+  return { article: 6, letters: 'abcdefghijkl', rule: REVELATION_RULE };
 }
 
 /** Public authorities may process judicial data under art. 8 §2 a); others cite the law (b). */
@@ -125,7 +132,7 @@ export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
   return issues;
 }
 
-/** DAT-18, DAT-22, DAT-24, DAT-29: the exception to the prohibition, and its justification. */
+/** DAT-18, DAT-22, DAT-23, DAT-24, DAT-29: the exception to the prohibition, and its justification. */
 function specialIssues(
   input: ItemInput,
   facts: ItemFacts,
@@ -137,12 +144,23 @@ function specialIssues(
   if (input.geneticOrBiometric && category !== 'C10' && category !== 'C16') {
     refuse('geneticOrBiometric', 'genetic or biometric data are recorded under category 10 or 16', 'bill art. 2 §2 al. 1; SPEC DAT-18, A-10');
   }
-  const needed = requiredDesignations(category, input.geneticOrBiometric ?? false).length > 0;
+  const geneticOrBiometric = input.geneticOrBiometric ?? false;
+  const revealed = input.revealsSensitive ?? [];
+  const needed = requiredDesignations(category, geneticOrBiometric, revealed).length > 0;
   if (!needed) {
     if (special) refuse('special', 'only special categories record an exception ground', 'bill art. 2 §2 al. 3 (SPEC DAT-18)');
     return;
   }
-  const { letters, rule } = groundsFor(SPECIAL_CATEGORIES.includes(category) ? category : 'C10');
+  const { article, letters, rule } = groundsFor(category, geneticOrBiometric);
+  // DAT-23: one item answers one article's exception; judicial or health data revealing these
+  // as well would need a second ground, so what they reveal is recorded as an item of its own.
+  if (revealed.length > 0 && article !== 6) {
+    refuse(
+      'revealsSensitive',
+      `its exception ground is one of art. ${article} §2: record what it reveals under art. 6 as an item of its own`,
+      REVELATION_RULE,
+    );
+  }
   if (!special) {
     refuse('special', 'a special category needs its exception ground and a justification', rule);
     return;

@@ -4,6 +4,7 @@
  * does not see the compartment sees shared records only; the policies apply the same rule again.
  */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import type { BlockedReason } from '../../../contracts/items.js';
 import type { Tx } from '../../db/database.js';
 import type {
   ItemAttachmentsTable,
@@ -12,14 +13,40 @@ import type {
   PersonsTable,
   PersonVersionsTable,
 } from '../../db/schema.js';
+import type { DecreePeriod } from '../identity/royal-decree-rules.js';
+import { createPriorNoticesRepository } from './prior-notices.repository.js';
+import { expiredAuthorisationBlock } from './royal-decree-item-rules.js';
 
 export type PersonRow = Selectable<PersonsTable>;
-export type ItemRow = Selectable<ItemsTable>;
+/** An item as its readers find it: blocked as its controller blocked it, or as its decree ended (DAT-33). */
+export type ItemRow = Omit<Selectable<ItemsTable>, 'blocked_reason'> & { blocked_reason: BlockedReason | null };
 /** A person with the subjects a relation/contact relates to (DAT-17). */
 export type LinkedPersonRow = PersonRow & { subject_ids: string[] };
 /** An item with the persons it is about. */
 export type LinkedItemRow = ItemRow & { person_ids: string[] };
 export type AttachmentMeta = Omit<Selectable<ItemAttachmentsTable>, 'content'>;
+
+/**
+ * SPEC DAT-33: with a category-15 item, the art. 6 §3 decrees of its controller, for
+ * `expiredAuthorisationBlock` to block it once they ended. Every read of items goes through here.
+ */
+const controllerSexLifeDecrees = sql<DecreePeriod[] | null>`CASE WHEN items.category = 'C15' THEN (
+  SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'validFrom', r.valid_from, 'validUntil', r.valid_until)), '[]')
+  FROM royal_decree_authorisations r
+  WHERE r.organisation_id = items.controller_organisation_id AND r.kind = 'sex_life_treatment') END`.as(
+  'controller_sex_life_decrees',
+);
+
+/** The item as of `today` (Brussels): blocked from the day after its controller's decree ended. */
+function asOf<T extends Selectable<ItemsTable> & { controller_sex_life_decrees: DecreePeriod[] | null }>(
+  row: T,
+  today: string,
+): Omit<T, 'controller_sex_life_decrees'> & ItemRow {
+  const { controller_sex_life_decrees: decrees, ...item } = row;
+  if (item.blocked_at !== null || item.erased_at !== null) return item;
+  const block = expiredAuthorisationBlock(item.category, decrees ?? [], today);
+  return block ? { ...item, blocked_reason: block.reason, blocked_at: block.at } : item;
+}
 
 const attachmentColumns = [
   'id',
@@ -36,6 +63,9 @@ const attachmentColumns = [
 
 export function createRecordsRepository() {
   return {
+    // The prior written notices to the persons of a case (SPEC DAT-32).
+    ...createPriorNoticesRepository(),
+
     insertPerson: (tx: Tx, row: Insertable<PersonsTable>): Promise<PersonRow> =>
       tx.insertInto('persons').values(row).returningAll().executeTakeFirstOrThrow(),
 
@@ -101,8 +131,8 @@ export function createRecordsRepository() {
         .execute();
     },
 
-    /** The items of the case the reader sees, with the persons each is about. */
-    itemsOf: (tx: Tx, caseId: string, sharedOnly: boolean): Promise<LinkedItemRow[]> => {
+    /** The items of the case the reader sees, with the persons each is about, as of `today` (Brussels). */
+    itemsOf: async (tx: Tx, caseId: string, sharedOnly: boolean, today: string): Promise<LinkedItemRow[]> => {
       let query = tx
         .selectFrom('items')
         .selectAll()
@@ -111,13 +141,14 @@ export function createRecordsRepository() {
             'person_ids',
           ),
         )
+        .select(controllerSexLifeDecrees)
         .where('case_id', '=', caseId);
       if (sharedOnly) query = query.where('shared', '=', true);
-      return query.orderBy('created_at').orderBy('id').execute();
+      return (await query.orderBy('created_at').orderBy('id').execute()).map((row) => asOf(row, today));
     },
 
-    itemById: (tx: Tx, caseId: string, id: string): Promise<LinkedItemRow | undefined> =>
-      tx
+    itemById: async (tx: Tx, caseId: string, id: string, today: string): Promise<LinkedItemRow | undefined> => {
+      const row = await tx
         .selectFrom('items')
         .selectAll()
         .select(
@@ -125,18 +156,24 @@ export function createRecordsRepository() {
             'person_ids',
           ),
         )
+        .select(controllerSexLifeDecrees)
         .where('id', '=', id)
         .where('case_id', '=', caseId)
-        .executeTakeFirst(),
+        .executeTakeFirst();
+      return row && asOf(row, today);
+    },
 
-    itemForUpdate: (tx: Tx, caseId: string, id: string): Promise<ItemRow | undefined> =>
-      tx
+    itemForUpdate: async (tx: Tx, caseId: string, id: string, today: string): Promise<ItemRow | undefined> => {
+      const row = await tx
         .selectFrom('items')
         .selectAll()
+        .select(controllerSexLifeDecrees)
         .where('id', '=', id)
         .where('case_id', '=', caseId)
         .forUpdate()
-        .executeTakeFirst(),
+        .executeTakeFirst();
+      return row && asOf(row, today);
+    },
 
     updateItem: (tx: Tx, id: string, change: Updateable<ItemsTable>): Promise<ItemRow> =>
       tx.updateTable('items').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
@@ -149,7 +186,7 @@ export function createRecordsRepository() {
       tx
         .selectFrom('item_versions as v')
         .innerJoin('users as u', 'u.id', 'v.changed_by')
-        .select(['v.version', 'v.category', 'v.payload', 'v.changed_at', 'v.reason', 'u.display_name'])
+        .select(['v.version', 'v.category', 'v.reveals_sensitive', 'v.payload', 'v.changed_at', 'v.reason', 'u.display_name'])
         .where('v.item_id', '=', itemId)
         .orderBy('v.version', 'desc')
         .execute(),

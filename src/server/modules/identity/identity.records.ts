@@ -3,10 +3,11 @@ import type {
   CreateOrganisation,
   Organisation,
   OrganisationKind,
+  RoyalDecree,
   User,
   UserRole,
 } from '../../../contracts/identity.js';
-import type { OrganisationRow, UserRow } from './identity.repository.js';
+import type { OrganisationRow, RoyalDecreeRow, UserRow } from './identity.repository.js';
 import { bill0485Applies, formatEnterpriseNumber } from './organisation-rules.js';
 
 type MissionBasis = NonNullable<CreateOrganisation['legalMission']>['basis'];
@@ -71,12 +72,26 @@ export function organisationRecord(row: OrganisationRow): Required<CreateOrganis
   };
 }
 
-export function toOrganisation(row: OrganisationRow): Organisation {
+export function toRoyalDecree(row: RoyalDecreeRow): RoyalDecree {
+  return {
+    id: row.id,
+    kind: row.kind,
+    reference: row.reference,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    recordedAt: row.recorded_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The organisation with its royal decrees (those of other organisations among `decrees` are left out). */
+export function toOrganisation(row: OrganisationRow, decrees: readonly RoyalDecreeRow[]): Organisation {
   const record = organisationRecord(row);
   return {
     ...record,
     id: row.id,
     bill0485Applies: bill0485Applies(record.kind),
+    royalDecrees: decrees.filter((decree) => decree.organisation_id === row.id).map(toRoyalDecree),
     active: row.active,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -1,10 +1,11 @@
 /** Organisations and users in SQL, nothing more: the rules are the service's. */
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { OrganisationsTable, UsersTable } from '../../db/schema.js';
+import type { OrganisationsTable, RoyalDecreeAuthorisationsTable, UsersTable } from '../../db/schema.js';
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type RoyalDecreeRow = Selectable<RoyalDecreeAuthorisationsTable>;
 
 export interface IdentityRepository {
   insertOrganisation(tx: Tx, row: Insertable<OrganisationsTable>): Promise<OrganisationRow>;
@@ -23,6 +24,14 @@ export interface IdentityRepository {
   emailInUse(tx: Tx, email: string): Promise<boolean>;
   /** Applies `patch` and raises the session epoch. */
   updateUserEndingSessions(tx: Tx, id: string, patch: Updateable<UsersTable>): Promise<UserRow>;
+  /** The royal decrees of the organisations (all of them without `organisationId`), oldest first. */
+  royalDecrees(tx: Tx, organisationId?: string): Promise<RoyalDecreeRow[]>;
+  insertRoyalDecree(tx: Tx, row: Insertable<RoyalDecreeAuthorisationsTable>): Promise<RoyalDecreeRow>;
+  /** Locks the row until the transaction ends. */
+  royalDecreeForUpdate(tx: Tx, organisationId: string, id: string): Promise<RoyalDecreeRow | undefined>;
+  updateRoyalDecree(tx: Tx, id: string, patch: Updateable<RoyalDecreeAuthorisationsTable>): Promise<RoyalDecreeRow>;
+  /** Another decree of the organisation, of the kind, has this reference. */
+  royalDecreeReferenceInUse(tx: Tx, organisationId: string, kind: string, reference: string, except?: string): Promise<boolean>;
 }
 
 export function createIdentityRepository(): IdentityRepository {
@@ -64,5 +73,41 @@ export function createIdentityRepository(): IdentityRepository {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow(),
+    royalDecrees: (tx, organisationId) =>
+      tx
+        .selectFrom('royal_decree_authorisations')
+        .selectAll()
+        .$if(organisationId !== undefined, (qb) => qb.where('organisation_id', '=', organisationId!))
+        .orderBy('valid_from')
+        .orderBy('recorded_at')
+        .execute(),
+    insertRoyalDecree: (tx, row) =>
+      tx.insertInto('royal_decree_authorisations').values(row).returningAll().executeTakeFirstOrThrow(),
+    royalDecreeForUpdate: (tx, organisationId, id) =>
+      tx
+        .selectFrom('royal_decree_authorisations')
+        .selectAll()
+        .where('id', '=', id)
+        .where('organisation_id', '=', organisationId)
+        .forUpdate()
+        .executeTakeFirst(),
+    updateRoyalDecree: (tx, id, patch) =>
+      tx
+        .updateTable('royal_decree_authorisations')
+        .set(patch)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    async royalDecreeReferenceInUse(tx, organisationId, kind, reference, except) {
+      const row = await tx
+        .selectFrom('royal_decree_authorisations')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('kind', '=', kind as RoyalDecreeRow['kind'])
+        .where('reference', '=', reference)
+        .$if(except !== undefined, (qb) => qb.where('id', '<>', except!))
+        .executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }

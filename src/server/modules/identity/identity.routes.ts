@@ -9,11 +9,14 @@ import {
   ChangeUserPermissionsSchema,
   ChangeUserRolesSchema,
   CreateOrganisationSchema,
+  CreateRoyalDecreeSchema,
   CreateUserSchema,
   OrganisationListSchema,
   OrganisationParamsSchema,
   OrganisationSchema,
+  RoyalDecreeParamsSchema,
   UpdateOrganisationSchema,
+  UpdateRoyalDecreeSchema,
   UserListQuerySchema,
   UserListSchema,
   UserParamsSchema,
@@ -101,6 +104,48 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     },
     async (request) =>
       identity.updateOrganisation(actorOf(request), request.params.organisationId, request.body),
+  );
+
+  app.post(
+    '/api/admin/organisations/:organisationId/royal-decrees',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'recordRoyalDecree',
+        summary:
+          'Record a royal decree the organisation processes data under: L1992 art. 8 §5 or L2007 art. 6 §3 (SPEC DAT-32, DAT-33; operator only)',
+        tags,
+        params: OrganisationParamsSchema,
+        body: CreateRoyalDecreeSchema,
+        response: { 201: OrganisationSchema, ...withTarget },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await identity.recordRoyalDecree(actorOf(request), request.params.organisationId, request.body)),
+  );
+
+  app.patch(
+    '/api/admin/organisations/:organisationId/royal-decrees/:royalDecreeId',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'updateRoyalDecree',
+        summary: 'Correct a running royal decree; one that has ended is kept as it was (operator only)',
+        tags,
+        params: RoyalDecreeParamsSchema,
+        body: UpdateRoyalDecreeSchema,
+        response: { 200: OrganisationSchema, ...withTarget },
+      },
+    },
+    async (request) =>
+      identity.updateRoyalDecree(
+        actorOf(request),
+        request.params.organisationId,
+        request.params.royalDecreeId,
+        request.body,
+      ),
   );
 
   app.get(

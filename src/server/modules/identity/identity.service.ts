@@ -10,6 +10,8 @@ import {
   ChangeUserRolesSchema,
   type CreateOrganisation,
   CreateOrganisationSchema,
+  type CreateRoyalDecree,
+  CreateRoyalDecreeSchema,
   type CreateUser,
   CreateUserSchema,
   IdSchema,
@@ -17,6 +19,8 @@ import {
   type OrganisationKind,
   type UpdateOrganisation,
   UpdateOrganisationSchema,
+  type UpdateRoyalDecree,
+  UpdateRoyalDecreeSchema,
   type User,
   type UserListQuery,
   UserListQuerySchema,
@@ -26,6 +30,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.js';
 import type { AuditLog, AuditRecordRef } from '../../kernel/audit/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
+import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import type { IdentityRepository } from './identity.repository.js';
 import {
   normaliseOrganisation,
@@ -37,6 +42,7 @@ import {
 import { refuseIfAny, shapeIssues } from './input.js';
 import { organisationIssues } from './organisation-rules.js';
 import { type Actor, canAdministerPlatform } from './platform-access.js';
+import { ended, PRIOR_NOTICE_RULE, royalDecreeIssues, SEX_LIFE_RULE } from './royal-decree-rules.js';
 import { accountIssues, normaliseEmail, roleProblem } from './user-rules.js';
 
 export interface IdentityServiceDeps {
@@ -56,7 +62,9 @@ type AdminAction =
   | 'admin.user_created'
   | 'admin.user_roles_changed'
   | 'admin.user_permissions_changed'
-  | 'admin.user_deactivated';
+  | 'admin.user_deactivated'
+  | 'admin.royal_decree_recorded'
+  | 'admin.royal_decree_changed';
 
 const PLATFORM_RULE = 'ARCHITECTURE §3.6; bill art. 3 §1 al. 2';
 
@@ -120,9 +128,9 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
     /** Reading the platform's directory is a privileged action, so it is audited (ARCHITECTURE §3.6). */
     listOrganisations(actor: Actor): Promise<Organisation[]> {
       return administer(actor, 'admin.organisations_listed', async (tx, record) => {
-        const rows = await identity.organisations(tx);
+        const [rows, decrees] = await Promise.all([identity.organisations(tx), identity.royalDecrees(tx)]);
         await record([]);
-        return rows.map(toOrganisation);
+        return rows.map((row) => toOrganisation(row, decrees));
       });
     },
 
@@ -132,7 +140,7 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         const row = await identity.organisation(tx, organisationId);
         if (!row) throw new DomainError('not_found', { detail: 'No such organisation' });
         await record([{ type: 'organisation', id: row.id }]);
-        return toOrganisation(row);
+        return toOrganisation(row, await identity.royalDecrees(tx, row.id));
       });
     },
 
@@ -169,7 +177,7 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
           updated_at: now,
         });
         await record([{ type: 'organisation', id: row.id }]);
-        return toOrganisation(row);
+        return toOrganisation(row, []);
       });
     },
 
@@ -192,7 +200,8 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
           (name) => !sameValue(before[name], after[name]),
         );
-        if (changed.length === 0) return toOrganisation(current);
+        const decrees = await identity.royalDecrees(tx, current.id);
+        if (changed.length === 0) return toOrganisation(current, decrees);
         const row = await identity.updateOrganisation(tx, current.id, {
           ...organisationColumns(after),
           updated_at: clock.now(),
@@ -201,7 +210,91 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
           { type: 'organisation', id: row.id },
           ...changed.map((name) => ({ type: 'changed_field', id: name })),
         ]);
-        return toOrganisation(row);
+        return toOrganisation(row, decrees);
+      });
+    },
+
+    /**
+     * SPEC DAT-32, DAT-33: the operator records an individual royal decree the organisation
+     * processes data under (L1992 art. 8 §5, L2007 art. 6 §3), with its reference and validity.
+     */
+    recordRoyalDecree(actor: Actor, organisationId: string, input: CreateRoyalDecree): Promise<Organisation> {
+      return administer(actor, 'admin.royal_decree_recorded', async (tx, record) => {
+        const organisation = await organisationOrFail(tx, organisationId);
+        refuseIfAny(shapeIssues(CreateRoyalDecreeSchema, input));
+        const decree = { ...input, reference: input.reference.trim(), validUntil: input.validUntil ?? null };
+        const issues = royalDecreeIssues(organisation.kind as OrganisationKind, decree);
+        if (await identity.royalDecreeReferenceInUse(tx, organisation.id, decree.kind, decree.reference)) {
+          issues.push({ field: '/body/reference', message: 'this decree is recorded already' });
+        }
+        refuseIfAny(issues, decree.kind === 'sex_life_treatment' ? SEX_LIFE_RULE : PRIOR_NOTICE_RULE);
+        const now = clock.now();
+        const row = await identity.insertRoyalDecree(tx, {
+          organisation_id: organisation.id,
+          kind: decree.kind,
+          reference: decree.reference,
+          valid_from: decree.validFrom,
+          valid_until: decree.validUntil,
+          recorded_by: actor.userId,
+          recorded_at: now,
+          updated_by: actor.userId,
+          updated_at: now,
+        });
+        await record([
+          { type: 'organisation', id: organisation.id },
+          { type: 'royal_decree', id: row.id },
+        ]);
+        return toOrganisation(organisation, await identity.royalDecrees(tx, organisation.id));
+      });
+    },
+
+    /**
+     * A correction of a decree still running, the changed fields named in the audit event. A decree
+     * that has ended is kept as it was: extending it would silently lift the block of its items
+     * (SPEC DAT-33); the decree that renews it is recorded as a decree of its own.
+     */
+    updateRoyalDecree(
+      actor: Actor,
+      organisationId: string,
+      royalDecreeId: string,
+      patch: UpdateRoyalDecree,
+    ): Promise<Organisation> {
+      return administer(actor, 'admin.royal_decree_changed', async (tx, record) => {
+        const organisation = await organisationOrFail(tx, organisationId);
+        refuseIfAny(shapeIssues(IdSchema, royalDecreeId, 'params/royalDecreeId'));
+        const current = await identity.royalDecreeForUpdate(tx, organisation.id, royalDecreeId);
+        if (!current) throw new DomainError('not_found', { detail: 'No such royal decree' });
+        const rule = current.kind === 'sex_life_treatment' ? SEX_LIFE_RULE : PRIOR_NOTICE_RULE;
+        if (ended({ validUntil: current.valid_until }, brusselsDateOf(clock.now()))) {
+          throw new DomainError('conflict', {
+            detail: 'This royal decree has ended and is kept as it was: record the decree that renews it',
+            rule,
+          });
+        }
+        refuseIfAny(shapeIssues(UpdateRoyalDecreeSchema, patch));
+        const before = { kind: current.kind, reference: current.reference, validFrom: current.valid_from, validUntil: current.valid_until };
+        const after = { ...before, ...patch, reference: (patch.reference ?? before.reference).trim() };
+        const issues = royalDecreeIssues(organisation.kind as OrganisationKind, after);
+        if (await identity.royalDecreeReferenceInUse(tx, organisation.id, after.kind, after.reference, current.id)) {
+          issues.push({ field: '/body/reference', message: 'this decree is recorded already' });
+        }
+        refuseIfAny(issues, rule);
+        const changed = (['reference', 'validFrom', 'validUntil'] as const).filter((name) => before[name] !== after[name]);
+        if (changed.length > 0) {
+          await identity.updateRoyalDecree(tx, current.id, {
+            reference: after.reference,
+            valid_from: after.validFrom,
+            valid_until: after.validUntil,
+            updated_by: actor.userId,
+            updated_at: clock.now(),
+          });
+          await record([
+            { type: 'organisation', id: organisation.id },
+            { type: 'royal_decree', id: current.id },
+            ...changed.map((name) => ({ type: 'changed_field', id: name })),
+          ]);
+        }
+        return toOrganisation(organisation, await identity.royalDecrees(tx, organisation.id));
       });
     },
 

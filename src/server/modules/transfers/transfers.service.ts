@@ -25,7 +25,7 @@ import type { Tx } from '../../db/database.js';
 import type { AuditAction } from '../../kernel/audit/index.js';
 import type { ScopeCipher } from '../../kernel/crypto/envelope.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
-import { months } from '../../kernel/legal-rules/index.js';
+import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
@@ -134,7 +134,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       cases.frameworkOf(tx, kase.framework_id),
       envelope.openScope(tx, caseScope(kase.id)),
     ]);
-    const itemRows = new Map((await records.itemsOf(tx, kase.id, false)).map((i) => [i.id, i]));
+    const itemRows = new Map((await records.itemsOf(tx, kase.id, false, brusselsDateOf(clock.now()))).map((i) => [i.id, i]));
     const organisations = await cases.organisations(tx, [row.requester_organisation_id, ...items.map((i) => i.controller_organisation_id)]);
     const names = new Map(organisations.map((o) => [o.id, o.legal_name]));
     const users = await cases.userNames(tx, [row.requested_by, ...(row.four_eyes_by ? [row.four_eyes_by] : [])]);
@@ -238,7 +238,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         if (!open.row.purposes.includes(input.purpose)) {
           issues.push({ field: '/body/purpose', message: "is not one of the case's purposes (SPEC PUR-05)" });
         }
-        const items = new Map((await records.itemsOf(tx, caseId, open.sharedOnly)).map((i) => [i.id, i]));
+        const items = new Map((await records.itemsOf(tx, caseId, open.sharedOnly, brusselsDateOf(clock.now()))).map((i) => [i.id, i]));
         const chosen: ItemRow[] = [];
         input.itemIds.forEach((id, index) => {
           const item = items.get(id);
@@ -415,7 +415,7 @@ export function createTransferService(deps: TransferServiceDeps) {
             rule: 'bill art. 4 (SPEC FIL-05, FIL-06, PUR-06)',
           });
         }
-        const itemRows = new Map((await records.itemsOf(tx, open.kase.id, false)).map((i) => [i.id, i]));
+        const itemRows = new Map((await records.itemsOf(tx, open.kase.id, false, brusselsDateOf(clock.now()))).map((i) => [i.id, i]));
         const approved = open.items
           .filter((i) => i.decision === 'approved')
           .map((i) => itemRows.get(i.item_id)!)

@@ -15,6 +15,7 @@ import type {
 } from '../../../contracts/cases.js';
 import type { BlockItem, CreateItem, Item, ItemVersionList, UpdateItem } from '../../../contracts/items.js';
 import type { CreatePerson, Person } from '../../../contracts/persons.js';
+import type { PriorNotice, RecordPriorNotice } from '../../../contracts/prior-notices.js';
 import type { RequestTransfer, Transfer } from '../../../contracts/transfers.js';
 import { api } from '../../app/api.js';
 
@@ -41,6 +42,10 @@ export async function revealNationalNumber(caseId: string, personId: string): Pr
   const path = casePath(caseId, `/persons/${encodeURIComponent(personId)}/national-register-number`);
   return (await api<{ nationalRegisterNumber: string }>('POST', path)).nationalRegisterNumber;
 }
+
+/** DAT-32: the reader's organisation's prior written notice to the person (L1992 art. 8 §5). */
+export const recordPriorNotice = (caseId: string, personId: string, body: RecordPriorNotice): Promise<PriorNotice> =>
+  api<PriorNotice>('POST', casePath(caseId, `/persons/${encodeURIComponent(personId)}/prior-notices`), { body });
 
 export const addItem = (caseId: string, body: CreateItem): Promise<Item> =>
   api<Item>('POST', casePath(caseId, '/items'), { body });

@@ -93,8 +93,16 @@ export function DashboardPage() {
       {data && (
         <>
           <Loaded part={data.notifications}>
-            {(notifications) => <TasksSection notifications={notifications} onChanged={changed} />}
+            {(notifications) => (
+              <TasksSection
+                notifications={notifications}
+                priorNotices={data.priorNotices.ok ? data.priorNotices.value : []}
+                caseTitles={new Map(casesOf(() => true).map((kase) => [kase.id, kase.title]))}
+                onChanged={changed}
+              />
+            )}
           </Loaded>
+          {!data.priorNotices.ok && <ProblemAlert failure={data.priorNotices.error} />}
           {drafts.length > 0 && (
             <Section id="dashboard-drafts" title={t('dashboard.drafts.title')}>
               <CasesTable caption={t('dashboard.drafts.caption')} cases={drafts} />

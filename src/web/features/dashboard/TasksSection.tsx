@@ -1,14 +1,17 @@
 /**
  * My tasks: the notifications of my organisation ("there is something for you in Concerto"),
- * kinds and links only, never content (ARCHITECTURE §2). Acknowledging one removes it.
+ * kinds and links only, never content (ARCHITECTURE §2). Acknowledging one removes it. And the
+ * prior written notices still due (SPEC DAT-32), which only recording the notice removes.
  */
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../../contracts/notifications.js';
+import type { DuePriorNoticeList } from '../../../contracts/prior-notices.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { Link } from '../../app/router.js';
 import { useAction } from '../../app/use-action.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { acknowledgeNotification } from './dashboard-api.js';
+import { PriorNoticeTask } from './PriorNoticeTask.js';
 
 /** Where a notification leads: the transfer inbox, or its case (not once the admission ended). */
 function target(notification: Notification): string | undefined {
@@ -20,9 +23,13 @@ function target(notification: Notification): string | undefined {
 
 export function TasksSection({
   notifications,
+  priorNotices,
+  caseTitles,
   onChanged,
 }: {
   notifications: readonly Notification[];
+  priorNotices: DuePriorNoticeList['due'];
+  caseTitles: ReadonlyMap<string, string>;
   onChanged(message: string): Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
@@ -32,10 +39,13 @@ export function TasksSection({
     <section className="panel" aria-labelledby="dashboard-tasks">
       <h2 id="dashboard-tasks">{t('dashboard.tasks.title')}</h2>
       <ProblemAlert failure={failure} />
-      {notifications.length === 0 ? (
+      {notifications.length === 0 && priorNotices.length === 0 ? (
         <p>{t('dashboard.tasks.none')}</p>
       ) : (
         <ul className="tasks">
+          {priorNotices.map((due) => (
+            <PriorNoticeTask key={`${due.caseId}-${due.organisationId}`} due={due} title={caseTitles.get(due.caseId)} />
+          ))}
           {notifications.map((notification) => {
             const to = target(notification);
             const when = formatDateTime(notification.createdAt, i18n.language);

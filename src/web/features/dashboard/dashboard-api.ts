@@ -1,7 +1,8 @@
-/** What the dashboard reads: notifications, cases, consultations, actions and transfers. */
+/** What the dashboard reads: notifications, prior notices due, cases, consultations, actions and transfers. */
 import type { CaseSummary } from '../../../contracts/cases.js';
 import type { Action, ConsultationSummary } from '../../../contracts/consultations.js';
 import type { Notification, NotificationList } from '../../../contracts/notifications.js';
+import type { DuePriorNoticeList } from '../../../contracts/prior-notices.js';
 import type { TransferList } from '../../../contracts/transfers.js';
 import { api } from '../../app/api.js';
 import { fetchCases } from '../cases/cases-api.js';
@@ -12,6 +13,11 @@ export async function fetchNotifications(signal?: AbortSignal): Promise<Notifica
   return (await api<NotificationList>('GET', '/api/notifications', signal ? { signal } : {})).notifications;
 }
 
+/** SPEC DAT-32: per case, the persons my organisation has still to give prior written notice. */
+export async function fetchDuePriorNotices(signal?: AbortSignal): Promise<DuePriorNoticeList['due']> {
+  return (await api<DuePriorNoticeList>('GET', '/api/prior-notices', signal ? { signal } : {})).due;
+}
+
 export const acknowledgeNotification = (id: string): Promise<void> =>
   api<void>('POST', `/api/notifications/${encodeURIComponent(id)}/acknowledgement`);
 
@@ -20,6 +26,7 @@ export type Part<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export interface DashboardData {
   notifications: Part<Notification[]>;
+  priorNotices: Part<DuePriorNoticeList['due']>;
   cases: Part<CaseSummary[]>;
   consultations: Part<ConsultationSummary[]>;
   actions: Part<Action[]>;
@@ -30,8 +37,9 @@ const part = <T>(result: PromiseSettledResult<T>): Part<T> =>
   result.status === 'fulfilled' ? { ok: true, value: result.value } : { ok: false, error: result.reason };
 
 export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardData> {
-  const [notifications, cases, consultations, actions, transfers] = await Promise.allSettled([
+  const [notifications, priorNotices, cases, consultations, actions, transfers] = await Promise.allSettled([
     fetchNotifications(signal),
+    fetchDuePriorNotices(signal),
     fetchCases(signal),
     fetchConsultations(signal),
     fetchActions(signal),
@@ -39,6 +47,7 @@ export async function fetchDashboard(signal?: AbortSignal): Promise<DashboardDat
   ]);
   return {
     notifications: part(notifications),
+    priorNotices: part(priorNotices),
     cases: part(cases),
     consultations: part(consultations),
     actions: part(actions),

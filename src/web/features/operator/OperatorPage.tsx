@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../app/ErrorAlert.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { problemReference, problemText } from '../../app/problem-text.js';
 import { OrganisationForm } from './OrganisationForm.js';
+import { RoyalDecreesPanel } from './RoyalDecreesPanel.js';
 import { UsersPanel } from './UsersPanel.js';
 
 type Load =
@@ -102,6 +103,7 @@ export function OperatorPage() {
             </table>
           </div>
           {current && <UsersPanel key={current.id} organisation={current} />}
+          {current && <RoyalDecreesPanel key={`decrees-${current.id}`} organisation={current} onChanged={() => reload()} />}
           <OrganisationForm onCreated={(organisation) => void created(organisation)} />
         </>
       )}

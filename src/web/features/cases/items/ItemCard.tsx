@@ -8,12 +8,13 @@ import { useState } from 'react';
 import { ProblemAlert } from '../../../app/ProblemAlert.js';
 import { useAction } from '../../../app/use-action.js';
 import { useTranslation } from 'react-i18next';
-import type { Item } from '../../../../contracts/items.js';
+import { JUDICIAL_DATA_TAGS, type Item } from '../../../../contracts/items.js';
 import { formatDateTime } from '../../../i18n/format.js';
 import { verifyItem } from '../cases-api.js';
 import { useCaseView } from '../case-view.js';
 import { personName } from '../persons/person-name.js';
 import { type Change, ItemChangeForm } from './ItemChangeForm.js';
+import { SPECIAL_CATEGORIES } from './item-draft.js';
 import { ItemVersions } from './ItemVersions.js';
 
 type Panel = 'versions' | Change;
@@ -24,6 +25,9 @@ export function ItemCard({ item }: { item: Item }) {
   const [panel, setPanel] = useState<Panel>();
   const { busy, failure, run } = useAction();
   const category = t(`categories.${item.category}`);
+  // DAT-23: what the item reveals of L1992 art. 6 is shown, like its category, to every reader.
+  const revealed = item.revealsSensitive.map((code) => t(`sensitiveRevelations.${code}`)).join('; ');
+  const restrictedWhat = revealed && !SPECIAL_CATEGORIES.includes(item.category) ? revealed : category;
   const persons = kase.persons.filter((person) => item.personIds.includes(person.id)).map(personName);
   const controller = item.controller.id === organisationId;
   const changeable = controller && can('contribute') && !item.erased;
@@ -64,7 +68,7 @@ export function ItemCard({ item }: { item: Item }) {
           })}
         </p>
       ) : item.restricted ? (
-        <p className="placeholder">{t('casePage.items.restricted', { category })}</p>
+        <p className="placeholder">{t('casePage.items.restricted', { category: restrictedWhat })}</p>
       ) : (
         <p className="item__content">{item.content}</p>
       )}
@@ -92,6 +96,12 @@ export function ItemCard({ item }: { item: Item }) {
             <dd>{item.relevance}</dd>
           </>
         )}
+        {revealed && (
+          <>
+            <dt>{t('casePage.items.revealsSensitive')}</dt>
+            <dd>{revealed}</dd>
+          </>
+        )}
         {item.specialGround && (
           <>
             <dt>{t('casePage.items.exception')}</dt>
@@ -107,6 +117,16 @@ export function ItemCard({ item }: { item: Item }) {
             <dd>
               {t(`judicialSubtypes.${item.details.judicialSubtype}`)}
               {item.details.sourceReference && ` (${item.details.sourceReference})`}
+            </dd>
+          </>
+        )}
+        {item.details?.judicialDataTags && (
+          <>
+            <dt>{t('itemForm.judicialDataTags')}</dt>
+            <dd>
+              {item.details.judicialDataTags
+                .map((tag) => `${JUDICIAL_DATA_TAGS.indexOf(tag) + 1}° ${t(`judicialDataTags.${tag}`)}`)
+                .join('; ')}
             </dd>
           </>
         )}
@@ -163,7 +183,8 @@ export function ItemCard({ item }: { item: Item }) {
           </button>
         )}
         {changeable && !item.blocked && panelButton('block', t('casePage.items.block'))}
-        {changeable && item.blocked && panelButton('release', t('casePage.items.release'))}
+        {/* Only an item blocked as unlawfully obtained is released after review (SPEC SEC-11). */}
+        {changeable && item.blocked?.reason === 'unlawfully_obtained' && panelButton('release', t('casePage.items.release'))}
         {changeable && panelButton('erase', t('casePage.items.erase'))}
         {!controller && !item.erased && panelButton('correction', t('casePage.items.requestCorrection'))}
       </div>

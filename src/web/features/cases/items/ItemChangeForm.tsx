@@ -38,6 +38,7 @@ function editBody(item: Item, content: string, reason: string): UpdateItem {
       : {}),
     ...(item.relevance ? { relevance: item.relevance } : {}),
     ...(item.geneticOrBiometric ? { geneticOrBiometric: true } : {}),
+    ...(item.revealsSensitive.length > 0 ? { revealsSensitive: item.revealsSensitive } : {}),
     ...(item.secretOfInvestigation ? { secretOfInvestigation: item.secretOfInvestigation } : {}),
     ...(item.judicial ? { judicial: item.judicial } : {}),
     reason,

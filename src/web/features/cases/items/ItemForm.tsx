@@ -6,7 +6,12 @@
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLASSIFICATIONS, JUDICIAL_SUBTYPES } from '../../../../contracts/items.js';
+import {
+  CLASSIFICATIONS,
+  JUDICIAL_DATA_TAGS,
+  JUDICIAL_SUBTYPES,
+  SENSITIVE_REVELATIONS,
+} from '../../../../contracts/items.js';
 import type { CategoryCode } from '../../../../contracts/legal-codes.js';
 import type { ConsultationSummary } from '../../../../contracts/consultations.js';
 import { errorOf, type FieldError, type FormField, refusedFields } from '../../../app/form-fields.js';
@@ -28,6 +33,7 @@ import {
   itemBody,
   needsException,
   needsRelevance,
+  offersRevelations,
 } from './item-draft.js';
 
 export function ItemForm() {
@@ -49,16 +55,16 @@ export function ItemForm() {
     if (!collected || consultations) return;
     const controller = new AbortController();
     fetchConsultations(controller.signal).then(
-      (list) =>
-        setConsultations(list.filter((c) => c.framework.id === kase.frameworkId && c.state !== 'scheduled')),
+      // SCO-05: a consultation that discussed this case, once it has been held.
+      (list) => setConsultations(list.filter((c) => c.caseIds.includes(kase.id) && c.state !== 'scheduled')),
       () => setConsultations([]),
     );
     return () => controller.abort();
-  }, [collected, consultations, kase.frameworkId]);
+  }, [collected, consultations, kase.id]);
 
   const category = draft.category;
   const exception = needsException(draft);
-  const grounds = exceptionGrounds(category);
+  const grounds = exceptionGrounds(category, draft.geneticOrBiometric);
   const message = (key: string) => t(`itemForm.errors.${key as 'category'}`);
   const fields: FormField[] = [
     { id: fieldId('category'), paths: ['category'], message: message('category') },
@@ -77,6 +83,11 @@ export function ItemForm() {
       message: message('sourceReference'),
     },
     {
+      id: fieldId('judicialDataTags'),
+      paths: ['details.judicialDataTags'],
+      message: message('judicialDataTags'),
+    },
+    {
       id: fieldId('health'),
       paths: ['details.healthProfessional', 'details.healthException'],
       message: message('health'),
@@ -87,6 +98,7 @@ export function ItemForm() {
       paths: ['details.healthSourceJustification'],
       message: message('healthSourceJustification'),
     },
+    { id: fieldId('revealsSensitive'), paths: ['revealsSensitive'], message: message('revealsSensitive') },
     { id: fieldId('specialGround'), paths: ['special.ground', 'special'], message: message('specialGround') },
     {
       id: fieldId('specialJustification'),
@@ -236,6 +248,18 @@ export function ItemForm() {
                 onChange={set('sourceReference')}
                 error={error('sourceReference')}
               />
+              <CheckboxGroup
+                id={fieldId('judicialDataTags')}
+                legend={t('itemForm.judicialDataTags')}
+                hint={t('itemForm.judicialDataTagsHint')}
+                error={error('judicialDataTags')}
+                options={JUDICIAL_DATA_TAGS.map((tag, index) => ({
+                  value: tag,
+                  label: `${index + 1}° ${t(`judicialDataTags.${tag}`)}`,
+                }))}
+                values={draft.judicialDataTags}
+                onChange={(values) => set('judicialDataTags')(values as ItemDraft['judicialDataTags'])}
+              />
             </>
           )}
           {category === 'C10' && (
@@ -327,6 +351,17 @@ export function ItemForm() {
             />
             {t('itemForm.geneticOrBiometric')}
           </label>
+          {offersRevelations(draft) && (
+            <CheckboxGroup
+              id={fieldId('revealsSensitive')}
+              legend={t('itemForm.revealsSensitive')}
+              hint={t('itemForm.revealsSensitiveHint')}
+              error={error('revealsSensitive')}
+              options={SENSITIVE_REVELATIONS.map((code) => ({ value: code, label: t(`sensitiveRevelations.${code}`) }))}
+              values={draft.revealsSensitive}
+              onChange={(values) => set('revealsSensitive')(values as ItemDraft['revealsSensitive'])}
+            />
+          )}
           {exception && (
             <fieldset className="form__choice">
               <legend>{t('itemForm.special.legend')}</legend>

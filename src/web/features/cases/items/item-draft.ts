@@ -1,28 +1,37 @@
 /**
  * The information form as typed, and the body it sends (CreateItemSchema): what each category
- * asks for (bill art. 2 §2; L2007 arts 6-8; SPEC DAT-09, DAT-16, DAT-18, DAT-21, DAT-25, DAT-26,
- * SCO-05, SCO-06). The server checks every rule and names the fields it refuses.
+ * asks for (bill art. 2 §2; L2007 arts 6-8; L1992 arts 6 and 8; SPEC DAT-09, DAT-16, DAT-18,
+ * DAT-21, DAT-23, DAT-25, DAT-26, DAT-31, SCO-05, SCO-06). The server checks every rule and names the fields it refuses.
  */
 import type {
   CLASSIFICATIONS,
   CreateItem,
   ItemDetails,
+  JUDICIAL_DATA_TAGS,
   JUDICIAL_SUBTYPES,
+  SensitiveRevelation,
 } from '../../../../contracts/items.js';
 import type { CategoryCode } from '../../../../contracts/legal-codes.js';
 
 /** bill art. 2 §2 al. 3 (SPEC DAT-18): judicial, health, origin, beliefs, sexual life. */
 export const SPECIAL_CATEGORIES: readonly CategoryCode[] = ['C09', 'C10', 'C12', 'C13', 'C15'];
 
-/** The exceptions of L2007 art. 8 §2 a)-e) (judicial), art. 6 §2 a)-l) (origin, beliefs, sexual life), art. 7 §2 a)-k) (health). */
-export function exceptionGrounds(category: CategoryCode | ''): {
+/**
+ * The exceptions of L2007 art. 8 §2 a)-e) (judicial), art. 6 §2 a)-l) (origin, beliefs, sexual
+ * life, and what L1992 art. 6 adds: SPEC DAT-23), art. 7 §2 a)-k) (health, genetic, biometric).
+ */
+export function exceptionGrounds(
+  category: CategoryCode | '',
+  geneticOrBiometric: boolean,
+): {
   letters: string[];
   article: '6' | '7' | '8';
 } {
   if (category === 'C09') return { letters: [...'abcde'], article: '8' };
   if (category === 'C12' || category === 'C13' || category === 'C15')
     return { letters: [...'abcdefghijkl'], article: '6' };
-  return { letters: [...'abcdefghijk'], article: '7' };
+  if (category === 'C10' || geneticOrBiometric) return { letters: [...'abcdefghijk'], article: '7' };
+  return { letters: [...'abcdefghijkl'], article: '6' };
 }
 
 export type HealthMode = 'professional' | 'exception';
@@ -35,12 +44,14 @@ export interface ItemDraft {
   classification: (typeof CLASSIFICATIONS)[number];
   relevance: string;
   geneticOrBiometric: boolean;
+  revealsSensitive: SensitiveRevelation[];
   specialGround: string;
   specialJustification: string;
   lawCitation: string;
   consentReference: string;
   judicialSubtype: (typeof JUDICIAL_SUBTYPES)[number] | '';
   sourceReference: string;
+  judicialDataTags: (typeof JUDICIAL_DATA_TAGS)[number][];
   healthMode: HealthMode;
   healthProfessionalName: string;
   healthProfessionalRegistration: string;
@@ -64,12 +75,14 @@ export const EMPTY_ITEM: ItemDraft = {
   classification: 'non_classified',
   relevance: '',
   geneticOrBiometric: false,
+  revealsSensitive: [],
   specialGround: '',
   specialJustification: '',
   lawCitation: '',
   consentReference: '',
   judicialSubtype: '',
   sourceReference: '',
+  judicialDataTags: [],
   healthMode: 'professional',
   healthProfessionalName: '',
   healthProfessionalRegistration: '',
@@ -90,9 +103,23 @@ export const EMPTY_ITEM: ItemDraft = {
 export const needsRelevance = (category: CategoryCode | ''): boolean =>
   category !== '' && Number(category.slice(1)) >= 9;
 
-/** DAT-18: a special category, or genetic or biometric data, records its exception ground. */
-export const needsException = (draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric'>): boolean =>
-  (draft.category !== '' && SPECIAL_CATEGORIES.includes(draft.category)) || draft.geneticOrBiometric;
+/** DAT-18, DAT-23: a special category, genetic or biometric data, or what L1992 art. 6 adds, records its exception ground. */
+export const needsException = (
+  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'>,
+): boolean =>
+  (draft.category !== '' && SPECIAL_CATEGORIES.includes(draft.category)) ||
+  draft.geneticOrBiometric ||
+  draft.revealsSensitive.length > 0;
+
+/**
+ * DAT-23: the declaration is offered where its ground is one of art. 6 §2; judicial and health
+ * data answer another article, so what they reveal is an item of its own. Once made, it stays in
+ * sight, for the server's refusal to point at it.
+ */
+export const offersRevelations = (
+  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'>,
+): boolean =>
+  exceptionGrounds(draft.category, draft.geneticOrBiometric).article === '6' || draft.revealsSensitive.length > 0;
 
 const trimmed = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
 
@@ -101,6 +128,7 @@ function detailsOf(draft: ItemDraft): ItemDetails | undefined {
     return {
       ...(draft.judicialSubtype ? { judicialSubtype: draft.judicialSubtype } : {}),
       ...(trimmed(draft.sourceReference) ? { sourceReference: draft.sourceReference.trim() } : {}),
+      ...(draft.judicialDataTags.length > 0 ? { judicialDataTags: draft.judicialDataTags } : {}),
     };
   }
   if (draft.category === 'C10') {
@@ -148,6 +176,7 @@ export function itemBody(draft: ItemDraft): CreateItem {
       : {}),
     ...(needsRelevance(draft.category) ? { relevance: draft.relevance.trim() } : {}),
     ...(draft.geneticOrBiometric ? { geneticOrBiometric: true } : {}),
+    ...(draft.revealsSensitive.length > 0 ? { revealsSensitive: draft.revealsSensitive } : {}),
     ...(draft.secret ? { secretOfInvestigation: { authorityReference: draft.secretReference.trim() } } : {}),
     ...(draft.judicial ? { judicial: { reference: draft.judicialReference.trim() } } : {}),
     provenance:

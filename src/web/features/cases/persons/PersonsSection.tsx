@@ -13,6 +13,7 @@ import { revealNationalNumber } from '../cases-api.js';
 import { useCaseView } from '../case-view.js';
 import { personName } from './person-name.js';
 import { PersonForm } from './PersonForm.js';
+import { PriorNotice } from './PriorNotice.js';
 
 function NationalNumber({ person }: { person: Person }) {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function PersonsSection() {
                 <dt>{t('casePage.persons.controller')}</dt>
                 <dd>{person.controller.legalName}</dd>
               </dl>
+              <PriorNotice person={person} />
             </li>
           ))}
         </ul>
