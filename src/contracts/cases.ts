@@ -47,6 +47,7 @@ export const CASE_ACTION_NAMES = [
   'close',
   'reopen',
   'request_transfer',
+  'review_minimisation',
 ] as const;
 
 /** bill art. 2 §3 2° (SPEC ROL-02): why a participant can contribute to the follow-up. */

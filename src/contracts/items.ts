@@ -181,6 +181,12 @@ const itemFields = {
   secretOfInvestigation: Type.Optional(Type.Object({ authorityReference: text(200) }, closed)),
   /** bill art. 6: in a judicial decision or file, or processed in a criminal investigation. */
   judicial: Type.Optional(Type.Object({ reference: text(200) }, closed)),
+  /**
+   * A risk (11°) or behaviour (14°) item about litigation, suspicions, prosecutions or convictions
+   * for offences, administrative sanctions or security measures (L2007 art. 8 §1; SPEC DAT-29): it
+   * records the exception of art. 8 §2 and is shown like judicial data (C09 designation, DAT-19).
+   */
+  criminalRelated: Type.Optional(Type.Boolean()),
 };
 
 export const CreateItemSchema = Type.Object(
@@ -261,6 +267,17 @@ export const ItemSchema = Type.Object(
     ]),
     /** When its controller last confirmed it accurate and up to date (SPEC SEC-11). */
     lastVerifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    /**
+     * For the controller's own readers (SPEC SEC-11): the day from which the item is due for review,
+     * counted from its last confirmation (or its recording), and whether it is due; null for other
+     * readers, and for an erased or blocked item, or where the reader may no longer add or confirm.
+     */
+    review: Type.Union([Type.Object({ dueOn: civilDate, due: Type.Boolean() }, closed), Type.Null()]),
+    /**
+     * For the controller's own readers (SPEC SEC-11): blocked as unlawfully obtained, the last day
+     * of its erasure review and whether that day has passed; erasing or releasing it ends it.
+     */
+    erasureReview: Type.Union([Type.Object({ dueOn: civilDate, overdue: Type.Boolean() }, closed), Type.Null()]),
     content: Type.Union([Type.String(), Type.Null()]),
     details: Type.Union([ItemDetailsSchema, Type.Null()]),
     specialGround: Type.Union([
@@ -281,6 +298,8 @@ export const ItemSchema = Type.Object(
     revealsSensitive: Type.Array(Type.Enum([...SENSITIVE_REVELATIONS])),
     secretOfInvestigation: Type.Union([Type.Object({ authorityReference: Type.String() }, closed), Type.Null()]),
     judicial: Type.Union([Type.Object({ reference: Type.String() }, closed), Type.Null()]),
+    /** Criminal-related risk or behaviour data (SPEC DAT-29), shown like the category to every reader. */
+    criminalRelated: Type.Boolean(),
     annotatesItemId: Type.Union([IdSchema, Type.Null()]),
     version: Type.Integer(),
     /** The named author (SPEC DAT-11, DAT-14) and when. */

@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   'transfer_decided',
   'exported_item_changed',
   'erasure_review',
+  // SPEC SEC-11: an erasure review passed its configured deadline; for the controller's DPOs.
+  'erasure_review_overdue',
   'action_assigned',
   'security_alert',
 ] as const;

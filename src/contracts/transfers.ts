@@ -13,6 +13,13 @@ const OrganisationRef = Type.Object({ id: IdSchema, legalName: Type.String() }, 
 
 export const TRANSFER_DECISIONS = ['pending', 'approved', 'refused'] as const;
 export const EXPORT_FORMATS = ['json', 'pdf'] as const;
+/**
+ * SPEC FIL-08: what may happen to an exported item that its exporters hear of: rectified (a new
+ * version), erased, blocked (DAT-22, SEC-11), or contested: a participant asked its controller to
+ * correct it (marked inaccurate, SEC-11; ROL-09).
+ */
+export const EXPORTED_ITEM_CHANGES = ['rectified', 'erased', 'blocked', 'contested'] as const;
+export type ExportedItemChange = (typeof EXPORTED_ITEM_CHANGES)[number];
 
 export const TransferParamsSchema = Type.Object({ transferId: IdSchema }, closed);
 export const TransferExportParamsSchema = Type.Object(
@@ -117,6 +124,21 @@ export const TransferSchema = Type.Object(
           exportedBy: Type.String(),
           sha256: Type.String(),
           itemCount: Type.Integer(),
+          /**
+           * FIL-08: the changes of its items since the export, each told to the requester by a
+           * notification, and its acknowledgement: by whom and when, or null while pending.
+           */
+          changes: Type.Array(
+            Type.Object(
+              {
+                itemId: IdSchema,
+                change: Type.Enum([...EXPORTED_ITEM_CHANGES]),
+                changedAt: instant,
+                acknowledged: Type.Union([Type.Object({ by: Type.String(), at: instant }, closed), Type.Null()]),
+              },
+              closed,
+            ),
+          ),
         },
         closed,
       ),

@@ -52,8 +52,10 @@ import { createUndertakingService } from './modules/undertakings/undertakings.se
 import { createAccessRepository } from './modules/access/access.repository.js';
 import { createAccess } from './modules/access/access.service.js';
 import { createCasesRepository } from './modules/cases/cases.repository.js';
+import { caseMinimisationRoutes } from './modules/cases/case-minimisation.routes.js';
 import { caseRecordRoutes } from './modules/cases/case-records.routes.js';
 import { caseRoutes } from './modules/cases/cases.routes.js';
+import { itemReviewRoutes } from './modules/cases/item-reviews.routes.js';
 import { createRecordsRepository } from './modules/cases/records.repository.js';
 import { createConsultationsRepository } from './modules/consultations/consultations.repository.js';
 import { consultationRoutes } from './modules/consultations/consultations.routes.js';
@@ -70,6 +72,9 @@ import { createNotificationService } from './modules/notifications/notifications
 import { createDesignationsRepository } from './modules/designations/designations.repository.js';
 import { designationRoutes } from './modules/designations/designations.routes.js';
 import { createDesignationService } from './modules/designations/designations.service.js';
+import { createPaperPartsRepository } from './modules/paper-parts/paper-parts.repository.js';
+import { paperPartRoutes } from './modules/paper-parts/paper-parts.routes.js';
+import { createPaperPartService } from './modules/paper-parts/paper-parts.service.js';
 import { createCaseService } from './modules/cases/cases.service.js';
 import { createRepresentationRepository } from './modules/representation/representation.repository.js';
 import { createUndertakingsRepository } from './modules/undertakings/undertakings.repository.js';
@@ -79,7 +84,7 @@ import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -211,9 +216,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     rules,
   };
-  const cases = createCaseService({ ...caseDeps, blindIndex: createBlindIndex({ keys: deps.keys }) });
+  const cases = createCaseService({
+    ...caseDeps,
+    blindIndex: createBlindIndex({ keys: deps.keys }),
+    itemReview: deps.config.itemReview,
+  });
   await app.register(caseRoutes, { cases, guard });
   await app.register(caseRecordRoutes, { cases, guard });
+  await app.register(itemReviewRoutes, { cases, guard });
+  await app.register(caseMinimisationRoutes, { cases, guard });
   await app.register(notificationRoutes, {
     notifications: createNotificationService({ ...caseDeps, notifications: caseDeps.notifications }),
     guard,
@@ -228,6 +239,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(consultationRoutes, {
     consultations: createConsultationService({ ...caseDeps, consultations: createConsultationsRepository() }),
+    guard,
+  });
+  // The paper parts of the shared file (SPEC SCO-09, FIL-10).
+  await app.register(paperPartRoutes, {
+    paperParts: createPaperPartService({ ...caseDeps, paperParts: createPaperPartsRepository() }),
     guard,
   });
 

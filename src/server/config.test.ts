@@ -103,6 +103,23 @@ describe('configuration', () => {
     });
   });
 
+  it('SEC-11 reminds after 6 months and gives the erasure review 30 days by default, each configurable within its bounds', () => {
+    expect(loadConfig({}).itemReview).toEqual({ reviewMonths: 6, erasureReviewDays: 30 });
+    expect(loadConfig({ CONCERTO_ITEM_REVIEW_MONTHS: '12', CONCERTO_ERASURE_REVIEW_DAYS: '14' }).itemReview).toEqual({
+      reviewMonths: 12,
+      erasureReviewDays: 14,
+    });
+    for (const [variable, value] of [
+      ['CONCERTO_ITEM_REVIEW_MONTHS', '0'],
+      ['CONCERTO_ITEM_REVIEW_MONTHS', '25'],
+      ['CONCERTO_ERASURE_REVIEW_DAYS', '0'],
+      ['CONCERTO_ERASURE_REVIEW_DAYS', '91'],
+      ['CONCERTO_ERASURE_REVIEW_DAYS', 'a month'],
+    ] as const) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
+    }
+  });
+
   it('uses DATABASE_URL for migrations when no admin URL is given', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app@db/concerto' });
     expect(config.databaseAdminUrl).toBe('postgres://app@db/concerto');

@@ -33,6 +33,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Requests a minute one client address may make to the routes (anti-flood, ASVS 5.0 V2.4.1). */
   rateLimitPerMinute: number;
+  /** Data-quality settings of SPEC SEC-11: product choices, not legal periods (no text sets them). */
+  itemReview: ItemReviewConfig;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
   keyProvider: KeyProviderKind;
@@ -49,6 +51,19 @@ export interface Config {
   /** Sign-in through an OpenID Connect provider (ADR 0011); undefined = SSO off. */
   oidc: OidcConfig | undefined;
 }
+
+/**
+ * SPEC SEC-11 (L2007 art. 4 §1 4°, art. 16 §2 1°: "toute diligence", no period): how long an item
+ * may go without its controller confirming it accurate before it is reminded, and how many days
+ * an item blocked as unlawfully obtained may wait for its erasure review before the DPO is told.
+ */
+export interface ItemReviewConfig {
+  reviewMonths: number;
+  erasureReviewDays: number;
+}
+
+/** The defaults of `ItemReviewConfig`, for builders of the services that have no configuration (the demo). */
+export const ITEM_REVIEW_DEFAULTS: ItemReviewConfig = Object.freeze({ reviewMonths: 6, erasureReviewDays: 30 });
 
 export interface OidcConfig {
   /** Issuer identifier, exactly as the provider's metadata states it. */
@@ -87,6 +102,8 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent. Logs never hold request bodies.' },
   { variable: 'CONCERTO_BODY_LIMIT', default: '1048576', meaning: 'Largest accepted request body, in bytes.' },
   { variable: 'CONCERTO_RATE_LIMIT', default: '1200', meaning: 'Requests a minute one client address may make (an organisation behind one proxy address shares it).' },
+  { variable: 'CONCERTO_ITEM_REVIEW_MONTHS', default: '6', meaning: 'Months (1-24) after which an item its controller has not confirmed accurate since it was recorded or last confirmed is marked due for review to the controller (SPEC SEC-11). A product setting: the law asks for all diligence, not a period.' },
+  { variable: 'CONCERTO_ERASURE_REVIEW_DAYS', default: '30', meaning: 'Days (1-90) within which an item blocked as unlawfully obtained must be erased or released after review; the day after, the controller\'s DPO is alerted (SPEC SEC-11). No text sets it; 30 days keeps it within the month of L2007 art. 12 §3.' },
   { variable: 'CONCERTO_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* headers from a reverse proxy.' },
   { variable: 'CONCERTO_SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'Longest graceful shutdown before a forced exit.' },
   { variable: 'CONCERTO_KEY_PROVIDER', default: 'file', meaning: '`file` (keys under the data directory) or `vault` (Vault/OpenBao transit).' },
@@ -320,6 +337,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimitBytes: integer(env, 'CONCERTO_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     rateLimitPerMinute: integer(env, 'CONCERTO_RATE_LIMIT', 1200, 10, 1_000_000),
+    itemReview: {
+      reviewMonths: integer(env, 'CONCERTO_ITEM_REVIEW_MONTHS', ITEM_REVIEW_DEFAULTS.reviewMonths, 1, 24),
+      erasureReviewDays: integer(env, 'CONCERTO_ERASURE_REVIEW_DAYS', ITEM_REVIEW_DEFAULTS.erasureReviewDays, 1, 90),
+    },
     trustProxy: boolean(env, 'CONCERTO_TRUST_PROXY', false),
     shutdownTimeoutMs: integer(env, 'CONCERTO_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),
     keyProvider,

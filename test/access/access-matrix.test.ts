@@ -16,6 +16,7 @@ import {
 } from '../../src/server/modules/access/access-matrix.js';
 import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
 import { WELFARE_AGENCY } from '../../src/server/modules/identity/identity-fixtures.js';
+import { brusselsDateOf } from '../../src/server/kernel/legal-rules/index.js';
 import type { CaseState } from '../../src/server/db/schema.js';
 import {
   type AccessWorld,
@@ -25,6 +26,7 @@ import {
   type PersonName,
   type Signed,
 } from '../support/access-world.js';
+import { paperAnnex, paperPartOf } from '../support/paper-part-steps.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -132,6 +134,17 @@ const ITEM = (personId: string) => ({
   provenance: { kind: 'already_held', sourceReference: 'dossier 2026/17' },
   missionConfirmed: true,
 });
+
+/** A catch-all item (category 16) the police adds to its accepted case, for the organiser to review (SPEC DAT-16). */
+async function catchAllItemOf(kase: FixtureCase): Promise<string> {
+  const res = await world.request(world.people.policeOfficer, 'POST', `/api/cases/${kase.id}/items`, {
+    ...ITEM(kase.personId),
+    category: 'C16',
+    relevance: 'Nodig voor een veilig huisbezoek.',
+  });
+  if (res.statusCode !== 201) throw new Error(`addItem: ${res.body}`);
+  return res.json().id;
+}
 
 /** The same user kind, with a session of its own, for requests that end or rotate a session. */
 async function throwaway(cell: Cell): Promise<(Signed & { totpSecret: string }) | null> {
@@ -390,6 +403,7 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     checkedAfterAccess: true,
   }),
   listDuePriorNotices: () => ({ method: 'GET', url: '/api/prior-notices' }),
+  listItemReviews: () => ({ method: 'GET', url: '/api/item-reviews' }),
   addItem: (cell) => ({
     method: 'POST',
     url: `/api/cases/${cell.caseId}/items`,
@@ -431,6 +445,20 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     payload: { text: 'De datum van de feiten klopt niet.' },
     checkedAfterAccess: true,
   }),
+  getMinimisationReview: async (cell) => ({
+    method: 'GET',
+    url: `/api/cases/${(await freshCase(cell, { organiser: 'accepted' })).id}/minimisation-review?notAccessedForDays=30`,
+  }),
+  // The organiser reviews a catch-all item of its accepted case; the others are refused before the item is looked at.
+  reviewCatchAllItem: async (cell) => {
+    const kase = await freshCase(cell, { organiser: 'accepted' });
+    const itemId = cell.subject === 'organiser' ? await catchAllItemOf(kase) : kase.itemId;
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/items/${itemId}/catch-all-review`,
+      payload: { decision: 'kept', reason: 'Nodig om het huisbezoek veilig te laten verlopen.' },
+    };
+  },
   shareRecords: (cell) => ({
     method: 'POST',
     url: `/api/cases/${cell.caseId}/sharing`,
@@ -446,6 +474,37 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
   downloadAttachment: (cell) => {
     const kase = recordsOf(cell.subject);
     return { method: 'GET', url: `/api/cases/${kase.id}/items/${kase.itemId}/attachments/${kase.attachmentId}` };
+  },
+  listPaperParts: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}/paper-parts` }),
+  registerPaperPart: (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/paper-parts`,
+    payload: paperAnnex(recordsOf(cell.subject).personId),
+  }),
+  updatePaperPart: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'PUT',
+      url: `/api/cases/${kase.id}/paper-parts/${await paperPartOf(world, kase)}`,
+      payload: { ...paperAnnex(kase.personId), ...REASON },
+    };
+  },
+  // The police may share its paper once the case is accepted: on its draft it is let through to a 409.
+  sharePaperPart: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/paper-parts/${await paperPartOf(world, kase)}/sharing`,
+      checkedAfterAccess: true,
+    };
+  },
+  confirmPaperPartDestruction: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/paper-parts/${await paperPartOf(world, kase)}/destruction`,
+      payload: { destroyedOn: brusselsDateOf(world.clock.now()), ...REASON },
+    };
   },
   searchPersons: () => ({
     method: 'POST',

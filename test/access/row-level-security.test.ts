@@ -3,9 +3,9 @@
  * raw SQL as the runtime role sees no case row unless the transaction says whom it acts for,
  * and then exactly the cases `access.decide` allows. The operator cannot decrypt case content.
  */
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseState } from '../../src/server/db/schema.js';
+import type { CaseState, DB } from '../../src/server/db/schema.js';
 import { createEnvelope } from '../../src/server/kernel/crypto/envelope.js';
 import { createAccessRepository } from '../../src/server/modules/access/access.repository.js';
 import { decide } from '../../src/server/modules/access/decide.js';
@@ -166,5 +166,52 @@ describe('row-level security', () => {
       [older, newer].includes(c.id),
     );
     expect(seen).toEqual([expect.objectContaining({ id: older, relation: 'participant' })]);
+  });
+
+  it('SCO-09 SEC-06 shows a paper part in raw SQL by the rule of records, and lets only its holder change it', async () => {
+    const police = world.people.policeOfficer;
+    const annex = (personId: string) => ({
+      description: 'Origineel proces-verbaal',
+      contentIndex: 'PV met foto’s (12 blz.).',
+      categories: ['C11'],
+      personIds: [personId],
+      location: { building: 'Politiehuis Gent' },
+      custodianFunction: 'Archivaris',
+    });
+    const register = async (kase: { id: string; personId: string }) => {
+      const res = await world.request(police, 'POST', `/api/cases/${kase.id}/paper-parts`, annex(kase.personId));
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const withPerson = async (id: string) => {
+      const res = await world.request(police, 'POST', `/api/cases/${id}/persons`, {
+        role: 'subject',
+        identity: { surname: 'Verbeke', firstNames: 'Jonas' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return { id, personId: res.json().id as string };
+    };
+    const draft = await withPerson(await world.policeCase('pre_registered'));
+    const shared = await withPerson(await world.policeCase('in_consultation', { admitted: ['cpas'] }));
+    const ids = [await register(draft), await register(shared)];
+    const repository = createAccessRepository();
+    const asOrg = <T>(org: OrganisationName, work: (tx: Transaction<DB>) => Promise<T>) =>
+      world.db.appDb.transaction().execute(async (tx) => {
+        await repository.actFor(tx, 'u', [world.org[org]]);
+        return work(tx);
+      });
+    const seen = (org: OrganisationName) =>
+      asOrg(org, async (tx) => (await tx.selectFrom('paper_parts').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+    expect(await visibleAs([], 'paper_parts')).toBe(0);
+    expect((await seen('police')).sort()).toEqual([...ids].sort());
+    expect(await seen('cpas')).toEqual([ids[1]]);
+    expect(await seen('coordination')).toEqual([ids[1]]);
+    expect(await seen('parquet')).toEqual([]);
+    const change = (org: OrganisationName) =>
+      asOrg(org, async (tx) =>
+        Number((await tx.updateTable('paper_parts').set({ page_count: 3 }).where('id', '=', ids[1]!).executeTakeFirst()).numUpdatedRows),
+      );
+    expect(await change('cpas')).toBe(0);
+    expect(await change('police')).toBe(1);
   });
 });

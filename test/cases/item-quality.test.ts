@@ -4,10 +4,10 @@
  * nobody and leaves in no export from the next request, opens an erasure review for its
  * controller and tells those who copied it; the controller records when it last checked an item.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AccessWorld, createAccessWorld, type Signed } from '../support/access-world.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type AccessWorld, createAccessWorld, type PersonName, type Signed } from '../support/access-world.js';
 import { auditEventsSince, auditPosition, newCase } from '../support/case-steps.js';
-import { beliefItem } from '../support/item-steps.js';
+import { beliefItem, freshSession } from '../support/item-steps.js';
 
 let world: AccessWorld;
 beforeAll(async () => {
@@ -23,9 +23,16 @@ const call = (who: Signed, method: 'GET' | 'POST' | 'PUT', url: string, payload?
 async function item(who: Signed, caseId: string, itemId: string) {
   const res = await call(who, 'GET', `/api/cases/${caseId}`);
   expect(res.statusCode, res.body).toBe(200);
-  return (res.json().items as { id: string; content: string | null; blocked: unknown; lastVerifiedAt: string | null }[]).find(
-    (i) => i.id === itemId,
-  )!;
+  return (
+    res.json().items as {
+      id: string;
+      content: string | null;
+      blocked: unknown;
+      lastVerifiedAt: string | null;
+      review: unknown;
+      erasureReview: unknown;
+    }[]
+  ).find((i) => i.id === itemId)!;
 }
 
 describe('blocking and verifying an item', () => {
@@ -147,5 +154,153 @@ describe('blocking and verifying an item', () => {
     expect(verified.statusCode, verified.body).toBe(200);
     expect(verified.json().lastVerifiedAt).toBe(world.clock.now().toISOString());
     expect((await item(world.people.coordinator, kase.id, itemId!)).lastVerifiedAt).toBe(world.clock.now().toISOString());
+  });
+});
+
+/** The world's first instant, which the tests that move the clock return to. */
+const START = '2026-03-02T09:00:00Z';
+
+/** A new session of `name` at the clock's time (the world's sessions idle out after 15 minutes). */
+const fresh = (name: PersonName) => freshSession(world, world.people[name].actor.userId);
+
+interface ReviewList {
+  reviewMonths: number;
+  erasureReviewDays: number;
+  due: { caseId: string; organisationId: string; reviewDue: string[]; erasureReviews: { itemId: string; dueOn: string; overdue: boolean }[] }[];
+}
+
+async function reviewsOf(who: Signed, caseId: string) {
+  const res = await call(who, 'GET', '/api/item-reviews');
+  expect(res.statusCode, res.body).toBe(200);
+  const list = res.json() as ReviewList;
+  return list.due.filter((entry) => entry.caseId === caseId);
+}
+
+async function dpoAlerts(itemId: string) {
+  const res = await call(await fresh('policeDpo'), 'GET', '/api/notifications');
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json().notifications as { kind: string; subjectId: string }[]).filter(
+    (n) => n.kind === 'erasure_review_overdue' && n.subjectId === itemId,
+  );
+}
+
+const openNotifications = async (who: Signed, kind: string, itemId: string) =>
+  ((await call(who, 'GET', '/api/notifications')).json().notifications as { kind: string; subjectId: string }[]).filter(
+    (n) => n.kind === kind && n.subjectId === itemId,
+  );
+
+describe('review reminders and erasure reviews (configured: 6 months, 30 days)', () => {
+  afterEach(() => {
+    world.clock.set(START);
+  });
+
+  it('SEC-11 marks an item due for review to its controller only, from the day 6 months after its recording or last confirmation, and lists it for the dashboard', async () => {
+    world.clock.set(START);
+    const kase = await newCase(world, { items: 1, to: 'accepted', admit: ['cpas'] });
+    const itemId = kase.itemIds[0]!;
+    expect((await item(world.people.policeOfficer, kase.id, itemId)).review).toEqual({ dueOn: '2026-09-02', due: false });
+    expect((await item(world.people.coordinator, kase.id, itemId)).review).toBeNull();
+    const listed = await call(world.people.policeOfficer, 'GET', '/api/item-reviews');
+    expect(listed.json()).toMatchObject({ reviewMonths: 6, erasureReviewDays: 30 });
+    expect(await reviewsOf(world.people.policeOfficer, kase.id)).toEqual([]);
+
+    // The last second of 1 September in Brussels: not yet due.
+    world.clock.set('2026-09-01T21:59:59Z');
+    let police = await fresh('policeOfficer');
+    expect((await item(police, kase.id, itemId)).review).toEqual({ dueOn: '2026-09-02', due: false });
+    expect(await reviewsOf(police, kase.id)).toEqual([]);
+
+    // From 2 September, 00:00 in Brussels, it is due: to the controller, not to the others.
+    world.clock.set('2026-09-01T22:00:00Z');
+    police = await fresh('policeOfficer');
+    const cpas = await fresh('socialWorker');
+    expect((await item(police, kase.id, itemId)).review).toEqual({ dueOn: '2026-09-02', due: true });
+    expect((await item(await fresh('coordinator'), kase.id, itemId)).review).toBeNull();
+    expect(await reviewsOf(police, kase.id)).toEqual([
+      { caseId: kase.id, organisationId: world.org.police, reviewDue: [itemId], erasureReviews: [] },
+    ]);
+    expect(await reviewsOf(cpas, kase.id)).toEqual([]);
+
+    // Only the controller confirms it: the CPAS's attempt changes nothing.
+    expect((await call(cpas, 'POST', `/api/cases/${kase.id}/items/${itemId}/verification`)).statusCode).toBe(403);
+    expect((await item(police, kase.id, itemId)).review).toEqual({ dueOn: '2026-09-02', due: true });
+    const verified = await call(police, 'POST', `/api/cases/${kase.id}/items/${itemId}/verification`);
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect(verified.json().review).toEqual({ dueOn: '2027-03-02', due: false });
+    expect(await reviewsOf(police, kase.id)).toEqual([]);
+  });
+
+  it('SEC-11 gives the erasure review 30 days, alerts the DPO once from the day after, and the erasure or the release after review ends it', async () => {
+    world.clock.set(START);
+    const kase = await newCase(world, { items: 2, to: 'accepted', admit: ['cpas'] });
+    const [erasedId, releasedId] = kase.itemIds as [string, string];
+    const blocked = await call(world.people.policeOfficer, 'POST', `/api/cases/${kase.id}/items/${erasedId}/blocking`, {
+      reason: 'unlawfully_obtained',
+    });
+    expect(blocked.statusCode, blocked.body).toBe(200);
+    expect(blocked.json().erasureReview).toEqual({ dueOn: '2026-04-01', overdue: false });
+    expect(blocked.json().review).toBeNull();
+    expect((await item(world.people.coordinator, kase.id, erasedId)).erasureReview).toBeNull();
+    expect(await reviewsOf(world.people.policeOfficer, kase.id)).toEqual([
+      {
+        caseId: kase.id,
+        organisationId: world.org.police,
+        reviewDue: [],
+        erasureReviews: [{ itemId: erasedId, dueOn: '2026-04-01', overdue: false }],
+      },
+    ]);
+
+    // The last second of 1 April in Brussels: within the deadline, no alert.
+    world.clock.set('2026-04-01T21:59:59Z');
+    let police = await fresh('policeOfficer');
+    expect((await reviewsOf(police, kase.id))[0]!.erasureReviews).toEqual([{ itemId: erasedId, dueOn: '2026-04-01', overdue: false }]);
+    expect(await dpoAlerts(erasedId)).toEqual([]);
+
+    // From 2 April it is overdue: the police DPO is alerted once, however often it is read.
+    world.clock.set('2026-04-01T22:00:00Z');
+    police = await fresh('policeOfficer');
+    expect((await item(police, kase.id, erasedId)).erasureReview).toEqual({ dueOn: '2026-04-01', overdue: true });
+    expect((await reviewsOf(police, kase.id))[0]!.erasureReviews).toEqual([{ itemId: erasedId, dueOn: '2026-04-01', overdue: true }]);
+    await reviewsOf(police, kase.id);
+    expect(await dpoAlerts(erasedId)).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'erasure_review_overdue',
+        caseId: kase.id,
+        subjectId: erasedId,
+        audience: 'dpo',
+        createdAt: '2026-04-01T22:00:00.000Z',
+      },
+    ]);
+    expect(await openNotifications(police, 'erasure_review_overdue', erasedId)).toEqual([]);
+
+    // Only the controller erases it: the CPAS's attempt changes nothing.
+    const byOther = await call(await fresh('socialWorker'), 'POST', `/api/cases/${kase.id}/items/${erasedId}/erasure`, {
+      reason: 'Onrechtmatig verkregen.',
+    });
+    expect(byOther.statusCode).toBe(403);
+    expect((await reviewsOf(police, kase.id))[0]!.erasureReviews).toHaveLength(1);
+    expect(await openNotifications(police, 'erasure_review', erasedId)).toHaveLength(1);
+
+    const erased = await call(police, 'POST', `/api/cases/${kase.id}/items/${erasedId}/erasure`, {
+      reason: 'Onrechtmatig verkregen: gewist na beoordeling.',
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json().erasureReview).toBeNull();
+    expect(await reviewsOf(police, kase.id)).toEqual([]);
+    expect(await openNotifications(police, 'erasure_review', erasedId)).toEqual([]);
+    // The DPO's alert stays for the DPO to acknowledge.
+    expect(await dpoAlerts(erasedId)).toHaveLength(1);
+
+    // A review that finds the item lawfully obtained releases it, which ends its review too.
+    await call(police, 'POST', `/api/cases/${kase.id}/items/${releasedId}/blocking`, { reason: 'unlawfully_obtained' });
+    expect((await reviewsOf(police, kase.id))[0]!.erasureReviews).toEqual([{ itemId: releasedId, dueOn: '2026-05-02', overdue: false }]);
+    const released = await call(police, 'POST', `/api/cases/${kase.id}/items/${releasedId}/release`, {
+      reason: 'Het verslag werd rechtmatig opgesteld.',
+    });
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().erasureReview).toBeNull();
+    expect(await reviewsOf(police, kase.id)).toEqual([]);
+    expect(await openNotifications(police, 'erasure_review', releasedId)).toEqual([]);
   });
 });

@@ -230,6 +230,7 @@ describe('own-file transfers', () => {
         exportedBy: 'Fatima El Amrani',
         sha256: createHash('sha256').update(res.rawPayload).digest('hex'),
         itemCount: 4,
+        changes: [],
       },
     ]);
     const disclosures = (await auditEventsSince(world, before)).filter((e) => e.action === 'disclose');
@@ -318,6 +319,83 @@ describe('own-file transfers', () => {
     // Nor does the controller notify itself.
     const policeNotes = (await call('policeOfficer', 'GET', '/api/notifications')).json().notifications;
     expect(policeNotes.filter((n: { kind: string }) => n.kind === 'exported_item_changed')).toEqual([]);
+  });
+
+  it('FIL-08 the register shows per export each change of its items since, and its acknowledgement pending or done, by whom and when', async () => {
+    type Change = { itemId: string; change: string; changedAt: string; acknowledged: { by: string; at: string } | null };
+    type Export = { id: string; exportedAt: string; changes: Change[] };
+    const registerAs = async (who: PersonName) => {
+      const res = await call(who, 'GET', `/api/transfers/${transferId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().exports as Export[]).map((e) => ({
+        ...e,
+        changes: [...e.changes].sort((a, b) => `${a.changedAt}${a.itemId}`.localeCompare(`${b.changedAt}${b.itemId}`)),
+      }));
+    };
+    const t0 = world.clock.now().toISOString();
+    const byItem = (changes: Change[]) => changes.map((c) => [c.itemId, c.change, c.acknowledged?.by ?? null]);
+    // The previous test rectified one exported item and erased another, after the five exports.
+    let register = await registerAs('socialWorker');
+    expect(register).toHaveLength(5);
+    for (const entry of register) {
+      expect(entry.changes).toHaveLength(2);
+      expect(entry.changes).toEqual(
+        expect.arrayContaining([
+          { itemId: plainId, change: 'rectified', changedAt: t0, acknowledged: null },
+          { itemId: flaggedId, change: 'erased', changedAt: t0, acknowledged: null },
+        ]),
+      );
+    }
+
+    // Someone who is not the notified organisation cannot acknowledge for it: nothing changes.
+    const notices = (await call('socialWorker', 'GET', '/api/notifications')).json().notifications as { id: string; kind: string; subjectId: string }[];
+    const rectifiedNotice = notices.find((n) => n.kind === 'exported_item_changed' && n.subjectId === plainId)!;
+    expect((await call('policeOfficer', 'POST', `/api/notifications/${rectifiedNotice.id}/acknowledgement`)).statusCode).toBe(404);
+    expect((await registerAs('socialWorker'))[0]!.changes.every((c) => c.acknowledged === null)).toBe(true);
+    const acknowledged = await call('socialWorker', 'POST', `/api/notifications/${rectifiedNotice.id}/acknowledgement`);
+    expect(acknowledged.statusCode, acknowledged.body).toBe(204);
+
+    // A later export holds the rectified version: the earlier changes are not its own.
+    world.clock.advanceMs(60_000);
+    expect((await exportOf(world.people.socialWorker, 'json')).statusCode).toBe(200);
+    const t1 = world.clock.now().toISOString();
+    world.clock.advanceMs(60_000);
+    const t2 = world.clock.now().toISOString();
+    // Blocked by its controller, and contested by another participant asking for a correction.
+    const blocked = await call('policeOfficer', 'POST', `/api/cases/${kase.id}/items/${longId}/blocking`, { reason: 'unlawfully_obtained' });
+    expect(blocked.statusCode, blocked.body).toBe(200);
+    const contested = await call('coordinator', 'POST', `/api/cases/${kase.id}/items/${plainId}/correction-requests`, {
+      text: 'Volgens het verslag van het overleg ging het om de broer, niet om de buurman.',
+    });
+    expect(contested.statusCode, contested.body).toBe(201);
+
+    register = await registerAs('socialWorker');
+    expect(register).toHaveLength(6);
+    const first = register[0]!;
+    expect(byItem(first.changes).slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        [plainId, 'rectified', 'Fatima El Amrani'],
+        [flaggedId, 'erased', null],
+      ]),
+    );
+    expect(first.changes.find((c) => c.change === 'rectified')!.acknowledged).toEqual({ by: 'Fatima El Amrani', at: t0 });
+    expect(first.changes.slice(2)).toEqual(
+      expect.arrayContaining([
+        { itemId: longId, change: 'blocked', changedAt: t2, acknowledged: null },
+        { itemId: plainId, change: 'contested', changedAt: t2, acknowledged: null },
+      ]),
+    );
+    const latest = register[5]!;
+    expect(latest.exportedAt).toBe(t1);
+    expect(byItem(latest.changes)).toEqual(
+      expect.arrayContaining([
+        [longId, 'blocked', null],
+        [plainId, 'contested', null],
+      ]),
+    );
+    expect(latest.changes).toHaveLength(2);
+    // The controller reads the same register, acknowledgements included.
+    expect(await registerAs('policeOfficer')).toEqual(register);
   });
 
   it('FIL-09 computes the copy’s retention end from the closure and the agreed months; an organic-law period needs its citation', async () => {

@@ -473,6 +473,8 @@ export interface ItemsTable {
   reveals_sensitive: Generated<string[]>;
   secret_of_investigation: Generated<boolean>;
   judicial: Generated<boolean>;
+  /** SPEC DAT-29 (migration 0021): a criminal-related risk or behaviour item (C11, C14). */
+  criminal_related: Generated<boolean>;
   phase: 'preparation' | 'consultation' | 'follow_up';
   provenance: 'already_held' | 'collected_following_consultation';
   consultation_id: string | null;
@@ -496,6 +498,13 @@ export interface ItemsTable {
   last_verified_by: string | null;
 }
 
+/** SPEC FIL-08 (migration 0021): what an exported_item_changed notification told the exporter. */
+export interface ExportedItemNoticesTable {
+  notification_id: string;
+  item_id: string;
+  change: 'rectified' | 'erased' | 'blocked' | 'contested';
+}
+
 export interface ItemPersonsTable {
   item_id: string;
   person_id: string;
@@ -507,6 +516,8 @@ export interface ItemVersionsTable {
   category: string;
   /** SPEC DAT-23 (migration 0019): as the item declared it in this version. */
   reveals_sensitive: Generated<string[]>;
+  /** SPEC DAT-29 (migration 0021): as the item was flagged in this version. */
+  criminal_related: Generated<boolean>;
   payload: Buffer | null;
   changed_by: string;
   changed_at: Timestamp;
@@ -537,6 +548,21 @@ export interface CorrectionRequestsTable {
   created_at: Timestamp;
   resolved_at: Timestamp | null;
   resolved_by: string | null;
+}
+
+/** SPEC DAT-16 (migration 0020): the organiser's review of a catch-all item. */
+export interface CatchAllReviewsTable {
+  id: Generated<string>;
+  case_id: string;
+  item_id: string;
+  item_version: number;
+  organisation_id: string;
+  decision: 'kept' | 'correction_requested';
+  /** Encrypted under the case key. */
+  reason: Buffer;
+  correction_request_id: string | null;
+  reviewed_by: string;
+  reviewed_at: Timestamp;
 }
 
 // --- modules/transfers (see migrations/0017_own_file_transfers.sql) --------------------
@@ -601,6 +627,48 @@ export interface PriorWrittenNoticesTable {
   method: 'registered_letter' | 'letter' | 'hand_delivery' | 'email';
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+// --- modules/paper-parts (see migrations/0022_paper_parts.sql) --------------------------
+export interface PaperPartsTable {
+  id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  shared: boolean;
+  categories: string[];
+  page_count: number | null;
+  custodian_user_id: string | null;
+  /** Encrypted under the case key: description and content index. */
+  content: Buffer;
+  /** Encrypted under the case key: location and custodian's function. */
+  custody: Buffer;
+  version: Generated<number>;
+  registered_by: string;
+  registered_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  destroyed_on: CivilDateColumnNullable;
+  destruction_confirmed_by: string | null;
+  destruction_confirmed_at: Timestamp | null;
+  destruction_reason: Buffer | null;
+}
+
+export interface PaperPartPersonsTable {
+  paper_part_id: string;
+  person_id: string;
+}
+
+export interface PaperPartVersionsTable {
+  paper_part_id: string;
+  version: number;
+  categories: string[];
+  page_count: number | null;
+  custodian_user_id: string | null;
+  content: Buffer;
+  custody: Buffer;
+  changed_by: string;
+  changed_at: Timestamp;
+  reason: Buffer | null;
 }
 
 // --- modules/auth/oidc ------------------------------------------------------------------
@@ -726,9 +794,11 @@ export interface DB {
   item_versions: ItemVersionsTable;
   item_attachments: ItemAttachmentsTable;
   correction_requests: CorrectionRequestsTable;
+  catch_all_reviews: CatchAllReviewsTable;
   own_file_transfers: OwnFileTransfersTable;
   own_file_transfer_items: OwnFileTransferItemsTable;
   own_file_exports: OwnFileExportsTable;
+  exported_item_notices: ExportedItemNoticesTable;
   royal_decree_authorisations: RoyalDecreeAuthorisationsTable;
   prior_written_notices: PriorWrittenNoticesTable;
   oidc_flows: OidcFlowsTable;
@@ -737,4 +807,7 @@ export interface DB {
   framework_participants: FrameworkParticipantsTable;
   platform_demo: PlatformDemoTable;
   platform_demo_logins: PlatformDemoLoginsTable;
+  paper_parts: PaperPartsTable;
+  paper_part_persons: PaperPartPersonsTable;
+  paper_part_versions: PaperPartVersionsTable;
 }

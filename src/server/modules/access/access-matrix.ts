@@ -488,6 +488,12 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: "Behind the case gates; the persons the organisation has still to notify (SPEC DAT-32)",
     outcomes: GATED_LIST,
   },
+  listItemReviews: {
+    method: 'GET',
+    path: '/api/item-reviews',
+    rule: "Behind the case gates; the organisation's items due for review and its erasure reviews, ids and dates only (SPEC SEC-11)",
+    outcomes: GATED_LIST,
+  },
   addItem: {
     method: 'POST',
     path: '/api/cases/:caseId/items',
@@ -536,6 +542,18 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'Contributors other than the controller (SPEC ROL-09; the controller is told to edit: 409)',
     outcomes: CASE_CONTRIBUTE,
   },
+  getMinimisationReview: {
+    method: 'GET',
+    path: '/api/cases/:caseId/minimisation-review',
+    rule: 'The organiser role of the organiser, while the shared file is worked on (SPEC PUR-04, DAT-16)',
+    outcomes: caseAction('organiser'),
+  },
+  reviewCatchAllItem: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/catch-all-review',
+    rule: 'The organiser role of the organiser, for a catch-all item it may read (SPEC DAT-16; other categories: 409)',
+    outcomes: caseAction('organiser'),
+  },
   shareRecords: {
     method: 'POST',
     path: '/api/cases/:caseId/sharing',
@@ -553,6 +571,36 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     path: '/api/cases/:caseId/items/:itemId/attachments/:attachmentId',
     rule: "Those who see the item's content (SPEC DAT-19)",
     outcomes: CASE_READ,
+  },
+  listPaperParts: {
+    method: 'GET',
+    path: '/api/cases/:caseId/paper-parts',
+    rule: 'Those who see the records of the case: the compartment before sharing, the parties after (SPEC SCO-09, WFL-03)',
+    outcomes: CASE_READ,
+  },
+  registerPaperPart: {
+    method: 'POST',
+    path: '/api/cases/:caseId/paper-parts',
+    rule: 'Contributors, for paper their organisation holds (SPEC SCO-09, FIL-02; WFL-11: not once closed)',
+    outcomes: CASE_CONTRIBUTE,
+  },
+  updatePaperPart: {
+    method: 'PUT',
+    path: '/api/cases/:caseId/paper-parts/:paperPartId',
+    rule: 'Its holder only (SPEC SCO-09, ROL-09)',
+    outcomes: caseAction('own_organisation'),
+  },
+  sharePaperPart: {
+    method: 'POST',
+    path: '/api/cases/:caseId/paper-parts/:paperPartId/sharing',
+    rule: 'Its holder, once accepted (SPEC WFL-09; 409 before)',
+    outcomes: caseAction('own_organisation'),
+  },
+  confirmPaperPartDestruction: {
+    method: 'POST',
+    path: '/api/cases/:caseId/paper-parts/:paperPartId/destruction',
+    rule: "Its holder's own members, in any state, not a representative (SPEC SCO-09)",
+    outcomes: caseAction('own_organisation'),
   },
   searchPersons: {
     method: 'POST',

@@ -24,6 +24,8 @@ export const CASE_ACTIONS = [
   'case.request_transfer',
   'case.decide_transfer',
   'case.follow_up',
+  'case.review_minimisation',
+  'case.confirm_destruction',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -161,6 +163,24 @@ export const CASE_ACTION_RULES: Record<CaseAction, ActionRule> = {
     grants: [{ relations: SHARED_FILE, states: OPEN_STATES }],
     representative: true,
     rule: 'bill art. 2 §3 2° (SPEC WFL-10)',
+  },
+  // The organiser examines, case by case, whether the shared information is adequate, relevant and
+  // not excessive, and reviews the catch-all items (bill Comm. art. 2; art. 2 §2 al. 1 16°), while
+  // the shared file is worked on and its controllers can still correct or erase what it finds.
+  'case.review_minimisation': {
+    grants: [{ relations: ['organiser'], states: OPEN_STATES }],
+    role: 'organiser',
+    representative: false,
+    rule: 'bill Comm. art. 2; art. 2 §2 al. 1 16° (SPEC PUR-04, DAT-16)',
+    justification: true,
+  },
+  // The holder of a paper part confirms its destruction, in any state: at the end of retention
+  // (a closed case) or on its own decision before. The paper is in the holder's own keeping, so
+  // its members confirm, not a representative (SPEC SCO-09).
+  'case.confirm_destruction': {
+    grants: [{ relations: SHARED_FILE, states: ALL_STATES }],
+    representative: false,
+    rule: 'L2007 art. 3 §1; bill art. 2 §3 4° (SPEC SCO-09)',
   },
 };
 

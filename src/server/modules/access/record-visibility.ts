@@ -13,6 +13,9 @@
  *   category; everyone else who sees the record sees a placeholder.
  * - An item of any category that reveals what L1992 art. 6 al. 1 adds to the sensitive data
  *   (SPEC DAT-23) shows its content only to persons designated for beliefs (C13) as well.
+ * - A criminal-related risk or behaviour item (L2007 art. 8 §1; SPEC DAT-29) holds data on
+ *   offences and convictions, which the measures of the Law of 30 July 2018 art. 10 §2 reach as
+ *   they reach category 9 (SPEC DAT-19): its content needs the designation for judicial data (C09).
  */
 import type { DESIGNATION_SCOPES } from '../../../contracts/designations.js';
 import type { SensitiveRevelation } from '../../../contracts/items.js';
@@ -52,9 +55,11 @@ export function requiredDesignations(
   category: CategoryCode,
   geneticOrBiometric: boolean,
   revealsSensitive: readonly SensitiveRevelation[] = [],
+  criminalRelated = false,
 ): DesignationScope[] {
   const scopes: DesignationScope[] = [];
   if (SPECIAL_CATEGORIES.includes(category)) scopes.push(category as DesignationScope);
+  if (criminalRelated && !scopes.includes('C09')) scopes.push('C09');
   if (geneticOrBiometric) scopes.push('genetic_biometric');
   if (revealsSensitive.length > 0 && !scopes.includes('C13')) scopes.push('C13');
   return scopes;

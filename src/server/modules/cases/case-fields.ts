@@ -21,6 +21,7 @@ export const FIELDS = {
   attachment: (attachmentId: string): Field => [`attachment:${attachmentId}`, 1],
   attachmentName: (attachmentId: string): Field => [`attachment:${attachmentId}:name`, 1],
   correction: (requestId: string): Field => [`correction:${requestId}`, 1],
+  catchAllReview: (reviewId: string): Field => [`catch_all_review:${reviewId}`, 1],
   minutes: (consultationId: string, version: number): Field => [`minutes:${consultationId}`, version],
   decision: (decisionId: string): Field => [`decision:${decisionId}`, 1],
   action: (actionId: string): Field => [`action:${actionId}`, 1],

@@ -12,6 +12,7 @@ import { maskNrn } from '../../kernel/crypto/normalise.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { contentVisible, type DesignationScope, requiredDesignations } from '../access/record-visibility.js';
 import { FIELDS } from './case-fields.js';
+import { type ReviewReader, reviewsOf } from './item-review-rules.js';
 import type { AttachmentMeta, ItemRow, LinkedItemRow, LinkedPersonRow, PersonRow } from './records.repository.js';
 
 /** What an item's ciphertext holds: everything but the columns the rules read. */
@@ -75,8 +76,10 @@ export async function presentPersons(
   );
 }
 
-export function itemRequires(row: Pick<ItemRow, 'category' | 'genetic_biometric' | 'reveals_sensitive'>): DesignationScope[] {
-  return requiredDesignations(row.category as CategoryCode, row.genetic_biometric, revealedBy(row));
+export function itemRequires(
+  row: Pick<ItemRow, 'category' | 'genetic_biometric' | 'reveals_sensitive' | 'criminal_related'>,
+): DesignationScope[] {
+  return requiredDesignations(row.category as CategoryCode, row.genetic_biometric, revealedBy(row), row.criminal_related);
 }
 
 /** SPEC DAT-23: what the item reveals of L1992 art. 6 al. 1 (the column's check keeps it to the list). */
@@ -95,6 +98,8 @@ export async function presentItems(
     organisationNames: ReadonlyMap<string, string>;
     userNames: ReadonlyMap<string, string>;
     designations: readonly DesignationScope[];
+    /** SPEC SEC-11: who reads, for the controller's own review reminders and erasure reviews. */
+    reviews: ReviewReader;
   },
 ): Promise<Item[]> {
   return Promise.all(
@@ -133,6 +138,7 @@ export async function presentItems(
         erased: row.erased_at !== null,
         blocked: row.blocked_reason && row.blocked_at ? { reason: row.blocked_reason, at: isoOf(row.blocked_at) } : null,
         lastVerifiedAt: row.last_verified_at ? isoOf(row.last_verified_at) : null,
+        ...reviewsOf(row, context.reviews),
         content: payload?.content ?? null,
         details: payload?.details ?? null,
         specialGround: payload?.special
@@ -148,6 +154,7 @@ export async function presentItems(
         revealsSensitive: revealedBy(row),
         secretOfInvestigation: payload?.secretOfInvestigation ?? null,
         judicial: payload?.judicial ?? null,
+        criminalRelated: row.criminal_related,
         annotatesItemId: row.annotates_item_id,
         version: row.version,
         author: context.userNames.get(row.created_by) ?? '',

@@ -45,6 +45,7 @@ const ACTION_NAMES: Partial<Record<CaseAction, CaseDetail['allowedActions'][numb
   'case.close': 'close',
   'case.reopen': 'reopen',
   'case.request_transfer': 'request_transfer',
+  'case.review_minimisation': 'review_minimisation',
 };
 
 export function createCaseReading(deps: CaseRecordsDeps) {
@@ -95,11 +96,13 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     const now = clock.now();
     const decrees = await decreeFactsOf(tx, records, row.id, open.actingFor, brusselsDateOf(now));
     const status = retentionStatus(facts, row.retention_months, approvals);
+    const allowedActions = access.allowedCaseActions(context, facts);
     const presentedItems = await presentItems(cipher, items, {
       attachments,
       organisationNames: names,
       userNames,
       designations: context.facts.designations,
+      reviews: { organisations: context.acting, confirms: allowedActions.includes('case.contribute'), now, settings: deps.itemReview },
     });
     const detail: CaseDetail = {
       id: row.id,
@@ -175,9 +178,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
         user: h.user_name,
         organisation: h.organisation_name,
       })),
-      allowedActions: access
-        .allowedCaseActions(context, facts)
-        .flatMap((action) => (ACTION_NAMES[action] ? [ACTION_NAMES[action]] : [])),
+      allowedActions: allowedActions.flatMap((action) => (ACTION_NAMES[action] ? [ACTION_NAMES[action]] : [])),
     };
     // What the reader saw: each person (identification data, category 1) and each item whose
     // content was shown (SPEC SEC-05, DAT-19: every read of a special category is logged).
@@ -243,7 +244,7 @@ export function createCaseReading(deps: CaseRecordsDeps) {
           versions.map(async (v) => {
             // DAT-19, DAT-23: each version is read under its own category and declaration as well,
             // so that an edit withdrawing them does not uncover what an earlier version held.
-            const own = requiredDesignations(v.category as CategoryCode, item.genetic_biometric, revealedBy(v));
+            const own = requiredDesignations(v.category as CategoryCode, item.genetic_biometric, revealedBy(v), v.criminal_related);
             const visible = shown && contentVisible(open.context.facts.designations, { requires: own });
             return {
               version: v.version,

@@ -28,6 +28,7 @@ import {
   type UpdatePerson,
   UpdatePersonSchema,
 } from '../../../contracts/persons.js';
+import type { ItemReviewConfig } from '../../config.js';
 import type { Tx } from '../../db/database.js';
 import type { BlindIndex } from '../../kernel/crypto/blind-index.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
@@ -39,6 +40,8 @@ import { contentVisible, requiredDesignations } from '../access/record-visibilit
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
+import { notifyExporters } from './exported-item-notices.js';
+import { fileCorrectionRequest } from './correction-requests.js';
 import { type ItemPayload, presentItems, presentPersons, readItemPayload, revealedBy } from './case-presenter.js';
 import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
@@ -49,6 +52,8 @@ import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
 
 export interface CaseRecordsDeps extends CaseDeps {
   blindIndex: BlindIndex;
+  /** SPEC SEC-11: the review interval and the erasure-review period (configuration). */
+  itemReview: ItemReviewConfig;
 }
 
 const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
@@ -140,14 +145,15 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     return new Set(persons.filter((p) => !p.shared && personIds.includes(p.id)).map((p) => p.id));
   }
 
-  /** DAT-19, DAT-23: only a person designated for the special category records or changes it. */
+  /** DAT-19, DAT-23, DAT-29: only a person designated for the special category records or changes it. */
   function requireDesignation(
     open: OpenCase,
     category: CategoryCode,
     geneticOrBiometric: boolean,
     revealsSensitive: readonly SensitiveRevelation[] = [],
+    criminalRelated = false,
   ): void {
-    const requires = requiredDesignations(category, geneticOrBiometric, revealsSensitive);
+    const requires = requiredDesignations(category, geneticOrBiometric, revealsSensitive, criminalRelated);
     if (!contentVisible(open.context.facts.designations, { requires })) {
       throw new DomainError('forbidden', {
         detail: `Only persons your organisation designated for ${requires.join(', ')} record such information`,
@@ -192,18 +198,14 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
       organisationNames: new Map(organisations.map((o) => [o.id, o.legal_name])),
       userNames,
       designations: open.context.facts.designations,
+      reviews: {
+        organisations: open.context.acting,
+        confirms: access.allowedCaseActions(open.context, open.facts).includes('case.contribute'),
+        now: clock.now(),
+        settings: deps.itemReview,
+      },
     });
     return item!;
-  }
-
-  /** FIL-08: every organisation that copied the item to its own file hears of its change. */
-  async function notifyExporters(tx: Tx, caseId: string, itemId: string, now: Date): Promise<void> {
-    const exporters = await records.exportersOf(tx, itemId);
-    await notifications.notify(
-      tx,
-      now,
-      exporters.map((organisationId) => ({ organisationId, kind: 'exported_item_changed' as const, caseId, subjectId: itemId })),
-    );
   }
 
   async function personIssues(tx: Tx, open: OpenCase, input: CreatePerson): Promise<FieldIssue[]> {
@@ -355,7 +357,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           }
         }
         refuseRuled(issues);
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive);
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive, input.criminalRelated);
         // WFL-03: information about a person the signal left in the compartment stays there with
         // that person, until its controller shares both (SPEC WFL-09).
         const withCompartmentPersons = (await compartmentPersons(tx, open, input.personIds)).size > 0;
@@ -373,6 +375,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
+          criminal_related: input.criminalRelated ?? false,
           phase: phaseOf(open.row.state),
           provenance: input.provenance.kind,
           consultation_id: input.provenance.kind === 'collected_following_consultation' ? input.provenance.consultationId : null,
@@ -391,6 +394,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           version: 1,
           category: input.category,
           reveals_sensitive: input.revealsSensitive ?? [],
+          criminal_related: input.criminalRelated ?? false,
           payload,
           changed_by: actor.userId,
           changed_at: now,
@@ -439,8 +443,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           });
         }
         refuseRuled(issues);
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item));
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive);
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item), item.criminal_related);
+        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive, input.criminalRelated);
         const previous = await readItemPayload(open.cipher, item);
         const version = item.version + 1;
         const now = clock.now();
@@ -454,6 +458,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
+          criminal_related: input.criminalRelated ?? false,
           version,
           payload,
           updated_by: actor.userId,
@@ -465,12 +470,13 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           version,
           category: input.category,
           reveals_sensitive: input.revealsSensitive ?? [],
+          criminal_related: input.criminalRelated ?? false,
           payload,
           changed_by: actor.userId,
           changed_at: now,
           reason: await open.cipher.encrypt(...FIELDS.itemReason(itemId, version), input.reason),
         });
-        await notifyExporters(tx, caseId, itemId, now);
+        await notifyExporters(deps, tx, { caseId, itemId }, 'rectified', now);
         await audit.record(tx, {
           actor: open.who,
           action: 'adapt',
@@ -488,7 +494,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'erase');
         const item = await controlledItem(tx, open, itemId, 'erase');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item));
+        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item), item.criminal_related);
         refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
         const version = item.version + 1;
         const now = clock.now();
@@ -506,12 +512,20 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           version,
           category: item.category,
           reveals_sensitive: item.reveals_sensitive,
+          criminal_related: item.criminal_related,
           payload: null,
           changed_by: actor.userId,
           changed_at: now,
           reason: await open.cipher.encrypt(...FIELDS.itemReason(itemId, version), reason),
         });
-        await notifyExporters(tx, caseId, itemId, now);
+        await notifyExporters(deps, tx, { caseId, itemId }, 'erased', now);
+        // SEC-11, DAT-22: the erasure is what the erasure review asked for; its task is done.
+        await notifications.acknowledgeAbout(
+          tx,
+          { organisationId: item.controller_organisation_id, kind: 'erasure_review', subjectId: itemId },
+          actor.userId,
+          now,
+        );
         await audit.record(tx, {
           actor: open.who,
           action: 'erase',
@@ -551,7 +565,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         await notifications.notify(tx, now, [
           { organisationId: item.controller_organisation_id, kind: 'erasure_review', caseId, subjectId: itemId },
         ]);
-        await notifyExporters(tx, caseId, itemId, now);
+        await notifyExporters(deps, tx, { caseId, itemId }, 'blocked', now);
         await audit.record(tx, {
           actor: open.who,
           action: 'block',
@@ -585,6 +599,13 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           updated_by: actor.userId,
           updated_at: now,
         });
+        // SEC-11: the review found it lawfully obtained; its task is done.
+        await notifications.acknowledgeAbout(
+          tx,
+          { organisationId: item.controller_organisation_id, kind: 'erasure_review', subjectId: itemId },
+          actor.userId,
+          now,
+        );
         await audit.record(tx, {
           actor: open.who,
           action: 'adapt',
@@ -673,30 +694,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         const item = await visibleItem(tx, open, itemId);
         refuseIfAny(shapeIssues(CorrectionRequestSchema, input));
-        if (item.controller_organisation_id === open.actingFor) {
-          throw new DomainError('conflict', { detail: 'This is your own item: change it instead', rule: 'SPEC ROL-09' });
-        }
-        const id = randomUUID();
-        const now = clock.now();
-        await records.correctionRequest(tx, {
-          id,
-          case_id: caseId,
-          item_id: itemId,
-          organisation_id: open.actingFor,
-          requested_by: actor.userId,
-          text: await open.cipher.encrypt(...FIELDS.correction(id), input.text),
-          created_at: now,
-        });
-        await notifications.notify(tx, now, [
-          { organisationId: item.controller_organisation_id, kind: 'correction_requested', caseId, subjectId: itemId },
-        ]);
-        await audit.record(tx, {
-          actor: open.who,
-          action: 'collect',
-          outcome: 'success',
-          caseId,
-          records: [{ type: 'correction_request', id }, { type: 'item', id: itemId, category: Number(item.category.slice(1)) }],
-        });
+        const { id, event } = await fileCorrectionRequest(deps, tx, open, item, input.text);
+        await audit.record(tx, event);
         return { id };
       });
     },

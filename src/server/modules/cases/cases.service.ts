@@ -4,7 +4,9 @@
  * access module first and records its audit event (ARCHITECTURE §3.1).
  */
 import { createCaseAttachments } from './case-attachments.service.js';
+import { createCaseItemReviews } from './case-item-reviews.service.js';
 import { createCaseLifecycle } from './case-lifecycle.service.js';
+import { createCaseMinimisation } from './case-minimisation.service.js';
 import { createCasePriorNotices } from './case-prior-notices.service.js';
 import { createCaseReading } from './case-reading.service.js';
 import { type CaseRecordsDeps, createCaseRecords } from './case-records.service.js';
@@ -18,6 +20,8 @@ export function createCaseService(deps: CaseServiceDeps) {
     ...createCaseRecords(deps),
     ...createCaseAttachments(deps),
     ...createCasePriorNotices(deps),
+    ...createCaseItemReviews(deps),
+    ...createCaseMinimisation(deps),
   };
 }
 

@@ -252,6 +252,41 @@ describe('itemIssues', () => {
     ]);
   });
 
+  it('DAT-29 a criminal-related risk or behaviour item records the exception of art. 8 §2, a non-authority citing the law for b)', () => {
+    const criminal = (overrides: Partial<Input> = {}) =>
+      item({ criminalRelated: true, content: 'Verdacht van drugshandel vanuit de woning.', ...overrides });
+    const rule = 'L2007 art. 8 §2 (SPEC DAT-29)';
+    // No exception, no save.
+    expect(fields(criminal())).toEqual(['/body/special']);
+    expect(ruleOf(criminal(), '/body/special')).toBe(rule);
+    expect(fields(criminal({ category: 'C14' }))).toEqual(['/body/special']);
+    // The letters of art. 8 §2, and a) is the control of a public authority, not a consent.
+    expect(fields(criminal({ special: special('a') }))).toEqual([]);
+    expect(fields(criminal({ special: special('f') }))).toEqual(['/body/special/ground']);
+    expect(ruleOf(criminal({ special: special('f') }), '/body/special/ground')).toBe(rule);
+    // b) by an organisation that is no public authority cites the law; a public authority need not.
+    expect(fields(criminal({ special: special('b') }), facts({ controller: association }))).toEqual(['/body/special/lawCitation']);
+    expect(ruleOf(criminal({ special: special('b') }), '/body/special/lawCitation', facts({ controller: association }))).toBe(
+      'L2007 art. 8 §2 b) (SPEC DAT-29)',
+    );
+    const cited = criminal({ special: special('b', { lawCitation: 'Decreet van 12 juli 2013 betreffende de integrale jeugdhulp, art. 3' }) });
+    expect(fields(cited, facts({ controller: association }))).toEqual([]);
+    expect(fields(criminal({ special: special('b') }), facts({ controller: cpas }))).toEqual([]);
+    // Judicial data of other categories belong to category 9 itself.
+    expect(fields(criminal({ category: 'C06', relevance: undefined }))).toEqual(['/body/criminalRelated']);
+    // One item answers one article: what it reveals under art. 6 is an item of its own.
+    expect(fields(criminal({ special: special('a'), revealsSensitive: ['religious_activities'] }))).toEqual(['/body/revealsSensitive']);
+  });
+
+  it('DAT-29 ordinary risk and behaviour items are as before: no exception asked, none accepted', () => {
+    for (const category of ['C11', 'C14'] as const) {
+      expect(fields(item({ category }))).toEqual([]);
+      expect(fields(item({ category, criminalRelated: false }))).toEqual([]);
+      expect(fields(item({ category, special: special('a') }))).toEqual(['/body/special']);
+      expect(ruleOf(item({ category, special: special('a') }), '/body/special')).toBe('bill art. 2 §2 al. 3 (SPEC DAT-18)');
+    }
+  });
+
   it('DAT-07 named household members are relations of the case, others are counted', () => {
     const household = (details: ItemDetails) =>
       item({ category: 'C07', relevance: undefined, content: 'Samenstelling van het gezin.', details });

@@ -57,8 +57,12 @@ const REVELATION_RULE = 'L1992 art. 6 al. 1; L2007 art. 6 §2 (SPEC DAT-22, DAT-
  * for judicial data, art. 7 §2 a)-k) for health (and genetic or biometric) data, art. 6 §2 a)-l)
  * for origin, beliefs and sexual life, and for what L1992 art. 6 al. 1 adds (SPEC DAT-23).
  */
-function groundsFor(category: CategoryCode, geneticOrBiometric: boolean): { article: 6 | 7 | 8; letters: string; rule: string } {
-  if (category === 'C09') return { article: 8, letters: 'abcde', rule: 'L2007 art. 8 §2 (SPEC DAT-29)' };
+function groundsFor(
+  category: CategoryCode,
+  geneticOrBiometric: boolean,
+  criminalRelated: boolean,
+): { article: 6 | 7 | 8; letters: string; rule: string } {
+  if (category === 'C09' || criminalRelated) return { article: 8, letters: 'abcde', rule: CRIMINAL_RULE };
   if (category === 'C12' || category === 'C13' || category === 'C15') {
     return { article: 6, letters: 'abcdefghijkl', rule: 'L2007 art. 6 §2 (SPEC DAT-22)' };
   }
@@ -67,6 +71,18 @@ function groundsFor(category: CategoryCode, geneticOrBiometric: boolean): { arti
   }
   return { article: 6, letters: 'abcdefghijkl', rule: REVELATION_RULE };
 }
+
+/** PUR-04, DAT-16: categories 9 to 16 are processed only where relevant, case by case (bill Comm. art. 2). */
+export const needsRelevance = (category: CategoryCode): boolean => Number(category.slice(1)) >= 9;
+
+/** The prohibition of L2007 art. 8 §1 and its exceptions (SPEC DAT-29). */
+const CRIMINAL_RULE = 'L2007 art. 8 §2 (SPEC DAT-29)';
+
+/**
+ * SPEC DAT-29: besides category 9, risk situations and behaviour (11°, 14°) are where data on
+ * offences, suspicions, convictions, administrative sanctions or security measures may be held.
+ */
+export const CRIMINAL_RELATED_CATEGORIES: readonly CategoryCode[] = ['C11', 'C14'];
 
 /** Public authorities may process judicial data under art. 8 §2 a); others cite the law (b). */
 const PUBLIC_AUTHORITIES: readonly OrganisationKind[] = [
@@ -110,8 +126,7 @@ export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
     }
   }
 
-  // PUR-04, DAT-16: categories 9 to 16 are processed only where relevant, case by case.
-  if (Number(category.slice(1)) >= 9 && !input.relevance) {
+  if (needsRelevance(category) && !input.relevance) {
     refuse('relevance', 'say why this information is relevant to the consultation', 'bill Comm. art. 2; L2007 art. 4 §1 3° (SPEC PUR-04, DAT-16)');
   }
 
@@ -139,6 +154,15 @@ function specialIssues(
   refuse: (field: string, message: string, rule: string) => void,
 ): void {
   const { category, special } = input;
+  // DAT-29: what is criminal-related in another category belongs to category 9 itself.
+  if (input.criminalRelated && !CRIMINAL_RELATED_CATEGORIES.includes(category)) {
+    refuse(
+      'criminalRelated',
+      'only risk (11°) and behaviour (14°) information is flagged criminal-related: record judicial data under category 9',
+      CRIMINAL_RULE,
+    );
+  }
+  const criminalRelated = (input.criminalRelated ?? false) && CRIMINAL_RELATED_CATEGORIES.includes(category);
   // SPEC A-10: genetic and biometric data have no category of their own; they sit under health (10°)
   // or the catch-all (16°).
   if (input.geneticOrBiometric && category !== 'C10' && category !== 'C16') {
@@ -146,12 +170,12 @@ function specialIssues(
   }
   const geneticOrBiometric = input.geneticOrBiometric ?? false;
   const revealed = input.revealsSensitive ?? [];
-  const needed = requiredDesignations(category, geneticOrBiometric, revealed).length > 0;
+  const needed = requiredDesignations(category, geneticOrBiometric, revealed, criminalRelated).length > 0;
   if (!needed) {
     if (special) refuse('special', 'only special categories record an exception ground', 'bill art. 2 §2 al. 3 (SPEC DAT-18)');
     return;
   }
-  const { article, letters, rule } = groundsFor(category, geneticOrBiometric);
+  const { article, letters, rule } = groundsFor(category, geneticOrBiometric, criminalRelated);
   // DAT-23: one item answers one article's exception; judicial or health data revealing these
   // as well would need a second ground, so what they reveal is recorded as an item of its own.
   if (revealed.length > 0 && article !== 6) {
@@ -169,16 +193,19 @@ function specialIssues(
     refuse('special/ground', `must be one of ${letters.split('').join(', ')}`, rule);
   }
   // a) is written consent under art. 6 §2 and art. 7 §2; under art. 8 §2 it is the control of a public authority.
-  if (category !== 'C09' && special.ground === 'a' && !special.consentReference) {
+  if (article !== 8 && special.ground === 'a' && !special.consentReference) {
     refuse('special/consentReference', 'written consent: record where the signed consent is kept', 'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)');
   }
+  const isAuthority = PUBLIC_AUTHORITIES.includes(facts.controller.kind);
   if (category === 'C09') {
-    const isAuthority = PUBLIC_AUTHORITIES.includes(facts.controller.kind);
     const title2 = facts.controller.dpRegime === 'law2018_title2';
     // DAT-09: Title 2 bodies process these data under arts 33-34; others under an art. 8 §2 authorisation.
     if ((!title2 || (special.ground === 'b' && !isAuthority)) && !special.lawCitation) {
       refuse('special/lawCitation', 'cite the law that authorises your organisation to process judicial data', 'L2007 art. 8 §2 (SPEC DAT-09, DAT-29)');
     }
+  } else if (criminalRelated && special.ground === 'b' && !isAuthority && !special.lawCitation) {
+    // DAT-29: b) covers "other persons" only for purposes set by or under a law, decree or ordinance.
+    refuse('special/lawCitation', 'cite the law, decree or ordinance that sets the purpose your organisation processes these data for', 'L2007 art. 8 §2 b) (SPEC DAT-29)');
   }
 }
 

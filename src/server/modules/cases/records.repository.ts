@@ -14,6 +14,8 @@ import type {
   PersonVersionsTable,
 } from '../../db/schema.js';
 import type { DecreePeriod } from '../identity/royal-decree-rules.js';
+import { createMinimisationRepository } from './minimisation.repository.js';
+import { createItemReviewsRepository } from './item-reviews.repository.js';
 import { createPriorNoticesRepository } from './prior-notices.repository.js';
 import { expiredAuthorisationBlock } from './royal-decree-item-rules.js';
 
@@ -65,6 +67,10 @@ export function createRecordsRepository() {
   return {
     // The prior written notices to the persons of a case (SPEC DAT-32).
     ...createPriorNoticesRepository(),
+    // The review reminders and erasure reviews of the controller's items, and the exporters' notices (SPEC SEC-11, FIL-08).
+    ...createItemReviewsRepository(),
+    // The last reads of items and the catch-all reviews of the minimisation review (SPEC PUR-04, DAT-16).
+    ...createMinimisationRepository(),
 
     insertPerson: (tx: Tx, row: Insertable<PersonsTable>): Promise<PersonRow> =>
       tx.insertInto('persons').values(row).returningAll().executeTakeFirstOrThrow(),
@@ -186,7 +192,7 @@ export function createRecordsRepository() {
       tx
         .selectFrom('item_versions as v')
         .innerJoin('users as u', 'u.id', 'v.changed_by')
-        .select(['v.version', 'v.category', 'v.reveals_sensitive', 'v.payload', 'v.changed_at', 'v.reason', 'u.display_name'])
+        .select(['v.version', 'v.category', 'v.reveals_sensitive', 'v.criminal_related', 'v.payload', 'v.changed_at', 'v.reason', 'u.display_name'])
         .where('v.item_id', '=', itemId)
         .orderBy('v.version', 'desc')
         .execute(),

@@ -2,6 +2,7 @@
  * Wires the demo service to the services it creates through, for `concerto demo` and `serve`:
  * built as app.ts builds them, on the same database role, keys and clock.
  */
+import { ITEM_REVIEW_DEFAULTS } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { createAuditLog } from '../../kernel/audit/index.js';
 import { type Clock, systemClock } from '../../kernel/clock.js';
@@ -26,6 +27,8 @@ import { createIdentityService } from '../identity/identity.service.js';
 import { createNotificationsRepository } from '../notifications/notifications.repository.js';
 import { createRepresentationRepository } from '../representation/representation.repository.js';
 import { createTransfersRepository } from '../transfers/transfers.repository.js';
+import { createPaperPartsRepository } from '../paper-parts/paper-parts.repository.js';
+import { createPaperPartService } from '../paper-parts/paper-parts.service.js';
 import { createTransferService } from '../transfers/transfers.service.js';
 import { createUndertakingsRepository } from '../undertakings/undertakings.repository.js';
 import { createUndertakingService } from '../undertakings/undertakings.service.js';
@@ -77,9 +80,10 @@ export function createDemo(
       clock,
       rules,
     }),
-    cases: createCaseService({ ...caseDeps, blindIndex: createBlindIndex({ keys }) }),
+    cases: createCaseService({ ...caseDeps, blindIndex: createBlindIndex({ keys }), itemReview: ITEM_REVIEW_DEFAULTS }),
     consultations: createConsultationService({ ...caseDeps, consultations: createConsultationsRepository() }),
     transfers: createTransferService({ ...caseDeps, transfers: createTransfersRepository() }),
+    paperParts: createPaperPartService({ ...caseDeps, paperParts: createPaperPartsRepository() }),
     clock,
   });
   return createDemoService({

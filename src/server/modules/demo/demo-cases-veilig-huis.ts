@@ -355,6 +355,28 @@ export const VEILIG_HUIS_CASES: DemoCase[] = [
         source: 'Dossier SAJ 2026/087 (démo)',
       },
     ],
+    paperParts: [
+      {
+        description: 'Ondertekende originelen van de processen-verbaal van de drie interventies',
+        contentIndex:
+          'PV GE.55.L1.002044/2026 (9 blz.) met 6 foto’s van de woning; twee eerdere PV’s (elk 4 blz.); handgeschreven verklaring van de partner (3 blz.).',
+        pageCount: 20,
+        categories: ['C01', 'C07', 'C11'],
+        about: ['pieterVandenBroeck', 'inesVandenBroeck'],
+        location: { building: 'Politiehuis Gent (demo)', room: 'Archief gerechtelijke dossiers 0.14', cabinet: 'Kast 3, map 2026/17' },
+        custodianFunction: 'Archivaris gerechtelijke dossiers',
+      },
+      {
+        by: 'youthCounsellor',
+        description: 'Rapport papier du milieu d’accueil',
+        contentIndex: 'Relevé des présences du plus jeune enfant (2 p.) et note manuscrite de la puéricultrice (1 p.).',
+        pageCount: 3,
+        categories: ['C16'],
+        about: ['inesVandenBroeck'],
+        location: { building: 'Service de l’aide à la jeunesse (démo)', cabinet: 'Armoire fermée, dossier SAJ 2026/087' },
+        custodianFunction: 'Conseiller de l’aide à la jeunesse',
+      },
+    ],
   },
   {
     key: 'vhFollowUp',
@@ -508,6 +530,18 @@ export const VEILIG_HUIS_CASES: DemoCase[] = [
       },
     ],
     approvals: ['policeInspector', 'parquetSubstitute'],
+    paperParts: [
+      {
+        description: 'Papieren kopie van het proces-verbaal, meegebracht naar het overleg',
+        contentIndex: 'Kopie van PV GE.55.L1.001871/2026 (6 blz.); het origineel blijft in het politiedossier.',
+        pageCount: 6,
+        categories: ['C01', 'C11'],
+        about: ['wimAerts'],
+        location: { building: 'Politiehuis Gent (demo)', room: 'Bureau recherche 1.08' },
+        custodianFunction: 'Inspecteur dossierbeheerder',
+        destroyed: 'De kopie is na het overleg versnipperd: het origineel volstaat.',
+      },
+    ],
     closure: {
       reason:
         'De partner heeft een veilige woning gevonden en het contactverbod wordt nageleefd: doel van het overleg bereikt.',

@@ -38,6 +38,21 @@ export interface DemoItem {
   annotates?: string;
 }
 
+/** A paper annex a participant holds (SPEC SCO-09): registered once the case is accepted. */
+export interface DemoPaperPart {
+  /** Its holder's member who registers it; the case's author by default. */
+  by?: StaffKey;
+  description: string;
+  contentIndex: string;
+  pageCount: number;
+  categories: CategoryCode[];
+  about: PersonKey[];
+  location: { building: string; room?: string; cabinet?: string };
+  custodianFunction: string;
+  /** Destroyed on the holder's decision, for this reason, the day it is registered. */
+  destroyed?: string;
+}
+
 export interface DemoRelation {
   person: PersonKey;
   of: PersonKey[];
@@ -73,6 +88,8 @@ export interface DemoCase {
   approvals?: StaffKey[];
   /** Added to the shared file after acceptance, before the consultations. */
   shared?: DemoItem[];
+  /** SCO-09: paper parts registered after acceptance. */
+  paperParts?: DemoPaperPart[];
   corrections?: { by: StaffKey; item: string; text: string }[];
   /** Added after the consultations. */
   followUp?: DemoItem[];

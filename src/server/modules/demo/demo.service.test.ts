@@ -184,6 +184,12 @@ describe('a demo database', () => {
     expect(transfers.map((t) => t.decision).sort()).toEqual(['approved', 'pending']);
     expect(transfers.find((t) => t.decision === 'approved')?.attested_at).not.toBeNull();
     expect(await countRows(db.adminDb, 'own_file_exports')).toBe(2);
+
+    // SCO-09: paper parts registered by the organisations holding them, one destroyed on its holder's decision.
+    const paper = await db.adminDb.selectFrom('paper_parts').select(['shared', 'destroyed_on']).execute();
+    expect(paper).toHaveLength(3);
+    expect(paper.every((part) => part.shared)).toBe(true);
+    expect(paper.filter((part) => part.destroyed_on !== null)).toHaveLength(1);
   });
 
   it('leaves the printed users their undertakings to accept: the data was made by staff without logins', async () => {

@@ -8,6 +8,7 @@ import type { CreateItem } from '../../../contracts/items.js';
 import type { DemoCase, DemoItem } from './demo-cases.js';
 import { DEMO_FRAMEWORKS, type DemoFrameworkKey } from './demo-frameworks.js';
 import { demoIdentity } from './demo-persons.js';
+import { addPaperParts } from './seed-paper-parts.js';
 import { staffWithRole } from './demo-staff.js';
 import { caseOf, organisationId, type SeedContext, staffActor } from './seed-context.js';
 
@@ -128,6 +129,7 @@ export async function prepareCase(context: SeedContext, spec: DemoCase): Promise
     await cases.approveRetention(staffActor(context, party), id, { proposal: 1 });
   }
   await addItems(context, spec, spec.shared ?? []);
+  await addPaperParts(context, spec);
   for (const correction of spec.corrections ?? []) {
     await cases.requestCorrection(
       staffActor(context, correction.by),

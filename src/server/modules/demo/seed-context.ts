@@ -6,6 +6,7 @@ import type { DesignationService } from '../designations/designations.service.js
 import type { FrameworkService } from '../frameworks/frameworks.service.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import type { Actor } from '../identity/platform-access.js';
+import type { PaperPartService } from '../paper-parts/paper-parts.service.js';
 import type { TransferService } from '../transfers/transfers.service.js';
 import type { UndertakingService } from '../undertakings/undertakings.service.js';
 import type { DemoConsultationKey } from './demo-consultations.js';
@@ -23,6 +24,7 @@ export interface DemoContentServices {
   cases: CaseService;
   consultations: ConsultationService;
   transfers: TransferService;
+  paperParts: PaperPartService;
   clock: Clock;
 }
 

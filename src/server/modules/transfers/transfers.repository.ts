@@ -72,6 +72,25 @@ export function createTransfersRepository() {
         .select(['e.id', 'e.transfer_id', 'e.format', 'e.item_ids', 'e.exported_at', 'e.sha256', 'u.display_name'])
         .where('e.transfer_id', 'in', transferIds)
         .orderBy('e.exported_at')
+        .orderBy('e.id')
+        .execute();
+    },
+
+    /**
+     * FIL-08: what `organisationId` was told of the changes of `itemIds` since it exported them,
+     * with the acknowledgement of each notification (who, when), oldest first.
+     */
+    changeNotices: (tx: Tx, organisationId: string, itemIds: readonly string[]) => {
+      if (itemIds.length === 0) return Promise.resolve([]);
+      return tx
+        .selectFrom('exported_item_notices as x')
+        .innerJoin('notifications as n', 'n.id', 'x.notification_id')
+        .leftJoin('users as u', 'u.id', 'n.acknowledged_by')
+        .select(['x.item_id', 'x.change', 'n.created_at', 'n.acknowledged_at', 'u.display_name as acknowledged_by'])
+        .where('n.organisation_id', '=', organisationId)
+        .where('x.item_id', 'in', itemIds)
+        .orderBy('n.created_at')
+        .orderBy('x.notification_id')
         .execute();
     },
 

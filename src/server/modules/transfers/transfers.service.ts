@@ -134,6 +134,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       cases.frameworkOf(tx, kase.framework_id),
       envelope.openScope(tx, caseScope(kase.id)),
     ]);
+    const notices = await transfers.changeNotices(tx, row.requester_organisation_id, [...new Set(exports.flatMap((e) => e.item_ids))]);
     const itemRows = new Map((await records.itemsOf(tx, kase.id, false, brusselsDateOf(clock.now()))).map((i) => [i.id, i]));
     const organisations = await cases.organisations(tx, [row.requester_organisation_id, ...items.map((i) => i.controller_organisation_id)]);
     const names = new Map(organisations.map((o) => [o.id, o.legal_name]));
@@ -184,6 +185,15 @@ export function createTransferService(deps: TransferServiceDeps) {
         exportedBy: e.display_name,
         sha256: e.sha256,
         itemCount: e.item_ids.length,
+        // FIL-08: each change of its items after the export, and whether the requester acknowledged it.
+        changes: notices
+          .filter((n) => e.item_ids.includes(n.item_id) && new Date(n.created_at) >= new Date(e.exported_at))
+          .map((n) => ({
+            itemId: n.item_id,
+            change: n.change,
+            changedAt: isoOf(n.created_at),
+            acknowledged: n.acknowledged_at ? { by: n.acknowledged_by ?? '', at: isoOf(n.acknowledged_at) } : null,
+          })),
       })),
       can: {
         decide: items

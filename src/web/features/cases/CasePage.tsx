@@ -17,7 +17,9 @@ import { fetchCase } from './cases-api.js';
 import { CaseFacts } from './CaseFacts.js';
 import { type CaseView, CaseViewContext, organisationNames } from './case-view.js';
 import { ItemsSection } from './items/ItemsSection.js';
+import { MinimisationSection } from './minimisation/MinimisationSection.js';
 import { ParticipantsSection } from './ParticipantsSection.js';
+import { PaperPartsSection } from './paper-parts/PaperPartsSection.js';
 import { PersonsSection } from './persons/PersonsSection.js';
 import { RetentionSection } from './RetentionSection.js';
 import { Timeline } from './Timeline.js';
@@ -126,6 +128,8 @@ export function CasePage({ caseId }: { caseId: string }) {
           <RetentionSection />
           <PersonsSection />
           <ItemsSection />
+          <MinimisationSection />
+          <PaperPartsSection />
           <TransferRequestSection />
           <Timeline />
         </CaseViewContext.Provider>

@@ -97,12 +97,14 @@ export function DashboardPage() {
               <TasksSection
                 notifications={notifications}
                 priorNotices={data.priorNotices.ok ? data.priorNotices.value : []}
+                itemReviews={data.itemReviews.ok ? data.itemReviews.value : undefined}
                 caseTitles={new Map(casesOf(() => true).map((kase) => [kase.id, kase.title]))}
                 onChanged={changed}
               />
             )}
           </Loaded>
           {!data.priorNotices.ok && <ProblemAlert failure={data.priorNotices.error} />}
+          {!data.itemReviews.ok && <ProblemAlert failure={data.itemReviews.error} />}
           {drafts.length > 0 && (
             <Section id="dashboard-drafts" title={t('dashboard.drafts.title')}>
               <CasesTable caption={t('dashboard.drafts.caption')} cases={drafts} />

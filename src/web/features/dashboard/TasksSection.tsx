@@ -1,16 +1,19 @@
 /**
  * My tasks: the notifications of my organisation ("there is something for you in Concerto"),
  * kinds and links only, never content (ARCHITECTURE §2). Acknowledging one removes it. And the
- * prior written notices still due (SPEC DAT-32), which only recording the notice removes.
+ * prior written notices still due (SPEC DAT-32), which only recording the notice removes, and the
+ * items to review and erasure reviews (SPEC SEC-11), which only acting on the item removes.
  */
 import { useTranslation } from 'react-i18next';
 import type { Notification } from '../../../contracts/notifications.js';
+import type { ItemReviewList } from '../../../contracts/item-reviews.js';
 import type { DuePriorNoticeList } from '../../../contracts/prior-notices.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { Link } from '../../app/router.js';
 import { useAction } from '../../app/use-action.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { acknowledgeNotification } from './dashboard-api.js';
+import { ItemReviewTasks } from './ItemReviewTasks.js';
 import { PriorNoticeTask } from './PriorNoticeTask.js';
 
 /** Where a notification leads: the transfer inbox, or its case (not once the admission ended). */
@@ -24,11 +27,13 @@ function target(notification: Notification): string | undefined {
 export function TasksSection({
   notifications,
   priorNotices,
+  itemReviews,
   caseTitles,
   onChanged,
 }: {
   notifications: readonly Notification[];
   priorNotices: DuePriorNoticeList['due'];
+  itemReviews: ItemReviewList | undefined;
   caseTitles: ReadonlyMap<string, string>;
   onChanged(message: string): Promise<void>;
 }) {
@@ -39,12 +44,20 @@ export function TasksSection({
     <section className="panel" aria-labelledby="dashboard-tasks">
       <h2 id="dashboard-tasks">{t('dashboard.tasks.title')}</h2>
       <ProblemAlert failure={failure} />
-      {notifications.length === 0 && priorNotices.length === 0 ? (
+      {notifications.length === 0 && priorNotices.length === 0 && !itemReviews?.due.length ? (
         <p>{t('dashboard.tasks.none')}</p>
       ) : (
         <ul className="tasks">
           {priorNotices.map((due) => (
             <PriorNoticeTask key={`${due.caseId}-${due.organisationId}`} due={due} title={caseTitles.get(due.caseId)} />
+          ))}
+          {itemReviews?.due.map((due) => (
+            <ItemReviewTasks
+              key={`review-${due.caseId}-${due.organisationId}`}
+              due={due}
+              months={itemReviews.reviewMonths}
+              title={caseTitles.get(due.caseId)}
+            />
           ))}
           {notifications.map((notification) => {
             const to = target(notification);

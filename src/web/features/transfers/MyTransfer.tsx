@@ -1,7 +1,8 @@
 /**
  * One of my organisation's requests (bill art. 4; SPEC FIL-05..09, PUR-06): the controllers'
  * decisions, the attestation of art. 4 al. 2 with an optional organic-law retention, the second
- * member's approval where the framework asks for it, the exports (JSON, PDF) and their register.
+ * member's approval where the framework asks for it, the exports (JSON, PDF) and their register
+ * with the changes of the items since and their acknowledgement (SPEC FIL-08).
  * Approving and exporting need a second factor proven in the last minutes.
  */
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { useAction } from '../../app/use-action.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useFreshFactor } from '../step-up/use-fresh-factor.js';
 import { AttestationForm } from './AttestationForm.js';
+import { ExportRegister } from './ExportRegister.js';
 import { TransferFacts } from './TransferFacts.js';
 import { approveFourEyes, downloadExport, exportPath } from './transfers-api.js';
 
@@ -126,33 +128,7 @@ export function MyTransfer({
           ))}
         </div>
       )}
-      {transfer.exports.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <caption>{t('transfers.register.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('transfers.register.exportedAt')}</th>
-                <th scope="col">{t('transfers.register.format')}</th>
-                <th scope="col">{t('transfers.register.exportedBy')}</th>
-                <th scope="col">{t('transfers.register.items')}</th>
-                <th scope="col">{t('transfers.register.sha256')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {transfer.exports.map((entry) => (
-                <tr key={entry.id}>
-                  <th scope="row">{formatDateTime(entry.exportedAt, i18n.language)}</th>
-                  <td>{entry.format.toUpperCase()}</td>
-                  <td>{entry.exportedBy}</td>
-                  <td>{entry.itemCount}</td>
-                  <td className="hash">{entry.sha256}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ExportRegister transfer={transfer} />
     </article>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../contracts/transfers.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { useAction } from '../../app/use-action.js';
+import { ExportRegister } from './ExportRegister.js';
 import { TransferFacts } from './TransferFacts.js';
 import { decideTransferItem } from './transfers-api.js';
 
@@ -72,6 +73,8 @@ export function TransferToDecide({
           );
         })}
       </ul>
+      {/* FIL-08: the controller sees whether the exporter acknowledged the changes it was told of. */}
+      <ExportRegister transfer={transfer} />
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { useCaseView } from '../case-view.js';
 import { personName } from '../persons/person-name.js';
 import { type Change, ItemChangeForm } from './ItemChangeForm.js';
 import { SPECIAL_CATEGORIES } from './item-draft.js';
+import { ItemReviewFacts } from './ItemReviewFacts.js';
 import { ItemVersions } from './ItemVersions.js';
 
 type Panel = 'versions' | Change;
@@ -54,6 +55,12 @@ export function ItemCard({ item }: { item: Item }) {
           <span className="badge badge--secret">{t('casePage.items.secret')}</span>
         )}
         {item.judicial && <span className="badge">{t('casePage.items.judicial')}</span>}
+        {item.criminalRelated && <span className="badge">{t('casePage.items.criminalRelated')}</span>}
+        {(item.review?.due || item.erasureReview?.overdue) && (
+          <span className="badge badge--overdue">
+            {item.review?.due ? t('casePage.items.reviewDueBadge') : t('casePage.items.erasureReviewOverdueBadge')}
+          </span>
+        )}
         {kase.relation === 'compartment' && !item.shared && (
           <span className="badge badge--muted">{t('casePage.items.notShared')}</span>
         )}
@@ -158,6 +165,7 @@ export function ItemCard({ item }: { item: Item }) {
             <dd>{formatDateTime(item.lastVerifiedAt, i18n.language)}</dd>
           </>
         )}
+        <ItemReviewFacts item={item} />
         <dt>{t('casePage.items.version')}</dt>
         <dd>
           {item.version} ({formatDateTime(item.updatedAt, i18n.language)})

@@ -41,6 +41,7 @@ function editBody(item: Item, content: string, reason: string): UpdateItem {
     ...(item.revealsSensitive.length > 0 ? { revealsSensitive: item.revealsSensitive } : {}),
     ...(item.secretOfInvestigation ? { secretOfInvestigation: item.secretOfInvestigation } : {}),
     ...(item.judicial ? { judicial: item.judicial } : {}),
+    ...(item.criminalRelated ? { criminalRelated: true } : {}),
     reason,
   };
 }

@@ -26,13 +26,17 @@ import { addItem } from '../cases-api.js';
 import { useCaseView } from '../case-view.js';
 import { personName } from '../persons/person-name.js';
 import { CheckboxGroup } from '../../../app/CheckboxGroup.js';
+import { CriminalRelatedField } from './CriminalRelatedField.js';
 import {
+  asksLawCitation,
+  criminalRelatedOf,
   EMPTY_ITEM,
   exceptionGrounds,
   type ItemDraft,
   itemBody,
   needsException,
   needsRelevance,
+  offersCriminalRelated,
   offersRevelations,
 } from './item-draft.js';
 
@@ -64,7 +68,8 @@ export function ItemForm() {
 
   const category = draft.category;
   const exception = needsException(draft);
-  const grounds = exceptionGrounds(category, draft.geneticOrBiometric);
+  const criminalRelated = criminalRelatedOf(draft);
+  const grounds = exceptionGrounds(category, draft.geneticOrBiometric, criminalRelated);
   const message = (key: string) => t(`itemForm.errors.${key as 'category'}`);
   const fields: FormField[] = [
     { id: fieldId('category'), paths: ['category'], message: message('category') },
@@ -98,6 +103,7 @@ export function ItemForm() {
       paths: ['details.healthSourceJustification'],
       message: message('healthSourceJustification'),
     },
+    { id: fieldId('criminalRelated'), paths: ['criminalRelated'], message: message('criminalRelated') },
     { id: fieldId('revealsSensitive'), paths: ['revealsSensitive'], message: message('revealsSensitive') },
     { id: fieldId('specialGround'), paths: ['special.ground', 'special'], message: message('specialGround') },
     {
@@ -343,6 +349,14 @@ export function ItemForm() {
               )}
             </fieldset>
           )}
+          {offersCriminalRelated(category) && (
+            <CriminalRelatedField
+              id={fieldId('criminalRelated')}
+              checked={draft.criminalRelated}
+              error={error('criminalRelated')}
+              onChange={set('criminalRelated')}
+            />
+          )}
           <label className="form__checkbox">
             <input
               type="checkbox"
@@ -385,17 +399,17 @@ export function ItemForm() {
                 onChange={set('specialJustification')}
                 error={error('specialJustification')}
               />
-              {category === 'C09' && (
+              {asksLawCitation(draft) && (
                 <TextField
                   id={fieldId('lawCitation')}
                   label={t('itemForm.special.lawCitation')}
-                  hint={t('itemForm.special.lawCitationHint')}
+                  hint={t(category === 'C09' ? 'itemForm.special.lawCitationHint' : 'itemForm.special.lawCitationHintCriminal')}
                   value={draft.lawCitation}
                   onChange={set('lawCitation')}
                   error={error('lawCitation')}
                 />
               )}
-              {draft.specialGround === 'a' && (
+              {draft.specialGround === 'a' && grounds.article !== '8' && (
                 <TextField
                   id={fieldId('consentReference')}
                   label={t('itemForm.special.consentReference')}

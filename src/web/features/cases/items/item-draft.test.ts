@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ITEM, exceptionGrounds, type ItemDraft, itemBody, needsException, offersRevelations } from './item-draft.js';
+import {
+  asksLawCitation,
+  EMPTY_ITEM,
+  exceptionGrounds,
+  type ItemDraft,
+  itemBody,
+  needsException,
+  offersCriminalRelated,
+  offersRevelations,
+} from './item-draft.js';
 
 const draft = (overrides: Partial<ItemDraft>): ItemDraft => ({
   ...EMPTY_ITEM,
@@ -42,5 +51,29 @@ describe('the information form (DAT-23, DAT-31)', () => {
     expect(itemBody(judicial).details).toEqual({ judicialSubtype: 'judicial', sourceReference: 'PV 1', judicialDataTags: tags });
     expect(itemBody(draft({ category: 'C09', judicialSubtype: 'judicial' })).details).toEqual({ judicialSubtype: 'judicial' });
     expect(itemBody(draft({ category: 'C11', judicialDataTags: tags })).details).toBeUndefined();
+  });
+
+  it('DAT-29 a criminal-related risk or behaviour item asks for the exception of art. 8 and sends the flag; other categories never do', () => {
+    expect(['C11', 'C14'].every((category) => offersCriminalRelated(category as ItemDraft['category']))).toBe(true);
+    expect(['C06', 'C09', 'C10', 'C16'].some((category) => offersCriminalRelated(category as ItemDraft['category']))).toBe(false);
+    const ordinary = draft({ category: 'C11', relevance: 'Nodig.' });
+    expect(needsException(ordinary)).toBe(false);
+    expect(itemBody(ordinary)).not.toHaveProperty('criminalRelated');
+    expect(itemBody(ordinary)).not.toHaveProperty('special');
+
+    const flagged = draft({ category: 'C14', relevance: 'Nodig.', criminalRelated: true, specialGround: 'b', specialJustification: 'Nodig.', lawCitation: 'Decreet jeugdhulp, art. 3' });
+    expect(needsException(flagged)).toBe(true);
+    expect(exceptionGrounds('C14', false, true)).toEqual({ letters: [...'abcde'], article: '8' });
+    expect(asksLawCitation(flagged)).toBe(true);
+    expect(offersRevelations(flagged)).toBe(false);
+    expect(itemBody(flagged)).toMatchObject({
+      criminalRelated: true,
+      special: { ground: 'b', justification: 'Nodig.', lawCitation: 'Decreet jeugdhulp, art. 3' },
+    });
+    // Moving the draft to another category drops the flag and its exception.
+    const moved = { ...flagged, category: 'C06' as const };
+    expect(needsException(moved)).toBe(false);
+    expect(itemBody(moved)).not.toHaveProperty('criminalRelated');
+    expect(asksLawCitation(moved)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The information form as typed, and the body it sends (CreateItemSchema): what each category
  * asks for (bill art. 2 §2; L2007 arts 6-8; L1992 arts 6 and 8; SPEC DAT-09, DAT-16, DAT-18,
- * DAT-21, DAT-23, DAT-25, DAT-26, DAT-31, SCO-05, SCO-06). The server checks every rule and names the fields it refuses.
+ * DAT-21, DAT-23, DAT-25, DAT-26, DAT-29, DAT-31, SCO-05, SCO-06). The server checks every rule and names the fields it refuses.
  */
 import type {
   CLASSIFICATIONS,
@@ -23,16 +23,24 @@ export const SPECIAL_CATEGORIES: readonly CategoryCode[] = ['C09', 'C10', 'C12',
 export function exceptionGrounds(
   category: CategoryCode | '',
   geneticOrBiometric: boolean,
+  criminalRelated = false,
 ): {
   letters: string[];
   article: '6' | '7' | '8';
 } {
-  if (category === 'C09') return { letters: [...'abcde'], article: '8' };
+  if (category === 'C09' || (criminalRelated && offersCriminalRelated(category))) return { letters: [...'abcde'], article: '8' };
   if (category === 'C12' || category === 'C13' || category === 'C15')
     return { letters: [...'abcdefghijkl'], article: '6' };
   if (category === 'C10' || geneticOrBiometric) return { letters: [...'abcdefghijk'], article: '7' };
   return { letters: [...'abcdefghijkl'], article: '6' };
 }
+
+/** DAT-29: risk (11°) and behaviour (14°) information may be criminal-related (L2007 art. 8 §1). */
+export const offersCriminalRelated = (category: CategoryCode | ''): boolean => category === 'C11' || category === 'C14';
+
+/** The flag as sent: only where the category offers it, so that changing the category drops it. */
+export const criminalRelatedOf = (draft: Pick<ItemDraft, 'category' | 'criminalRelated'>): boolean =>
+  draft.criminalRelated && offersCriminalRelated(draft.category);
 
 export type HealthMode = 'professional' | 'exception';
 export type Provenance = 'already_held' | 'collected_following_consultation';
@@ -45,6 +53,7 @@ export interface ItemDraft {
   relevance: string;
   geneticOrBiometric: boolean;
   revealsSensitive: SensitiveRevelation[];
+  criminalRelated: boolean;
   specialGround: string;
   specialJustification: string;
   lawCitation: string;
@@ -76,6 +85,7 @@ export const EMPTY_ITEM: ItemDraft = {
   relevance: '',
   geneticOrBiometric: false,
   revealsSensitive: [],
+  criminalRelated: false,
   specialGround: '',
   specialJustification: '',
   lawCitation: '',
@@ -103,13 +113,21 @@ export const EMPTY_ITEM: ItemDraft = {
 export const needsRelevance = (category: CategoryCode | ''): boolean =>
   category !== '' && Number(category.slice(1)) >= 9;
 
-/** DAT-18, DAT-23: a special category, genetic or biometric data, or what L1992 art. 6 adds, records its exception ground. */
+/**
+ * DAT-18, DAT-23, DAT-29: a special category, genetic or biometric data, what L1992 art. 6 adds,
+ * or criminal-related risk or behaviour information records its exception ground.
+ */
 export const needsException = (
-  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'>,
+  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'> & Partial<Pick<ItemDraft, 'criminalRelated'>>,
 ): boolean =>
   (draft.category !== '' && SPECIAL_CATEGORIES.includes(draft.category)) ||
   draft.geneticOrBiometric ||
-  draft.revealsSensitive.length > 0;
+  draft.revealsSensitive.length > 0 ||
+  criminalRelatedOf({ category: draft.category, criminalRelated: draft.criminalRelated ?? false });
+
+/** DAT-09, DAT-29: judicial data, and criminal-related information, may have to cite the law (L2007 art. 8 §2). */
+export const asksLawCitation = (draft: Pick<ItemDraft, 'category' | 'criminalRelated'>): boolean =>
+  draft.category === 'C09' || criminalRelatedOf(draft);
 
 /**
  * DAT-23: the declaration is offered where its ground is one of art. 6 §2; judicial and health
@@ -117,9 +135,10 @@ export const needsException = (
  * sight, for the server's refusal to point at it.
  */
 export const offersRevelations = (
-  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'>,
+  draft: Pick<ItemDraft, 'category' | 'geneticOrBiometric' | 'revealsSensitive'> & Partial<Pick<ItemDraft, 'criminalRelated'>>,
 ): boolean =>
-  exceptionGrounds(draft.category, draft.geneticOrBiometric).article === '6' || draft.revealsSensitive.length > 0;
+  exceptionGrounds(draft.category, draft.geneticOrBiometric, draft.criminalRelated).article === '6' ||
+  draft.revealsSensitive.length > 0;
 
 const trimmed = (value: string): string | undefined => (value.trim() === '' ? undefined : value.trim());
 
@@ -177,6 +196,7 @@ export function itemBody(draft: ItemDraft): CreateItem {
     ...(needsRelevance(draft.category) ? { relevance: draft.relevance.trim() } : {}),
     ...(draft.geneticOrBiometric ? { geneticOrBiometric: true } : {}),
     ...(draft.revealsSensitive.length > 0 ? { revealsSensitive: draft.revealsSensitive } : {}),
+    ...(criminalRelatedOf(draft) ? { criminalRelated: true } : {}),
     ...(draft.secret ? { secretOfInvestigation: { authorityReference: draft.secretReference.trim() } } : {}),
     ...(draft.judicial ? { judicial: { reference: draft.judicialReference.trim() } } : {}),
     provenance:
