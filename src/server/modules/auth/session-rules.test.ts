@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockedUntil } from './login-throttle.js';
-import { sessionEnd } from './session-lifetime.js';
+import { lastSeenDue, sessionEnd } from './session-lifetime.js';
 import { csrfTokenFor, newSessionSecret, sameToken, sessionIdHash } from './session-tokens.js';
 import { userAgentSummary } from './user-agent-summary.js';
 
@@ -46,6 +46,12 @@ describe('session lifetime', () => {
     const busy = { ...session, last_seen_at: at('2026-03-02T16:59:00Z') };
     expect(sessionEnd(busy, at('2026-03-02T16:59:59Z'), limits)).toBeUndefined();
     expect(sessionEnd(busy, at('2026-03-02T17:00:00Z'), limits)).toBe('absolute');
+  });
+
+  it('records the last activity at most every 30 seconds, so the idle timeout never runs late', () => {
+    const seen = at('2026-03-02T15:00:00Z');
+    expect(lastSeenDue(seen, at('2026-03-02T15:00:29.999Z'))).toBe(false);
+    expect(lastSeenDue(seen, at('2026-03-02T15:00:30Z'))).toBe(true);
   });
 
   it('follows the configured limits', () => {

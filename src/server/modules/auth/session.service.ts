@@ -10,7 +10,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { DomainError } from '../../kernel/errors.js';
 import type { AuthRepository } from './auth.repository.js';
 import { auditActor, type CurrentSession, toActor } from './current-session.js';
-import { FRESH_MFA_MINUTES, mfaIsFresh, type SessionLimits, sessionEnd } from './session-lifetime.js';
+import { FRESH_MFA_MINUTES, lastSeenDue, mfaIsFresh, type SessionLimits, sessionEnd } from './session-lifetime.js';
 import { csrfTokenFor, sameToken, sessionIdHash } from './session-tokens.js';
 
 export interface SessionServiceDeps {
@@ -132,7 +132,8 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
         );
         throw unmet.error;
       }
-      await auth.touchSession(db, idHash, now);
+      const seen = lastSeenDue(row.last_seen_at, now);
+      if (seen) await auth.touchSession(db, idHash, now);
       return {
         cookieValue,
         idHash,
@@ -140,7 +141,7 @@ export function createSessionService({ db, auth, audit, clock, limits }: Session
         actor,
         epoch: row.session_epoch,
         created_at: row.created_at,
-        last_seen_at: now,
+        last_seen_at: seen ? now : row.last_seen_at,
         mfaAt: row.mfa_at,
         purpose: row.purpose,
       };

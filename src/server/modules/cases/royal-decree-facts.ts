@@ -29,12 +29,14 @@ export async function decreeFactsOf(
   organisationId: string,
   today: string,
 ): Promise<OrganisationDecreeFacts> {
-  const [decrees, notices] = await Promise.all([
-    records.decreesOf(tx, organisationId),
-    records.priorNoticesOf(tx, caseId, organisationId),
-  ]);
+  const decrees = await records.decreesOf(tx, organisationId);
+  const noticeDecree = priorNoticeDecree(decrees, today);
+  // Only an organisation that holds or held such a decree gave notices (most never did).
+  const notices = decrees.some((decree) => decree.kind === 'judicial_data_prior_notice')
+    ? await records.priorNoticesOf(tx, caseId, organisationId)
+    : [];
   return {
-    noticeDecree: priorNoticeDecree(decrees, today),
+    noticeDecree,
     notices: new Map(notices.map((notice) => [notice.person_id, notice])),
     sexLife: sexLifeStanding(decrees, today),
   };
