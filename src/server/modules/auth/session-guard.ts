@@ -51,6 +51,11 @@ export function sessionOf(request: FastifyRequest): CurrentSession {
   return request.currentSession;
 }
 
+/** The signed-in actor of a route behind the session guard. */
+export function actorOf(request: FastifyRequest): Actor {
+  return sessionOf(request).actor;
+}
+
 export function createSessionGuard(sessions: SessionService) {
   const guard =
     (need: SessionNeed) =>

@@ -3,7 +3,6 @@
  * the review of a catch-all item. Each route calls one service function.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { CaseParamsSchema } from '../../../contracts/cases.js';
 import { ItemParamsSchema } from '../../../contracts/items.js';
 import {
@@ -13,7 +12,7 @@ import {
   ReviewCatchAllSchema,
 } from '../../../contracts/minimisation.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { CaseService } from './cases.service.js';
 
 export interface CaseMinimisationRoutesOptions {
@@ -29,7 +28,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['cases'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const caseMinimisationRoutes: FastifyPluginAsyncTypebox<CaseMinimisationRoutesOptions> = async (
   app,

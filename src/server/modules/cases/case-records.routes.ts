@@ -3,7 +3,6 @@
  * scope 3-4; SPEC SEC-07). Each route calls one service function.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CaseParamsSchema, ReasonSchema, SelectionSchema } from '../../../contracts/cases.js';
 import {
@@ -34,7 +33,7 @@ import {
 } from '../../../contracts/prior-notices.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import { ATTACHMENT_MAX_BYTES } from './case-attachments.service.js';
 import type { CaseService } from './cases.service.js';
 
@@ -51,7 +50,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['cases'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions> = async (app, { cases, guard }) => {
   const withSession = { onRequest: guard.requireSession };

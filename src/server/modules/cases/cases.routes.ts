@@ -1,6 +1,5 @@
 /** Cases and their workflow over HTTP (issue 4 scope 2). Each route calls one service function. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import {
   AdmissionSchema,
@@ -21,7 +20,7 @@ import {
   SignalSchema,
 } from '../../../contracts/cases.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { Actor } from '../identity/platform-access.js';
 import type { CaseService } from './cases.service.js';
 
@@ -38,7 +37,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['cases'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const caseRoutes: FastifyPluginAsyncTypebox<CaseRoutesOptions> = async (app, { cases, guard }) => {
   const withSession = { onRequest: guard.requireSession };

@@ -1,6 +1,5 @@
 /** Consultations and follow-up actions over HTTP (issue 4 scope 5). Each route calls one service function. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   ActionListSchema,
   ActionParamsSchema,
@@ -18,7 +17,7 @@ import {
   UpdateActionSchema,
 } from '../../../contracts/consultations.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { ConsultationService } from './consultations.service.js';
 
 export interface ConsultationRoutesOptions {
@@ -34,7 +33,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['consultations'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRoutesOptions> = async (app, options) => {
   const { consultations, guard } = options;

@@ -1,6 +1,5 @@
 /** Designations for special categories over HTTP (SPEC DAT-19; the organisation's DPO). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import {
   CreateDesignationSchema,
@@ -9,7 +8,7 @@ import {
 } from '../../../contracts/designations.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { DesignationService } from './designations.service.js';
 
 export interface DesignationRoutesOptions {
@@ -19,7 +18,6 @@ export interface DesignationRoutesOptions {
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['designations'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const designationRoutes: FastifyPluginAsyncTypebox<DesignationRoutesOptions> = async (app, options) => {
   const { designations, guard } = options;

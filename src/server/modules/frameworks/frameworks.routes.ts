@@ -1,6 +1,5 @@
 /** Consultation frameworks over HTTP (issue 4 scope 1). Each route calls one service function. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   AddFrameworkParticipantSchema,
   CreateFrameworkSchema,
@@ -11,7 +10,7 @@ import {
   UpdateFrameworkSchema,
 } from '../../../contracts/frameworks.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import { AUTHORISATION_DOCUMENT_MAX_BYTES, type FrameworkService } from './frameworks.service.js';
 
 export interface FrameworkRoutesOptions {
@@ -27,7 +26,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['frameworks'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const frameworkRoutes: FastifyPluginAsyncTypebox<FrameworkRoutesOptions> = async (app, options) => {
   const { frameworks, guard } = options;

@@ -4,7 +4,6 @@
  * one service function.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import {
   ChangeUserPermissionsSchema,
   ChangeUserRolesSchema,
@@ -23,7 +22,7 @@ import {
   UserSchema,
 } from '../../../contracts/identity.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { IdentityService } from './identity.service.js';
 
 export interface IdentityRoutesOptions {
@@ -35,8 +34,6 @@ const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const withTarget = { ...problems, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['admin'];
 
-/** The signed-in actor: every route here declares `guard.requireSession`. */
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = async (app, options) => {
   const { identity, guard } = options;

@@ -1,6 +1,5 @@
 /** The register of a case's paper parts over HTTP (SPEC SCO-09, FIL-10). Each route calls one service function. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { CaseParamsSchema } from '../../../contracts/cases.js';
 import {
   ConfirmDestructionSchema,
@@ -11,7 +10,7 @@ import {
   UpdatePaperPartSchema,
 } from '../../../contracts/paper-parts.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { PaperPartService } from './paper-parts.service.js';
 
 export interface PaperPartRoutesOptions {
@@ -27,7 +26,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['paper-parts'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const paperPartRoutes: FastifyPluginAsyncTypebox<PaperPartRoutesOptions> = async (
   app,

@@ -3,7 +3,6 @@
  * sensitive actions: they need a second factor proven within the last minutes (issue 3 scope 4).
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { CaseParamsSchema } from '../../../contracts/cases.js';
 import { ProblemSchema } from '../../../contracts/problem.js';
@@ -18,7 +17,7 @@ import {
 } from '../../../contracts/transfers.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { preferredLanguage } from '../../http/problem.js';
-import { type SessionGuard, sessionOf } from '../auth/session-guard.js';
+import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { TransferService } from './transfers.service.js';
 
 export interface TransferRoutesOptions {
@@ -34,7 +33,6 @@ const problems = {
   409: ProblemSchema,
 };
 const tags = ['transfers'];
-const actorOf = (request: FastifyRequest) => sessionOf(request).actor;
 
 export const transferRoutes: FastifyPluginAsyncTypebox<TransferRoutesOptions> = async (app, { transfers, guard }) => {
   const withSession = { onRequest: guard.requireSession };
