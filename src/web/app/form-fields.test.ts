@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-// The API client speaks the page's language: give it the little of a browser it reads.
-Object.assign(globalThis, { navigator: { languages: ['en'] }, document: { documentElement: {}, title: '' } });
+// The API client speaks the page's language: give it the little of a browser it reads. Node 21+
+// has a read-only global `navigator` of its own, so it is stubbed rather than assigned.
+vi.stubGlobal('navigator', { languages: ['en'] });
+vi.stubGlobal('document', { documentElement: {}, title: '' });
 const { ApiError } = await import('./api.js');
 const { refusedFields } = await import('./form-fields.js');
 
