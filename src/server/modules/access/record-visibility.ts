@@ -18,6 +18,7 @@
  *   they reach category 9 (SPEC DAT-19): its content needs the designation for judicial data (C09).
  */
 import type { DESIGNATION_SCOPES } from '../../../contracts/designations.js';
+import { DomainError } from '../../kernel/errors.js';
 import type { SensitiveRevelation } from '../../../contracts/items.js';
 import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import type { AudienceRelation } from '../../db/schema.js';
@@ -70,4 +71,19 @@ export function contentVisible(
   record: Pick<RecordFacts, 'requires'>,
 ): boolean {
   return record.requires.every((scope) => designated.includes(scope));
+}
+
+/** What a refusal for want of a designation cites. */
+export const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
+
+/**
+ * DAT-19: refuses to a reader not designated for every scope in `requires` what it was `doing`
+ * ("record such information", "review this item"); the scopes it lacks are its own to know.
+ */
+export function requireDesignated(designated: readonly DesignationScope[], requires: readonly DesignationScope[], doing: string): void {
+  if (contentVisible(designated, { requires })) return;
+  throw new DomainError('forbidden', {
+    detail: `Only persons your organisation designated for ${requires.join(', ')} ${doing}`,
+    rule: DESIGNATION_RULE,
+  });
 }

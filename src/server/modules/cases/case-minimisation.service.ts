@@ -27,7 +27,7 @@ import type { AuditEvent } from '../../kernel/audit/index.js';
 import { DomainError } from '../../kernel/errors.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
-import { contentVisible } from '../access/record-visibility.js';
+import { contentVisible, requireDesignated } from '../access/record-visibility.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
@@ -42,7 +42,6 @@ import type { ItemRow } from './records.repository.js';
 const DAY_MS = 86_400_000;
 const CATCH_ALL: CategoryCode = 'C16';
 const CATCH_ALL_RULE = 'bill art. 2 §2 al. 1 16° (SPEC DAT-16)';
-const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
 
 /** The number of days unread the organiser asked for, or the product default. */
 function periodOf(query: MinimisationQuery): number {
@@ -217,12 +216,7 @@ export function createCaseMinimisation(deps: CaseRecordsDeps) {
             detail: 'The item is erased or blocked: nobody can review what it holds',
           });
         }
-        if (!contentShown(open, item)) {
-          throw new DomainError('forbidden', {
-            detail: `Only persons your organisation designated for ${itemRequires(item).join(', ')} review this item`,
-            rule: DESIGNATION_RULE,
-          });
-        }
+        requireDesignated(open.context.facts.designations, itemRequires(item), 'review this item');
         const events: AuditEvent[] = [];
         let correctionRequestId: string | null = null;
         if (input.decision === 'correction_requested') {

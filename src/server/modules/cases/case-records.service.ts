@@ -16,7 +16,6 @@ import {
   type CreateItem,
   CreateItemSchema,
   type Item,
-  type SensitiveRevelation,
   type UpdateItem,
   UpdateItemSchema,
 } from '../../../contracts/items.js';
@@ -36,13 +35,13 @@ import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { caseAudience } from '../access/case-audience.js';
 import { OPEN_STATES } from '../access/case-actions.js';
-import { contentVisible, requiredDesignations } from '../access/record-visibility.js';
+import { type DesignationScope, requireDesignated, requiredDesignations } from '../access/record-visibility.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
 import { notifyExporters } from './exported-item-notices.js';
 import { fileCorrectionRequest } from './correction-requests.js';
-import { type ItemPayload, presentItems, presentPersons, readItemPayload, revealedBy } from './case-presenter.js';
+import { type ItemPayload, itemRequires, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
 import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
@@ -56,7 +55,6 @@ export interface CaseRecordsDeps extends CaseDeps {
   itemReview: ItemReviewConfig;
 }
 
-const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
 
 /** Refuses `issues` whole, citing every rule they apply. */
 function refuseRuled(issues: RuledIssue[]): void {
@@ -146,21 +144,13 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
   }
 
   /** DAT-19, DAT-23, DAT-29: only a person designated for the special category records or changes it. */
-  function requireDesignation(
-    open: OpenCase,
-    category: CategoryCode,
-    geneticOrBiometric: boolean,
-    revealsSensitive: readonly SensitiveRevelation[] = [],
-    criminalRelated = false,
-  ): void {
-    const requires = requiredDesignations(category, geneticOrBiometric, revealsSensitive, criminalRelated);
-    if (!contentVisible(open.context.facts.designations, { requires })) {
-      throw new DomainError('forbidden', {
-        detail: `Only persons your organisation designated for ${requires.join(', ')} record such information`,
-        rule: DESIGNATION_RULE,
-      });
-    }
+  function requireDesignation(open: OpenCase, requires: readonly DesignationScope[]): void {
+    requireDesignated(open.context.facts.designations, requires, 'record such information');
   }
+
+  /** The designations what the input records needs. */
+  const inputRequires = (input: Pick<CreateItem, 'category' | 'geneticOrBiometric' | 'revealsSensitive' | 'criminalRelated'>) =>
+    requiredDesignations(input.category, input.geneticOrBiometric ?? false, input.revealsSensitive, input.criminalRelated);
 
   async function visibleItem(tx: Tx, open: OpenCase, itemId: string): Promise<ItemRow> {
     refuseIfAny(shapeIssues(IdSchema, itemId, 'params/itemId'));
@@ -357,7 +347,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           }
         }
         refuseRuled(issues);
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive, input.criminalRelated);
+        requireDesignation(open, inputRequires(input));
         // WFL-03: information about a person the signal left in the compartment stays there with
         // that person, until its controller shares both (SPEC WFL-09).
         const withCompartmentPersons = (await compartmentPersons(tx, open, input.personIds)).size > 0;
@@ -443,8 +433,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           });
         }
         refuseRuled(issues);
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item), item.criminal_related);
-        requireDesignation(open, input.category, input.geneticOrBiometric ?? false, input.revealsSensitive, input.criminalRelated);
+        requireDesignation(open, itemRequires(item));
+        requireDesignation(open, inputRequires(input));
         const previous = await readItemPayload(open.cipher, item);
         const version = item.version + 1;
         const now = clock.now();
@@ -494,7 +484,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'erase');
         const item = await controlledItem(tx, open, itemId, 'erase');
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
-        requireDesignation(open, item.category as CategoryCode, item.genetic_biometric, revealedBy(item), item.criminal_related);
+        requireDesignation(open, itemRequires(item));
         refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
         const version = item.version + 1;
         const now = clock.now();

@@ -28,7 +28,7 @@ import { refusable } from '../../kernel/refusal.js';
 import { OPEN_STATES } from '../access/case-actions.js';
 import { caseAudience } from '../access/case-audience.js';
 import { decide } from '../access/decide.js';
-import { contentVisible } from '../access/record-visibility.js';
+import { requireDesignated } from '../access/record-visibility.js';
 import { type CaseDeps, caseOpener, type OpenCase } from '../cases/open-case.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
@@ -40,7 +40,6 @@ export interface PaperPartServiceDeps extends CaseDeps {
   paperParts: PaperPartsRepository;
 }
 
-const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
 const SHARE_RULE = 'bill art. 2 §3 1° (SPEC WFL-03, WFL-09)';
 
 /** Refuses `issues` whole, citing every rule they apply. */
@@ -147,13 +146,7 @@ export function createPaperPartService(deps: PaperPartServiceDeps) {
 
   /** DAT-19: only a person designated for every special category the paper holds records it. */
   function requireDesignation(open: OpenCase, categories: readonly string[]): void {
-    const requires = paperRequires(categories);
-    if (!contentVisible(open.context.facts.designations, { requires })) {
-      throw new DomainError('forbidden', {
-        detail: `Only persons your organisation designated for ${requires.join(', ')} record such information`,
-        rule: DESIGNATION_RULE,
-      });
-    }
+    requireDesignated(open.context.facts.designations, paperRequires(categories), 'record such information');
   }
 
   /** The input checked whole against the case, then its persons still in the compartment (WFL-03). */

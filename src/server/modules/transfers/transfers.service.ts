@@ -32,7 +32,7 @@ import { type AccessContext, type Allowed, auditActorOf } from '../access/access
 import { holdsCaseRole } from '../access/actor-facts.js';
 import type { CaseFacts } from '../access/case-audience.js';
 import { decide, type TransferFacts } from '../access/decide.js';
-import { contentVisible } from '../access/record-visibility.js';
+import { contentVisible, DESIGNATION_RULE } from '../access/record-visibility.js';
 import { FIELDS } from '../cases/case-fields.js';
 import { isoOf, itemRequires, readItemPayload } from '../cases/case-presenter.js';
 import type { CaseRow } from '../cases/cases.repository.js';
@@ -56,7 +56,6 @@ export interface ExportFile {
 const INBOX_LIMIT = 100;
 const USE_MODALITY_RULE = 'bill Comm. art. 4 (SPEC PUR-06)';
 const RECIPIENT_RULE = 'L1992 art. 16 §1 5°; CP art. 458ter §1 al. 3 (SPEC SEC-08, ROL-01)';
-const DESIGNATION_RULE = 'bill art. 3 §2 al. 2; Law of 30 July 2018 arts 9 and 10 §2 (SPEC DAT-19)';
 
 /** The reader was designated for the item's special category, if it has one (SPEC DAT-19). */
 const designatedFor = (context: AccessContext, item: ItemRow): boolean =>
