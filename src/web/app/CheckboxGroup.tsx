@@ -1,3 +1,5 @@
+import { describedBy, FieldHelp } from './FieldHelp.js';
+
 /** A labelled group of checkboxes whose error is read with it (WCAG 1.3.1, 3.3.1). */
 export function CheckboxGroup({
   id,
@@ -16,26 +18,16 @@ export function CheckboxGroup({
   values: readonly string[];
   onChange(values: string[]): void;
 }) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <fieldset
       className={error ? 'form__choice form__field--error' : 'form__choice'}
-      aria-describedby={described || undefined}
+      aria-describedby={describedBy(id, hint, error)}
     >
       {/* tabIndex -1: the error summary's link can move the focus to the group. */}
       <legend id={id} tabIndex={-1}>
         {legend}
       </legend>
-      {hint && (
-        <p id={`${id}-hint`} className="form__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="form__error">
-          {error}
-        </p>
-      )}
+      <FieldHelp id={id} hint={hint} error={error} />
       {options.map((option) => (
         <label key={option.value} className="form__checkbox">
           <input

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { describedBy, FieldHelp } from './FieldHelp.js';
 
 interface SelectFieldProps {
   id: string;
@@ -22,27 +23,17 @@ export function SelectField({
   onChange,
   selectRef,
 }: SelectFieldProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={error ? 'form__field form__field--error' : 'form__field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="form__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="form__error">
-          {error}
-        </p>
-      )}
+      <FieldHelp id={id} hint={hint} error={error} />
       <select
         id={id}
         ref={selectRef}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { describedBy, FieldHelp } from './FieldHelp.js';
 
 interface TextAreaFieldProps {
   id: string;
@@ -22,20 +23,10 @@ export function TextAreaField({
   onChange,
   textAreaRef,
 }: TextAreaFieldProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={error ? 'form__field form__field--error' : 'form__field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="form__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="form__error">
-          {error}
-        </p>
-      )}
+      <FieldHelp id={id} hint={hint} error={error} />
       <textarea
         id={id}
         ref={textAreaRef}
@@ -43,7 +34,7 @@ export function TextAreaField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       />
     </div>
   );

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, RefObject } from 'react';
+import { describedBy, FieldHelp } from './FieldHelp.js';
 
 type InputProps = Pick<
   InputHTMLAttributes<HTMLInputElement>,
@@ -17,20 +18,10 @@ interface TextFieldProps extends InputProps {
 
 /** A labelled input whose hint and error are read with it (WCAG 1.3.1, 3.3.1, 3.3.2). */
 export function TextField({ id, label, hint, error, value, onChange, inputRef, ...input }: TextFieldProps) {
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
   return (
     <div className={error ? 'form__field form__field--error' : 'form__field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="form__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="form__error">
-          {error}
-        </p>
-      )}
+      <FieldHelp id={id} hint={hint} error={error} />
       <input
         {...input}
         id={id}
@@ -38,7 +29,7 @@ export function TextField({ id, label, hint, error, value, onChange, inputRef, .
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       />
     </div>
   );
