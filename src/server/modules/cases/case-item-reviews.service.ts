@@ -7,7 +7,6 @@
  * written by the first such read, dated when the day passed, and never twice (migration 0021).
  */
 import type { ItemReviewList } from '../../../contracts/item-reviews.js';
-import type { Tx } from '../../db/database.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
@@ -21,8 +20,6 @@ import {
   reviewCandidatesBefore,
   reviewDue,
 } from './item-review-rules.js';
-import type { ReviewCandidateRow } from './item-reviews.repository.js';
-import { expiredAuthorisationBlock } from './royal-decree-item-rules.js';
 
 /** Largest number of items of each kind the dashboard lists. */
 const LIST_LIMIT = 1000;
@@ -30,25 +27,6 @@ const LIST_LIMIT = 1000;
 export function createCaseItemReviews(deps: CaseRecordsDeps) {
   const { db, records, notifications, access, audit, clock } = deps;
   const settings = deps.itemReview;
-
-  /** DAT-33: an association's category-15 items are blocked from the day after its decree ended. */
-  async function withoutExpiredDecrees(
-    tx: Tx,
-    rows: ReviewCandidateRow[],
-    today: string,
-  ): Promise<ReviewCandidateRow[]> {
-    const controllers = [
-      ...new Set(rows.filter((row) => row.category === 'C15').map((row) => row.controller_organisation_id)),
-    ];
-    const decrees = new Map(
-      await Promise.all(controllers.map(async (id) => [id, await records.decreesOf(tx, id)] as const)),
-    );
-    return rows.filter(
-      (row) =>
-        expiredAuthorisationBlock(row.category, decrees.get(row.controller_organisation_id) ?? [], today) ===
-        null,
-    );
-  }
 
   return {
     listItemReviews(actor: Actor): Promise<ItemReviewList> {
@@ -61,11 +39,10 @@ export function createCaseItemReviews(deps: CaseRecordsDeps) {
           context.acting,
           CASE_ACTION_RULES['case.contribute'].grants,
           reviewCandidatesBefore(now, settings),
+          brusselsDateOf(now),
           LIST_LIMIT,
         );
-        const due = (await withoutExpiredDecrees(tx, candidates, brusselsDateOf(now))).filter((row) =>
-          reviewDue(new Date(row.checked_at), now, settings),
-        );
+        const due = candidates.filter((row) => reviewDue(new Date(row.checked_at), now, settings));
         const blocked = await records.erasureReviews(tx, context.acting, LIST_LIMIT);
         const overdue = blocked.filter((row) => erasureReviewOverdue(row.blocked_at, now, settings));
         await notifications.notifyOnce(

@@ -7,6 +7,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { ExportedItemNoticesTable } from '../../db/schema.js';
 import type { StateGrant } from './prior-notices.repository.js';
+import { controllerSexLifeDecrees } from './items-as-of.js';
+import { expiredAuthorisationBlock } from './royal-decree-item-rules.js';
 
 export interface ReviewCandidateRow {
   id: string;
@@ -28,30 +30,33 @@ export function createItemReviewsRepository() {
     /**
      * Items controlled by `organisations`, neither erased nor blocked, last confirmed accurate (or
      * recorded) before `checkedBefore`, in cases where their controller may still add and confirm
-     * information (`grants`, the rule of `case.contribute` compiled to SQL).
+     * information (`grants`, the rule of `case.contribute` compiled to SQL), and not blocked on
+     * `today` because their controller's decree ended (DAT-33, as every read of items).
      */
-    reviewCandidates: (
+    reviewCandidates: async (
       tx: Tx,
       organisations: readonly string[],
       grants: readonly StateGrant[],
       checkedBefore: Date,
+      today: string,
       limit: number,
     ): Promise<ReviewCandidateRow[]> => {
       if (organisations.length === 0 || grants.length === 0) return Promise.resolve([]);
-      return tx
-        .selectFrom('items as i')
+      const rows = await tx
+        .selectFrom('items')
         .innerJoin('case_audience as a', (join) =>
           join
-            .onRef('a.case_id', '=', 'i.case_id')
-            .onRef('a.organisation_id', '=', 'i.controller_organisation_id'),
+            .onRef('a.case_id', '=', 'items.case_id')
+            .onRef('a.organisation_id', '=', 'items.controller_organisation_id'),
         )
-        .innerJoin('cases as c', 'c.id', 'i.case_id')
-        .select(['i.id', 'i.case_id', 'i.controller_organisation_id', 'i.category'])
-        .select(sql<Date>`coalesce(i.last_verified_at, i.created_at)`.as('checked_at'))
-        .where('i.controller_organisation_id', 'in', organisations)
-        .where('i.erased_at', 'is', null)
-        .where('i.blocked_at', 'is', null)
-        .where(sql<boolean>`coalesce(i.last_verified_at, i.created_at) < ${checkedBefore}`)
+        .innerJoin('cases as c', 'c.id', 'items.case_id')
+        .select(['items.id', 'items.case_id', 'items.controller_organisation_id', 'items.category'])
+        .select(sql<Date>`coalesce(items.last_verified_at, items.created_at)`.as('checked_at'))
+        .select(controllerSexLifeDecrees)
+        .where('items.controller_organisation_id', 'in', organisations)
+        .where('items.erased_at', 'is', null)
+        .where('items.blocked_at', 'is', null)
+        .where(sql<boolean>`coalesce(items.last_verified_at, items.created_at) < ${checkedBefore}`)
         .where((eb) =>
           eb.or(
             grants.map((grant) =>
@@ -63,9 +68,12 @@ export function createItemReviewsRepository() {
           ),
         )
         .orderBy('checked_at')
-        .orderBy('i.id')
+        .orderBy('items.id')
         .limit(limit)
         .execute();
+      return rows
+        .filter((row) => expiredAuthorisationBlock(row.category, row.controller_sex_life_decrees ?? [], today) === null)
+        .map(({ controller_sex_life_decrees: _decrees, ...row }) => row);
     },
 
     /** Items controlled by `organisations` blocked as unlawfully obtained and not erased yet, oldest first. */

@@ -4,7 +4,6 @@
  * does not see the compartment sees shared records only; the policies apply the same rule again.
  */
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
-import type { BlockedReason } from '../../../contracts/items.js';
 import type { Tx } from '../../db/database.js';
 import type {
   ItemAttachmentsTable,
@@ -13,42 +12,19 @@ import type {
   PersonsTable,
   PersonVersionsTable,
 } from '../../db/schema.js';
-import type { DecreePeriod } from '../identity/royal-decree-rules.js';
 import { createMinimisationRepository } from './minimisation.repository.js';
 import { createItemReviewsRepository } from './item-reviews.repository.js';
 import { createPriorNoticesRepository } from './prior-notices.repository.js';
-import { expiredAuthorisationBlock } from './royal-decree-item-rules.js';
+import { asOf, controllerSexLifeDecrees, type ItemRow } from './items-as-of.js';
+
+export type { ItemRow };
 
 export type PersonRow = Selectable<PersonsTable>;
-/** An item as its readers find it: blocked as its controller blocked it, or as its decree ended (DAT-33). */
-export type ItemRow = Omit<Selectable<ItemsTable>, 'blocked_reason'> & { blocked_reason: BlockedReason | null };
 /** A person with the subjects a relation/contact relates to (DAT-17). */
 export type LinkedPersonRow = PersonRow & { subject_ids: string[] };
 /** An item with the persons it is about. */
 export type LinkedItemRow = ItemRow & { person_ids: string[] };
 export type AttachmentMeta = Omit<Selectable<ItemAttachmentsTable>, 'content'>;
-
-/**
- * SPEC DAT-33: with a category-15 item, the art. 6 §3 decrees of its controller, for
- * `expiredAuthorisationBlock` to block it once they ended. Every read of items goes through here.
- */
-const controllerSexLifeDecrees = sql<DecreePeriod[] | null>`CASE WHEN items.category = 'C15' THEN (
-  SELECT coalesce(json_agg(json_build_object('kind', r.kind, 'validFrom', r.valid_from, 'validUntil', r.valid_until)), '[]')
-  FROM royal_decree_authorisations r
-  WHERE r.organisation_id = items.controller_organisation_id AND r.kind = 'sex_life_treatment') END`.as(
-  'controller_sex_life_decrees',
-);
-
-/** The item as of `today` (Brussels): blocked from the day after its controller's decree ended. */
-function asOf<T extends Selectable<ItemsTable> & { controller_sex_life_decrees: DecreePeriod[] | null }>(
-  row: T,
-  today: string,
-): Omit<T, 'controller_sex_life_decrees'> & ItemRow {
-  const { controller_sex_life_decrees: decrees, ...item } = row;
-  if (item.blocked_at !== null || item.erased_at !== null) return item;
-  const block = expiredAuthorisationBlock(item.category, decrees ?? [], today);
-  return block ? { ...item, blocked_reason: block.reason, blocked_at: block.at } : item;
-}
 
 const attachmentColumns = [
   'id',
