@@ -49,6 +49,11 @@ const frameworkFields = {
   processingBasis: nullable(
     Type.Object({ kind: Type.Enum([...PROCESSING_BASIS_KINDS]), citation: text(500) }, closed),
   ),
+  /**
+   * For a motivated authorisation: the prosecutor's office (a judicial authority) that gave it,
+   * which alone restricts rights (bill art. 7) and keeps the list (art. 8) of its cases.
+   */
+  authorisingOrganisationId: nullable(IdSchema),
   purposes: Type.Optional(Type.Array(PurposeSchema, { maxItems: 3, uniqueItems: true })),
   organiserOrganisationId: nullable(IdSchema),
   /** The modalities the instrument sets (SCO-03 e). */
@@ -108,6 +113,7 @@ export const FrameworkSchema = Type.Object(
     ]),
     purposes: Type.Array(PurposeSchema),
     organiser: Type.Union([OrganisationRefSchema, Type.Null()]),
+    authorisingOffice: Type.Union([OrganisationRefSchema, Type.Null()]),
     participants: Type.Array(OrganisationRefSchema),
     modalities: Type.Union([Type.String(), Type.Null()]),
     ownFileExportDisabled: Type.Boolean(),

@@ -83,7 +83,7 @@ const organisationFields = {
  * data processed by an approved and subsidised association treating persons whose sexual
  * behaviour may be an offence, for the duration the decree sets.
  */
-export const ROYAL_DECREE_KINDS = ['judicial_data_prior_notice', 'sex_life_treatment'] as const;
+export const ROYAL_DECREE_KINDS = ['judicial_data_prior_notice', 'sex_life_treatment', 'child_focus_exemption'] as const;
 export type RoyalDecreeKind = (typeof ROYAL_DECREE_KINDS)[number];
 
 const civilDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });

@@ -5,6 +5,7 @@
  * justifications, health professional, judicial flag …) are the service's; these fix the shapes.
  */
 import { type Static, Type } from 'typebox';
+import { ContestedStateSchema } from './contested.js';
 import { IdSchema } from './identity.js';
 import { CategorySchema } from './legal-codes.js';
 
@@ -219,9 +220,11 @@ export const BLOCKING_REASONS = ['consent_withdrawn', 'unlawfully_obtained'] as 
 export const BlockItemSchema = Type.Object({ reason: Type.Enum([...BLOCKING_REASONS]) }, closed);
 /**
  * Why a reader finds an item blocked: as its controller blocked it, or because the royal decree it
- * was processed under has ended (L2007 art. 6 §3; SPEC DAT-33), which no controller decides.
+ * was processed under has ended (L2007 art. 6 §3; SPEC DAT-33), which no controller decides, or
+ * because the person concerned obtained the prohibition of its use (L2007 art. 12 §1 al. 5; SPEC
+ * RGT-REC-02), which its controller decides on the person's request at the rights desk.
  */
-export const BLOCKED_REASONS = [...BLOCKING_REASONS, 'authorisation_expired'] as const;
+export const BLOCKED_REASONS = [...BLOCKING_REASONS, 'authorisation_expired', 'prohibited_use'] as const;
 export type BlockedReason = (typeof BLOCKED_REASONS)[number];
 export type BlockItem = Static<typeof BlockItemSchema>;
 
@@ -265,6 +268,11 @@ export const ItemSchema = Type.Object(
       Type.Object({ reason: Type.Enum([...BLOCKED_REASONS]), at: Type.String({ format: 'date-time' }) }, closed),
       Type.Null(),
     ]),
+    /**
+     * Contested (L2007 art. 15; SPEC RGT-CON-02): since when and why, to every reader, also one who
+     * sees only the placeholder of a special category; null when no mark stands.
+     */
+    contested: Type.Union([ContestedStateSchema, Type.Null()]),
     /** When its controller last confirmed it accurate and up to date (SPEC SEC-11). */
     lastVerifiedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     /**

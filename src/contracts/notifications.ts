@@ -22,6 +22,12 @@ export const NOTIFICATION_KINDS = [
   'erasure_review_overdue',
   'action_assigned',
   'security_alert',
+  // SPEC RGT-GEN-02: a request of a person concerned reached the controller's (or office's) desk.
+  'rights_request_received',
+  // SPEC RGT-REC-04: an item the organisation consulted or received was rectified, erased or blocked.
+  'disclosed_item_changed',
+  // SPEC RGT-RST-07: an art. 7 restriction of the office reached its review date.
+  'restriction_review_due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

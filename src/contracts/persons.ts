@@ -5,6 +5,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { IdSchema } from './identity.js';
+import { PersonInformationSchema } from './information-notices.js';
 import { PersonPriorNoticeSchema } from './prior-notices.js';
 
 const closed = { additionalProperties: false } as const;
@@ -36,6 +37,8 @@ export const CreatePersonSchema = Type.Object(
     /** For a relation/contact: why processing its data is necessary (bill art. 2 §2 al. 2). */
     necessity: Type.Optional(Type.String({ minLength: 3, maxLength: 2000, pattern: '\\S' })),
     identity: IdentitySchema,
+    /** L2007 art. 9 (SPEC RGT-INF-01, RGT-INF-02): how the data were obtained; absent = not from the person. */
+    information: Type.Optional(PersonInformationSchema),
   },
   closed,
 );

@@ -72,9 +72,23 @@ import { createNotificationService } from './modules/notifications/notifications
 import { createDesignationsRepository } from './modules/designations/designations.repository.js';
 import { designationRoutes } from './modules/designations/designations.routes.js';
 import { createDesignationService } from './modules/designations/designations.service.js';
+import { contestedRoutes } from './modules/contested/contested.routes.js';
+import { createContestedService } from './modules/contested/contested.service.js';
 import { createPaperPartsRepository } from './modules/paper-parts/paper-parts.repository.js';
+import { createRightsRepository } from './modules/rights/rights.repository.js';
+import { rightsRoutes } from './modules/rights/rights.routes.js';
+import { createRightsService } from './modules/rights/rights.service.js';
 import { paperPartRoutes } from './modules/paper-parts/paper-parts.routes.js';
 import { createPaperPartService } from './modules/paper-parts/paper-parts.service.js';
+import { createProsecutorListRepository } from './modules/prosecutor-list/prosecutor-list.repository.js';
+import { prosecutorListRoutes } from './modules/prosecutor-list/prosecutor-list.routes.js';
+import { createProsecutorListService } from './modules/prosecutor-list/prosecutor-list.service.js';
+import { createRestrictionsRepository } from './modules/restrictions/restrictions.repository.js';
+import { restrictionRoutes } from './modules/restrictions/restrictions.routes.js';
+import { createRestrictionService } from './modules/restrictions/restrictions.service.js';
+import { createInformationObligationsRepository } from './modules/information-notices/information-obligations.repository.js';
+import { informationObligationRoutes } from './modules/information-notices/information-obligations.routes.js';
+import { createInformationService } from './modules/information-notices/information-obligations.service.js';
 import { createCaseService } from './modules/cases/cases.service.js';
 import { createRepresentationRepository } from './modules/representation/representation.repository.js';
 import { createUndertakingsRepository } from './modules/undertakings/undertakings.repository.js';
@@ -244,6 +258,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The paper parts of the shared file (SPEC SCO-09, FIL-10).
   await app.register(paperPartRoutes, {
     paperParts: createPaperPartService({ ...caseDeps, paperParts: createPaperPartsRepository() }),
+    guard,
+  });
+  // Restrictions by the procureur du Roi and the prosecutor's list (bill arts 7-8).
+  await app.register(restrictionRoutes, {
+    restrictions: createRestrictionService({ ...caseDeps, restrictions: createRestrictionsRepository() }),
+    guard,
+  });
+  await app.register(prosecutorListRoutes, {
+    list: createProsecutorListService({
+      ...caseDeps,
+      list: createProsecutorListRepository(),
+      blindIndex: createBlindIndex({ keys: deps.keys }),
+    }),
+    guard,
+  });
+  // The information obligations of the controllers (L2007 art. 9; SPEC RGT-INF).
+  await app.register(informationObligationRoutes, {
+    information: createInformationService({ ...caseDeps, obligations: createInformationObligationsRepository() }),
+    guard,
+  });
+  // Court actions and the contested marking (L2007 arts 14-15; SPEC RGT-CRT-01, RGT-CON-01..04).
+  await app.register(contestedRoutes, { contested: createContestedService(caseDeps), guard });
+
+  // The rights desks of the controllers and of the prosecutor's office (issue 5; SPEC §9).
+  await app.register(rightsRoutes, {
+    rights: createRightsService({ ...caseDeps, rights: createRightsRepository(), blindIndex: createBlindIndex({ keys: deps.keys }) }),
     guard,
   });
 

@@ -26,7 +26,10 @@ import {
   type PersonName,
   type Signed,
 } from '../support/access-world.js';
+import { courtAction, recordCourtActionOn } from '../support/contested-steps.js';
 import { paperAnnex, paperPartOf } from '../support/paper-part-steps.js';
+import { newCase } from '../support/case-steps.js';
+import { completeFramework, rawRequest } from '../support/consultation-steps.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -124,6 +127,28 @@ function freshCase(
   return world.policeCaseWithRecords(base.state, base.options);
 }
 
+/** A signed access request about a person nobody holds (SPEC RGT-GEN-01). */
+const PDF_BASE64 = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+const rightsRequest = () => ({
+  kind: 'access',
+  channel: 'post',
+  receivedAt: world.clock.now().toISOString(),
+  datedOn: '2026-03-01',
+  signed: true,
+  language: 'nl',
+  requester: { name: `Peeters ${unique()}`, birthDate: '1970-05-05', address: 'Veldstraat 1, 9000 Gent' },
+  text: 'Welke gegevens verwerkt u over mij?',
+  document: { mediaType: 'application/pdf', contentBase64: PDF_BASE64 },
+  identity: { method: 'in_person' },
+});
+
+/** The police desk's own part of a fresh request (its DPO took it in). */
+async function policeRightsPart(): Promise<{ requestId: string; partId: string }> {
+  const res = await world.request(world.people.policeDpo, 'POST', '/api/rights-requests', rightsRequest());
+  expect(res.statusCode, res.body).toBe(201);
+  return { requestId: res.json().requestId, partId: res.json().ownPart.id };
+}
+
 const REASON = { reason: 'Toegangsmatrix: reden van de handeling.' };
 const SUBJECT = { role: 'subject', identity: { surname: 'Claes', firstNames: 'Noor' } };
 const ITEM = (personId: string) => ({
@@ -204,6 +229,7 @@ async function draftFramework(complete = false): Promise<string> {
 const ORGANISATION_OF: Record<PersonName, 'police' | 'parquet' | 'coordination' | 'cpas' | 'youth' | 'host'> = {
   policeOfficer: 'police',
   policeDpo: 'police',
+  cpasDpo: 'cpas',
   prosecutor: 'parquet',
   coordinator: 'coordination',
   socialWorker: 'cpas',
@@ -224,6 +250,16 @@ async function freshUser(): Promise<string> {
   });
   if (res.statusCode !== 201) throw new Error(`createUser: ${res.body}`);
   return res.json().id;
+}
+
+/** The information obligation the police opened for the case's subject (SPEC RGT-INF-02). */
+async function obligationOf(kase: FixtureCase): Promise<string> {
+  const row = await world.db.adminDb
+    .selectFrom('information_obligations')
+    .select('id')
+    .where('person_id', '=', kase.personId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** One request per route that exercises its access rule for the cell's caller. */
@@ -506,6 +542,56 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
       payload: { destroyedOn: brusselsDateOf(world.clock.now()), ...REASON },
     };
   },
+  listInformationObligations: () => ({ method: 'GET', url: '/api/information-obligations?filter=open' }),
+  envisageInformationDisclosure: async (cell) => ({
+    method: 'POST',
+    url: `/api/information-obligations/${await obligationOf(await freshCase(cell))}/disclosure-envisaged`,
+  }),
+  closeInformationInformed: async (cell) => ({
+    method: 'POST',
+    url: `/api/information-obligations/${await obligationOf(await freshCase(cell))}/informed`,
+    payload: { noticeVersion: 'inf-1-nl-000000000000', informedOn: brusselsDateOf(world.clock.now()), channel: 'letter' },
+  }),
+  closeInformationExempted: async (cell) => ({
+    method: 'POST',
+    url: `/api/information-obligations/${await obligationOf(await freshCase(cell))}/exemption`,
+    payload: {
+      ground: 'legal_provision',
+      justification: 'Het signaal past de wet op het casusoverleg toe.',
+      legalReference: 'Sw. art. 458ter',
+    },
+  }),
+  getInformationNotice: async (cell) => ({
+    method: 'GET',
+    url: `/api/information-obligations/${await obligationOf(recordsOf(cell.subject))}/notice/json?language=nl`,
+  }),
+  listCourtActions: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}/court-actions` }),
+  recordCourtAction: async (cell) => {
+    const kase = await freshCase(cell);
+    return { method: 'POST', url: `/api/cases/${kase.id}/court-actions`, payload: courtAction(kase.itemId) };
+  },
+  recordCourtOrder: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/court-actions/${await recordCourtActionOn(world, kase)}/orders`,
+      payload: { orderedOn: brusselsDateOf(world.clock.now()), reference: 'Kort Ged. 26/77/C', summary: 'Verbetering bevolen.' },
+    };
+  },
+  listContestedMarks: (cell) => ({
+    method: 'GET',
+    url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/contested-marks`,
+  }),
+  clearContestedMark: async (cell) => {
+    const kase = await freshCase(cell);
+    await recordCourtActionOn(world, kase);
+    const marks = await world.request(world.people.policeOfficer, 'GET', `/api/cases/${kase.id}/items/${kase.itemId}/contested-marks`);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/items/${kase.itemId}/contested-marks/${marks.json().marks[0].id}/clearance`,
+      payload: { basis: 'request_withdrawn', date: brusselsDateOf(world.clock.now()) },
+    };
+  },
   searchPersons: () => ({
     method: 'POST',
     url: '/api/persons/search',
@@ -626,6 +712,46 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     url: `/api/notifications/${await world.notificationFor(ORGANISATION_OF[cell.person])}/acknowledgement`,
   }),
 
+  intakeRightsRequest: () => ({ method: 'POST', url: '/api/rights-requests', payload: rightsRequest() }),
+  verifyRequesterIdentity: async () => ({
+    method: 'POST',
+    url: `/api/rights-requests/${(await policeRightsPart()).requestId}/identity-verification`,
+  }),
+  listRightsParts: () => ({ method: 'GET', url: '/api/rights-parts' }),
+  // The police desk's own part holds no data and its requester is not verified yet: 409 past access.
+  accessAnswer: async () => ({
+    method: 'GET',
+    url: `/api/rights-parts/${(await policeRightsPart()).partId}/access-answer`,
+    checkedAfterAccess: true,
+  }),
+  // Not answered yet, and not on the Commission's route: 409 past access.
+  rightsReplyLetter: async () => ({ method: 'GET', url: `/api/rights-parts/${(await policeRightsPart()).partId}/reply`, checkedAfterAccess: true }),
+  rightsCommissionPackage: async () => ({
+    method: 'GET',
+    url: `/api/rights-parts/${(await policeRightsPart()).partId}/commission-package`,
+    checkedAfterAccess: true,
+  }),
+  executeRightsChange: async () => ({
+    method: 'POST',
+    url: `/api/rights-parts/${(await policeRightsPart()).partId}/changes`,
+    payload: { itemId: cases.draft.itemId, change: 'rectify', text: 'Gecorrigeerd.', reason: 'Op verzoek.' },
+    checkedAfterAccess: true,
+  }),
+  answerRightsPart: async () => ({
+    method: 'POST',
+    url: `/api/rights-parts/${(await policeRightsPart()).partId}/answer`,
+    payload: { outcome: 'no_data' },
+    checkedAfterAccess: true,
+  }),
+  rightsPartDisclosures: async () => ({ method: 'GET', url: `/api/rights-parts/${(await policeRightsPart()).partId}/disclosures` }),
+  recordExternalDisclosure: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/items/${kase.itemId}/external-disclosures`,
+      payload: { recipientName: 'Onderzoeksrechter Gent', recipientClass: 'inquiry_authority', disclosedAt: '2026-03-01T10:00:00Z' },
+    };
+  },
   listDesignations: () => ({ method: 'GET', url: '/api/designations' }),
   designate: async () => ({
     method: 'POST',
@@ -802,7 +928,85 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     url: `/api/representations/${representationOf(cell)}/secrecy-acknowledgement`,
     payload: { versionId: world.versions.secrecy, language: 'nl' },
   }),
+  listRestrictions: () => ({ method: 'GET', url: '/api/restrictions' }),
+  // The world's framework is a decree: the prosecutor is let through to the art. 7 precondition (409).
+  createRestriction: (cell) => ({
+    method: 'POST',
+    url: '/api/restrictions',
+    payload: { caseId: cell.caseId, personId: recordsOf(cell.subject).personId, scope: 'person', rights: ['information'], grounds: ['R1'], justification: ART7_JUSTIFICATION },
+    checkedAfterAccess: true,
+  }),
+  getRestriction: async () => ({ method: 'GET', url: `/api/restrictions/${(await officeRecords()).restrictionId}` }),
+  restrictionReport: async () => ({ method: 'GET', url: `/api/restrictions/${(await officeRecords()).restrictionId}/report` }),
+  reviewRestriction: async () => ({
+    method: 'POST',
+    url: `/api/restrictions/${(await officeRecords()).restrictionId}/reviews`,
+    payload: { decision: 'confirm', reason: ART7_JUSTIFICATION },
+  }),
+  restrictionFlags: (cell) => ({ method: 'GET', url: `/api/restrictions/cases/${cell.caseId}/flags` }),
+  listProsecutorList: () => ({ method: 'GET', url: '/api/prosecutor-list' }),
+  lookUpProsecutorList: async () => ({
+    method: 'POST',
+    url: '/api/prosecutor-list/lookups',
+    payload: { restrictionId: (await officeRecords()).restrictionId, nationalRegisterNumber: '88.02.03-123.97' },
+  }),
+  validateListEntry: async (cell) => ({
+    method: 'POST',
+    url: `/api/prosecutor-list/${cell.subject === 'reviewer' ? await listProposal() : (await officeRecords()).entryId}/validation`,
+  }),
+  removeListEntry: async (cell) => ({
+    method: 'POST',
+    url: `/api/prosecutor-list/${cell.subject === 'reviewer' ? await listProposal() : (await officeRecords()).entryId}/removal`,
+    payload: REASON,
+  }),
+  // No identity was rectified: the prosecutor is let through to the 409.
+  applyListIdentityUpdate: async () => ({
+    method: 'POST',
+    url: `/api/prosecutor-list/${(await officeRecords()).entryId}/identity-update`,
+    checkedAfterAccess: true,
+  }),
 };
+
+const ART7_JUSTIFICATION = 'Toegangsmatrix: de beperking is noodzakelijk en evenredig voor het lopende onderzoek.';
+let authorisedFrameworkId: Promise<string> | undefined;
+let office: Promise<{ restrictionId: string; entryId: string }> | undefined;
+
+/** bill arts 7-8: a framework authorised by the parquet (created once). */
+function authorisedFramework(): Promise<string> {
+  authorisedFrameworkId ??= (async () => {
+    const created = await world.request(world.people.operator, 'POST', '/api/frameworks', {
+      ...completeFramework(world, { basisKind: 'prosecutor_authorisation', basisCitation: null }),
+      authorisingOrganisationId: world.org.parquet,
+      authorisation: { reference: 'PK/2026/090', date: '2026-02-01', motivation: 'Toegangsmatrix.' },
+    });
+    const id: string = created.json().id;
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    await rawRequest(world, world.people.operator, 'PUT', `/api/frameworks/${id}/authorisation-document`, pdf, 'application/pdf');
+    await world.request(world.people.operator, 'POST', `/api/frameworks/${id}/activation`);
+    return id;
+  })();
+  return authorisedFrameworkId;
+}
+
+/** A proposal for the parquet's list: a subject added to a draft of an authorised case (SPEC LST-01). */
+async function listProposal(): Promise<string> {
+  const kase = await newCase(world, { items: 0, frameworkId: await authorisedFramework() });
+  const entries = (await world.request(world.people.prosecutor, 'GET', '/api/prosecutor-list')).json().entries as { id: string; caseId: string }[];
+  return entries.find((entry) => entry.caseId === kase.id)!.id;
+}
+
+/** The parquet's restriction on an accepted authorised case, and a list entry (created once). */
+function officeRecords(): Promise<{ restrictionId: string; entryId: string }> {
+  office ??= (async () => {
+    const kase = await newCase(world, { items: 1, to: 'accepted', admit: ['parquet'], frameworkId: await authorisedFramework() });
+    const created = await world.request(world.people.prosecutor, 'POST', '/api/restrictions', {
+      caseId: kase.id, personId: kase.subjectId, scope: 'person', rights: ['information'], grounds: ['R1'], justification: ART7_JUSTIFICATION,
+    });
+    const entries = (await world.request(world.people.prosecutor, 'GET', '/api/prosecutor-list')).json().entries as { id: string; caseId: string }[];
+    return { restrictionId: created.json().id, entryId: entries.find((entry) => entry.caseId === kase.id)!.id };
+  })();
+  return office;
+}
 
 function representationOf(cell: Cell): string {
   return cell.subject === 'expired_representation'

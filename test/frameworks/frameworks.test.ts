@@ -187,13 +187,18 @@ describe('frameworks', () => {
     });
     expect(incomplete.statusCode).toBe(400);
 
-    const withoutAuthorisation = await draft({ basisKind: 'prosecutor_authorisation', basisCitation: null });
+    const withoutAuthorisation = await draft({
+      basisKind: 'prosecutor_authorisation',
+      basisCitation: null,
+      authorisingOrganisationId: world.org.parquet,
+    });
     const noAuthorisation = await call('operator', 'POST', `/api/frameworks/${withoutAuthorisation}/activation`);
     expect(fieldsOf(noAuthorisation.json())).toEqual(['/framework/authorisation']);
 
     const id = await draft({
       basisKind: 'prosecutor_authorisation',
       basisCitation: null,
+      authorisingOrganisationId: world.org.parquet,
       authorisation: {
         reference: 'PK/2026/017',
         date: '2026-01-20',

@@ -89,6 +89,7 @@ export type OrganisationName = keyof typeof ORGANISATIONS;
 export const PEOPLE = {
   policeOfficer: { name: 'Karel Wouters', organisation: 'police', roles: ['participant'], secrecy: true },
   policeDpo: { name: 'An Peeters', organisation: 'police', roles: ['dpo'], secrecy: true },
+  cpasDpo: { name: 'Mieke Janssens', organisation: 'cpas', roles: ['dpo'], secrecy: true },
   prosecutor: { name: 'Hilde Bauwens', organisation: 'parquet', roles: ['prosecutor'], secrecy: true },
   coordinator: { name: 'Sara Claes', organisation: 'coordination', roles: ['organiser'], secrecy: true },
   socialWorker: { name: 'Fatima El Amrani', organisation: 'cpas', roles: ['participant'], secrecy: true },

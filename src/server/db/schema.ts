@@ -491,7 +491,7 @@ export interface ItemsTable {
   updated_at: Timestamp;
   erased_by: string | null;
   erased_at: Timestamp | null;
-  blocked_reason: 'consent_withdrawn' | 'unlawfully_obtained' | null;
+  blocked_reason: 'consent_withdrawn' | 'unlawfully_obtained' | 'prohibited_use' | null;
   blocked_by: string | null;
   blocked_at: Timestamp | null;
   last_verified_at: Timestamp | null;
@@ -600,6 +600,58 @@ export interface OwnFileExportsTable {
   exported_by: string;
   exported_at: Timestamp;
   sha256: string;
+  /** SPEC RGT-CON-04 (migration 0025): the items shown as contested in this export. */
+  contested_item_ids: Generated<string[]>;
+}
+
+// --- modules/contested (see migrations/0025_contested_marks.sql) -----------------------
+export type ContestedCause = 'rectification_request' | 'erasure_request' | 'prohibition_request' | 'court_action';
+export type ClearBasis = 'final_judgment' | 'request_executed' | 'request_withdrawn';
+
+/** SPEC RGT-CON-01, RGT-CON-03: one mark per item, cause and reference (L2007 art. 15). */
+export interface ContestedMarksTable {
+  id: Generated<string>;
+  item_id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  cause: ContestedCause;
+  reference: string;
+  started_at: Timestamp;
+  set_by: string;
+  set_at: Timestamp;
+  cleared_at: Timestamp | null;
+  cleared_by: string | null;
+  clear_basis: ClearBasis | null;
+  clear_reference: string | null;
+  clear_date: CivilDateColumnNullable;
+  res_judicata_confirmed: Generated<boolean>;
+}
+
+/** SPEC RGT-CRT-01 (L2007 art. 14 §1-§4). */
+export interface CourtActionsTable {
+  id: Generated<string>;
+  case_id: string;
+  controller_organisation_id: string;
+  claim: 'access' | 'rectification' | 'erasure' | 'prohibition' | 'objection';
+  /** Encrypted under the case key: the court and the roll number. */
+  details: Buffer;
+  notified_at: Timestamp;
+  rights_request_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** SPEC RGT-CRT-01, RGT-CRT-03 (L2007 art. 14 §2 al. 2, §6). */
+export interface CourtOrdersTable {
+  id: Generated<string>;
+  court_action_id: string;
+  ordered_on: CivilDateColumn;
+  reference: string;
+  /** Encrypted under the case key. */
+  summary: Buffer;
+  inform_third_parties_reference: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 // --- royal decrees (see migrations/0018_royal_decree_authorisations.sql) ----------------
@@ -607,7 +659,7 @@ export interface OwnFileExportsTable {
 export interface RoyalDecreeAuthorisationsTable {
   id: Generated<string>;
   organisation_id: string;
-  kind: 'judicial_data_prior_notice' | 'sex_life_treatment';
+  kind: 'judicial_data_prior_notice' | 'sex_life_treatment' | 'child_focus_exemption';
   reference: string;
   valid_from: ColumnType<string, string, string>;
   valid_until: CivilDateColumnNullable;
@@ -627,6 +679,107 @@ export interface PriorWrittenNoticesTable {
   method: 'registered_letter' | 'letter' | 'hand_delivery' | 'email';
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+// --- modules/rights (see migrations/0023_rights_requests.sql) ------------------------------
+export type RightsRequestKind = 'information' | 'access' | 'rectification' | 'erasure' | 'prohibition' | 'objection';
+export type RightsRoute = 'standard' | 'judicial' | 'commission' | 'prosecutor';
+export type RightsPartStatus = 'received' | 'in_progress' | 'answered' | 'rejected' | 'deferred' | 'routed';
+export type RightsOutcome =
+  | 'no_data'
+  | 'answered'
+  | 'granted'
+  | 'partly_granted'
+  | 'rejected'
+  | 'deferred'
+  | 'routed_judicial'
+  | 'routed_commission'
+  | 'not_applicable';
+
+export interface RightsRequestsTable {
+  id: string;
+  kind: RightsRequestKind;
+  channel: 'post' | 'email' | 'desk' | 'registered_post';
+  received_at: Timestamp;
+  dated_on: CivilDateColumn;
+  signed: boolean;
+  language: 'fr' | 'nl' | 'de' | 'en';
+  objection_ground: 'particular_situation' | 'direct_marketing' | null;
+  /** Encrypted under the request's scope: the requester's identity and words. */
+  requester: Buffer;
+  document: Buffer;
+  document_media_type: string;
+  document_sha256: string;
+  identity_method: 'eid_read' | 'id_document_copy' | 'in_person' | 'legal_representative_proof';
+  identity_proof: Buffer | null;
+  identity_verified_by: string | null;
+  identity_verified_at: Timestamp | null;
+  nrn_index: Buffer | null;
+  name_dob_index: Buffer | null;
+  intake_organisation_id: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface RightsRequestPartsTable {
+  id: string;
+  request_id: string;
+  controller_organisation_id: string;
+  route: RightsRoute;
+  route_reason: string;
+  prosecutor_office_id: string | null;
+  due_on: CivilDateColumnNullable;
+  due_rule: string | null;
+  prosecutor_due_on: CivilDateColumnNullable;
+  status: RightsPartStatus;
+  outcome: RightsOutcome | null;
+  answer: Buffer | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  health_professional: Buffer | null;
+}
+
+export interface RightsPartRecordsTable {
+  part_id: string;
+  request_id: string;
+  record_type: 'person' | 'item' | 'paper_part';
+  record_id: string;
+  case_id: string;
+}
+
+export interface RightsPartChangesTable {
+  part_id: string;
+  item_id: string;
+  case_id: string;
+  change: 'rectify' | 'erase' | 'prohibit_use';
+  version: number;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+export interface RightsRecipientNoticesTable {
+  id: string;
+  part_id: string;
+  recipient_kind: 'data_subject' | 'co_participant' | 'own_file_exporter' | 'external';
+  recipient_organisation_id: string | null;
+  recipient_name: string | null;
+  notification_id: string | null;
+  exception: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ExternalDisclosuresTable {
+  id: string;
+  item_id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  recipient_name: string;
+  recipient_class: 'third_party' | 'processor' | 'inquiry_authority';
+  reference: string | null;
+  disclosed_at: Timestamp;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 // --- modules/paper-parts (see migrations/0022_paper_parts.sql) --------------------------
@@ -669,6 +822,34 @@ export interface PaperPartVersionsTable {
   changed_by: string;
   changed_at: Timestamp;
   reason: Buffer | null;
+}
+
+// --- modules/information-notices ---------------------------------------------------------
+// (owned by src/server/modules/information-notices; see migrations/0026_information_obligations.sql)
+export type InformationStatus = 'open' | 'informed' | 'exempted' | 'indirect_regime';
+
+/** SPEC RGT-INF-01..07: one per person and controller (L2007 art. 9). */
+export interface InformationObligationsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  controller_organisation_id: string;
+  person_role: 'subject' | 'relation';
+  collection: 'from_subject' | 'not_from_subject';
+  recorded_on: CivilDateColumn;
+  disclosure_envisaged_by: string | null;
+  disclosure_envisaged_at: Timestamp | null;
+  status: InformationStatus;
+  notice_version: string | null;
+  informed_on: CivilDateColumnNullable;
+  channel: string | null;
+  exemption_ground: string | null;
+  exemption_reference: string | null;
+  exemption_justification: Buffer | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 // --- modules/auth/oidc ------------------------------------------------------------------
@@ -717,6 +898,8 @@ export interface FrameworksTable {
   default_retention_months: number | null;
   default_retention_other_rule: string | null;
   designated_controllers: string | null;
+  /** bill arts 7-8: the prosecutor's office that authorised the consultation (migration 0024). */
+  authorising_organisation_id: string | null;
   state: Generated<'draft' | 'active'>;
   created_by: string;
   created_at: Timestamp;
@@ -749,6 +932,101 @@ export interface PlatformDemoLoginsTable {
   password: string;
   totp_secret: string;
   recovery_codes: string[];
+}
+
+// --- modules/restrictions, modules/prosecutor-list (see migrations/0024_restrictions_prosecutor_list.sql)
+
+export type RestrictedRight = 'information' | 'correction' | 'deletion';
+
+export interface RestrictionsTable {
+  id: Generated<string>;
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  scope: 'person' | 'items';
+  rights: RestrictedRight[];
+  grounds: string[];
+  law_2018_art14: Generated<boolean>;
+  justification: Buffer;
+  starts_on: CivilDateColumn;
+  review_on: ColumnType<string, string, string>;
+  ends_on: CivilDateColumnNullable;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RestrictionItemsTable {
+  restriction_id: string;
+  item_id: string;
+}
+
+export interface RestrictionReviewsTable {
+  restriction_id: string;
+  version: number;
+  decision: 'create' | 'confirm' | 'narrow' | 'lift';
+  rights: RestrictedRight[];
+  item_ids: string[] | null;
+  review_on: CivilDateColumn;
+  reason: Buffer | null;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+export interface ProsecutorListEntriesTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  person_id: string;
+  authorisation_reference: string;
+  identity: Buffer;
+  identity_version: Generated<number>;
+  nrn_index: Buffer | null;
+  name_dob_index: Buffer | null;
+  status: Generated<'proposed' | 'registered'>;
+  proposed_at: Timestamp;
+  registered_at: Timestamp | null;
+  registered_by: string | null;
+  erase_by: Timestamp | null;
+  update_pending: Generated<boolean>;
+  pending_identity: Buffer | null;
+  pending_nrn_index: Buffer | null;
+  pending_name_dob_index: Buffer | null;
+}
+
+export interface ProsecutorListLookupsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  looked_up_by: string;
+  looked_up_at: Timestamp;
+  restriction_id: string | null;
+  rights_request_id: string | null;
+  method: 'national_register_number' | 'name_birth_date';
+  entry_ids: string[];
+}
+
+export interface ProsecutorListRemovalsTable {
+  entry_id: string;
+  organisation_id: string;
+  reason: Buffer;
+  removed_by: string;
+  removed_at: Timestamp;
+}
+
+// --- kernel/jobs (see migrations/0027_scheduled_jobs.sql) -------------------------------
+/** One row per daily job: the Brussels day it last completed and the lease of the instance running it. */
+export interface ScheduledJobsTable {
+  name: string;
+  /** 'yyyy-mm-dd' (DATE is read as text, db/database.ts). */
+  last_run_on: string | null;
+  leased_by: string | null;
+  leased_until: Timestamp | null;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface DB {
@@ -799,6 +1077,9 @@ export interface DB {
   own_file_transfer_items: OwnFileTransferItemsTable;
   own_file_exports: OwnFileExportsTable;
   exported_item_notices: ExportedItemNoticesTable;
+  contested_marks: ContestedMarksTable;
+  court_actions: CourtActionsTable;
+  court_orders: CourtOrdersTable;
   royal_decree_authorisations: RoyalDecreeAuthorisationsTable;
   prior_written_notices: PriorWrittenNoticesTable;
   oidc_flows: OidcFlowsTable;
@@ -810,4 +1091,18 @@ export interface DB {
   paper_parts: PaperPartsTable;
   paper_part_persons: PaperPartPersonsTable;
   paper_part_versions: PaperPartVersionsTable;
+  information_obligations: InformationObligationsTable;
+  rights_requests: RightsRequestsTable;
+  rights_request_parts: RightsRequestPartsTable;
+  rights_part_records: RightsPartRecordsTable;
+  rights_part_changes: RightsPartChangesTable;
+  rights_recipient_notices: RightsRecipientNoticesTable;
+  external_disclosures: ExternalDisclosuresTable;
+  restrictions: RestrictionsTable;
+  restriction_items: RestrictionItemsTable;
+  restriction_reviews: RestrictionReviewsTable;
+  prosecutor_list_entries: ProsecutorListEntriesTable;
+  prosecutor_list_lookups: ProsecutorListLookupsTable;
+  prosecutor_list_removals: ProsecutorListRemovalsTable;
+  scheduled_jobs: ScheduledJobsTable;
 }

@@ -86,6 +86,10 @@ describe("prosecutor's list and answers (bill arts 7-8)", () => {
     expect(() => createLegalRules({ clock, overrides: bad })).toThrow(/bill art\. 8 al\. 2/);
   });
 
+  it('RGT-RST-07 a restriction starting 2026-01-31 is reviewed at the latest on 2027-01-31', () => {
+    expect(rules.restrictionReviewBy('2026-01-31')).toMatchObject({ date: '2027-01-31', rule: expect.stringContaining('bill art. 7 al. 1') });
+  });
+
   it('RGT-RST-09 request dated 2025-01-15: the prosecutor answers by 2025-04-15, overdue from 2025-04-16', () => {
     const due = rules.prosecutorAnswerDue('2025-01-15');
     expect(due).toMatchObject({ date: '2025-04-15', rule: 'bill art. 7 al. 2' });
@@ -198,5 +202,16 @@ describe('declaration and penalties (L1992/L2007 arts 17, 41)', () => {
     const error = domainError(() => rules.assertManagementProhibition('2024-02-29', '2026-03-01'));
     expect(error.details).toMatchObject({ rule: 'L1992 art. 41 §2', fields: [{ field: '/endsOn' }] });
     expect(() => rules.assertManagementProhibition('2025-01-10', '2025-01-09')).toThrow(DomainError);
+  });
+});
+
+describe('derogations from telling recipients (L1992 art. 12 §3 al. 3)', () => {
+  it('RGT-REC-06 switching recipient notices off for a regime is refused without its legal reference, and kept with it', () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    expect(() => createLegalRules({ clock, overrides: { recipientNoticeDerogations: { gdpr: { reference: ' ' } } } })).toThrow(
+      /recipientNoticeDerogations\/gdpr\/reference/,
+    );
+    const rules = createLegalRules({ clock, overrides: { recipientNoticeDerogations: { law2018_title2: { reference: 'RD of 13 February 2001, art. 1' } } } });
+    expect(rules.recipientNoticeDerogations).toEqual({ law2018_title2: 'RD of 13 February 2001, art. 1' });
   });
 });

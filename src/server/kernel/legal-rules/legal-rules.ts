@@ -17,6 +17,8 @@ import {
   COMMISSION_ACKNOWLEDGEMENT,
   COURT_ACTION_ADMISSIBILITY_RULE,
   MANAGEMENT_PROHIBITION_MAX,
+  RESTRICTION_REVIEW_MAX,
+  RIGHTS_REMINDERS,
 } from './rules.js';
 
 export type RightsRequestKind = 'access' | 'rectification' | 'erasure' | 'objection';
@@ -55,12 +57,19 @@ export interface LegalRules extends ResolvedPeriods {
   prosecutorListErasureDue(registeredAt: StartPoint): Deadline;
   /** bill art. 7 al. 2: the prosecutor's answer. SPEC RGT-RST-09. */
   prosecutorAnswerDue(requestedAt: StartPoint): Deadline;
+  /** bill art. 7 al. 1: the latest (and default) review date of a restriction starting then. SPEC RGT-RST-07. */
+  restrictionReviewBy(startsOn: StartPoint): Deadline;
   /** SPEC RGT-ACC-03. */
   accessAnswerDue(regime: Regime, receivedAt: StartPoint): Deadline;
   /** SPEC RGT-REC-04. */
   rectificationNoticeDue(regime: Regime, receivedAt: StartPoint): Deadline;
   /** SPEC RGT-OBJ-02. */
   objectionAnswerDue(regime: Regime, receivedAt: StartPoint): Deadline;
+  /**
+   * The days a desk is reminded of a clock that started at `receivedAt`: the access answer
+   * (RGT-ACC-03), a one-month answer (RGT-REC-04, RGT-OBJ-02) or the prosecutor's (RGT-RST-09).
+   */
+  rightsReminders(clock: keyof typeof RIGHTS_REMINDERS, receivedAt: StartPoint): CivilDate[];
   /** SPEC RGT-REC-05: the recipient's identity may not be erased before this. */
   recipientIdentityKeptUntil(regime: Regime, disclosedAt: StartPoint): Deadline;
   /**
@@ -146,12 +155,16 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
       deadlineAfter(registeredAt, periods.prosecutorListErasure.duration, periods.prosecutorListErasure.rule),
     prosecutorAnswerDue: (requestedAt) =>
       deadlineAfter(requestedAt, periods.prosecutorAnswer.duration, periods.prosecutorAnswer.rule),
+    restrictionReviewBy: (startsOn) =>
+      deadlineAfter(startsOn, RESTRICTION_REVIEW_MAX.duration, RESTRICTION_REVIEW_MAX.rule),
     accessAnswerDue: (regime, receivedAt) => rightsDeadline(regime, 'access', receivedAt),
     rectificationNoticeDue: (regime, receivedAt) => rightsDeadline(regime, 'rectification', receivedAt),
     objectionAnswerDue(regime, receivedAt) {
       const { objectionAnswer } = directRights(regime);
       return deadlineAfter(receivedAt, objectionAnswer.duration, objectionAnswer.rule);
     },
+    rightsReminders: (which, receivedAt) =>
+      RIGHTS_REMINDERS[which].map((period) => deadlineAfter(receivedAt, period, 'SPEC RGT-ACC-03, RGT-RST-09').date),
     recipientIdentityKeptUntil(regime, disclosedAt) {
       const { recipientIdentityRetention: period } = periods.regimes[regime];
       return deadlineAfter(disclosedAt, period.duration, period.rule);

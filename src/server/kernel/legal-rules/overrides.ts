@@ -33,6 +33,12 @@ export interface LegalRulesOverrides {
   readonly draftRetention?: LegalPeriod;
   readonly necessityReviewInterval?: LegalPeriod;
   readonly regimes?: { readonly [R in Regime]?: Partial<Record<RegimePeriodName, LegalPeriod>> };
+  /**
+   * L1992 art. 12 §3 al. 3: the King may derogate, for categories of processing, from the duty to
+   * tell recipients of a rectification or erasure. Switched off per regime only with the legal
+   * reference of that derogation (SPEC RGT-REC-06).
+   */
+  readonly recipientNoticeDerogations?: { readonly [R in Regime]?: { readonly reference: string } };
 }
 
 export interface ResolvedPeriods {
@@ -42,6 +48,8 @@ export interface ResolvedPeriods {
   readonly draftRetention: LegalPeriod & { readonly pendingLegalValidation: boolean };
   readonly necessityReviewInterval: LegalPeriod;
   readonly regimes: Readonly<Record<Regime, RegimeProfile>>;
+  /** SPEC RGT-REC-06: the regimes whose recipients are not told, with the reference of the derogation. */
+  readonly recipientNoticeDerogations: Readonly<Partial<Record<Regime, string>>>;
 }
 
 const UNITS: readonly string[] = ['days', 'workingDays', 'months', 'years'];
@@ -129,6 +137,15 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
     regimes[regime] = { ...REGIME_DEFAULTS[regime], ...changes };
   }
 
+  const recipientNoticeDerogations: Partial<Record<Regime, string>> = {};
+  for (const [regime, derogation] of Object.entries(overrides.recipientNoticeDerogations ?? {})) {
+    const field = `/recipientNoticeDerogations/${regime}`;
+    if (!REGIMES.includes(regime as Regime)) issues.push({ field, message: 'unknown regime' });
+    else if (typeof derogation?.reference !== 'string' || derogation.reference.trim() === '') {
+      issues.push({ field: `${field}/reference`, message: 'a derogation from telling recipients cites its legal reference (L1992 art. 12 §3 al. 3)' });
+    } else recipientNoticeDerogations[regime as Regime] = derogation.reference.trim();
+  }
+
   if (issues.length > 0) {
     throw new DomainError('validation_failed', {
       detail: `invalid legal-rule configuration: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
@@ -144,5 +161,6 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
       : DRAFT_RETENTION_DEFAULT,
     necessityReviewInterval: overrides.necessityReviewInterval ?? NECESSITY_REVIEW_INTERVAL_DEFAULT,
     regimes,
+    recipientNoticeDerogations,
   };
 }

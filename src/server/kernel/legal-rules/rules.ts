@@ -100,6 +100,39 @@ export const REPEAT_ACCESS_INTERVAL: LegalPeriod = {
 export const PROSECUTOR_ANSWER: LegalPeriod = { duration: months(3), rule: 'bill art. 7 al. 2' };
 
 /**
+ * Reminders of the rights desks before a clock runs out. Operational defaults of SPEC, not legal
+ * periods: RGT-ACC-03 (day 30 and day 40 of the 45), RGT-RST-09 (2 months and about 2.5 months of
+ * the 3). SPEC sets none for the one-month answers (RGT-REC-04, RGT-OBJ-02): halfway and a week
+ * before.
+ */
+export const RIGHTS_REMINDERS = {
+  access: [days(30), days(40)],
+  oneMonth: [days(15), days(23)],
+  prosecutor: [months(2), days(75)],
+} as const satisfies Record<string, readonly Duration[]>;
+
+/**
+ * bill art. 7 al. 1: a restriction only "si cette mesure est nécessaire et proportionnée". The bill
+ * sets no review period: SPEC RGT-RST-07 makes the review date mandatory, by default at most 12
+ * months after the start, configurable. The review date is a check, never an end: the
+ * restriction is not lifted when it passes (RST-07).
+ */
+export const RESTRICTION_REVIEW_MAX: LegalPeriod = {
+  duration: months(12),
+  rule: 'bill art. 7 al. 1 ("nécessaire et proportionnée"; SPEC RGT-RST-07 default)',
+};
+
+/**
+ * bill art. 7 al. 1: the necessity and proportionality of a restriction are stated for its
+ * grounds; SPEC RGT-RST-07 asks for a justification of a configurable minimum length. 40
+ * characters refuse a placeholder ("nécessaire", "zie dossier") and leave a sentence.
+ */
+export const RESTRICTION_JUSTIFICATION_MIN_LENGTH = {
+  characters: 40,
+  rule: 'bill art. 7 al. 1 ("nécessaire et proportionnée"; SPEC RGT-RST-07)',
+} as const;
+
+/**
  * L2007 art. 14 §5: the court action is admissible only if the request was rejected or not answered
  * within the period of art. 10 §1 (access) or art. 12 §3 al. 1 (rectification, erasure, objection).
  * L1992 art. 14 §5 said 45 days for both; the 2007 text is followed (SPEC V-14). The article cites

@@ -125,8 +125,35 @@ const FRAMEWORK_READ = outcomes('allow', {
   dpo: 'not_found',
   expired_representation: 'not_found',
 });
+/**
+ * A controller's rights desk: its DPO, or the office's prosecutor for the requests bill art. 7 al. 2
+ * sends there (SPEC RGT-GEN-01, ROL-12). Everyone else is refused, whatever their case role.
+ */
+const RIGHTS_DESK = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 'allow', reviewer: 'allow' });
+/** One part of a request: the desk it was routed to; another desk may not learn it exists. */
+const RIGHTS_PART = { ...RIGHTS_DESK, reviewer: 'not_found' } as const;
 /** The designations of special-category readers are the controller's DPO's (SPEC DAT-19). */
 const DPO_ONLY = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 'allow' });
+/** A controller's information obligations: its members with a case role, and its DPO (L2007 art. 9; SPEC RGT-INF-03). */
+const INFORMATION_LIST = outcomes('allow', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  representative: 'forbidden',
+  expired_representation: 'forbidden',
+});
+/** One obligation of the police: its own members keep it; its DPO reviews but does not act; others may not learn of it. */
+const INFORMATION_KEEPER = outcomes('not_found', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  dpo: 'forbidden',
+  representative: 'forbidden',
+  expired_representation: 'forbidden',
+  own_organisation: 'allow',
+});
 /** A notification of one's own organisation; those who act for none have none. */
 const OWN_NOTIFICATION = outcomes('allow', {
   no_session: 'unauthenticated',
@@ -213,6 +240,9 @@ const REPRESENTED_ONLY = {
   representative: 'not_found',
   expired_representation: 'not_found',
 } as const;
+
+/** bill arts 7-8: the prosecutors of an office keep its restrictions and its list; anyone else is refused on role. */
+const OFFICE_PROSECUTOR = outcomes('forbidden', { no_session: 'unauthenticated', reviewer: 'allow' });
 
 export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
   getHealth: { method: 'GET', path: '/healthz', rule: 'Liveness probe', outcomes: PUBLIC },
@@ -602,6 +632,66 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: "Its holder's own members, in any state, not a representative (SPEC SCO-09)",
     outcomes: caseAction('own_organisation'),
   },
+  listInformationObligations: {
+    method: 'GET',
+    path: '/api/information-obligations',
+    rule: "The organisation's own obligations, for its members with a case role and its DPO (L2007 art. 9; SPEC RGT-INF-02, RGT-INF-03)",
+    outcomes: INFORMATION_LIST,
+  },
+  envisageInformationDisclosure: {
+    method: 'POST',
+    path: '/api/information-obligations/:obligationId/disclosure-envisaged',
+    rule: "The controller's own members with a case role (L2007 art. 9 §2 al. 1; bill art. 3 §1 al. 2)",
+    outcomes: INFORMATION_KEEPER,
+  },
+  closeInformationInformed: {
+    method: 'POST',
+    path: '/api/information-obligations/:obligationId/informed',
+    rule: "The controller's own members with a case role (SPEC RGT-INF-01, RGT-INF-02)",
+    outcomes: INFORMATION_KEEPER,
+  },
+  closeInformationExempted: {
+    method: 'POST',
+    path: '/api/information-obligations/:obligationId/exemption',
+    rule: "The controller's own members with a case role decide; its DPO reviews (SPEC RGT-INF-03)",
+    outcomes: INFORMATION_KEEPER,
+  },
+  getInformationNotice: {
+    method: 'GET',
+    path: '/api/information-obligations/:obligationId/notice/:format',
+    rule: "The controller's own members with a case role (SPEC RGT-INF-01, RGT-INF-05)",
+    outcomes: INFORMATION_KEEPER,
+  },
+  listCourtActions: {
+    method: 'GET',
+    path: '/api/cases/:caseId/court-actions',
+    rule: 'Those who see the case; each sees only the actions brought against its organisation (SPEC RGT-CRT-01)',
+    outcomes: CASE_READ,
+  },
+  recordCourtAction: {
+    method: 'POST',
+    path: '/api/cases/:caseId/court-actions',
+    rule: "The items' controller's own members, in any state, not a representative (L2007 arts 14-15; SPEC RGT-CRT-01, RGT-CON-01)",
+    outcomes: caseAction('own_organisation'),
+  },
+  recordCourtOrder: {
+    method: 'POST',
+    path: '/api/cases/:caseId/court-actions/:courtActionId/orders',
+    rule: "The controller's own members; to other parties another controller's action does not exist (SPEC RGT-CRT-01, RGT-CRT-03)",
+    outcomes: { ...caseAction('own_organisation'), organiser: 'not_found', co_participant: 'not_found' },
+  },
+  listContestedMarks: {
+    method: 'GET',
+    path: '/api/cases/:caseId/items/:itemId/contested-marks',
+    rule: 'Those who see the item (L2007 art. 15: every communication; SPEC RGT-CON-02)',
+    outcomes: CASE_READ,
+  },
+  clearContestedMark: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/contested-marks/:markId/clearance',
+    rule: "The item's controller's own members, on a recorded basis (SPEC RGT-CON-03, A-22)",
+    outcomes: caseAction('own_organisation'),
+  },
   searchPersons: {
     method: 'POST',
     path: '/api/persons/search',
@@ -738,6 +828,66 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     outcomes: OWN_NOTIFICATION,
   },
 
+  intakeRightsRequest: {
+    method: 'POST',
+    path: '/api/rights-requests',
+    rule: "A controller's DPO, or the prosecutor's office (SPEC RGT-GEN-01)",
+    outcomes: RIGHTS_DESK,
+  },
+  verifyRequesterIdentity: {
+    method: 'POST',
+    path: '/api/rights-requests/:requestId/identity-verification',
+    rule: 'The desk that received the request (SPEC RGT-ACC-02)',
+    outcomes: RIGHTS_PART,
+  },
+  listRightsParts: {
+    method: 'GET',
+    path: '/api/rights-parts',
+    rule: 'The desk, for its own parts only (SPEC RGT-GEN-02)',
+    outcomes: RIGHTS_DESK,
+  },
+  accessAnswer: {
+    method: 'GET',
+    path: '/api/rights-parts/:partId/access-answer',
+    rule: "The controller's desk, from its own data (SPEC RGT-ACC-01)",
+    outcomes: RIGHTS_PART,
+  },
+  rightsReplyLetter: {
+    method: 'GET',
+    path: '/api/rights-parts/:partId/reply',
+    rule: "The desk that answers the part (SPEC RGT-OBJ-02)",
+    outcomes: RIGHTS_PART,
+  },
+  rightsCommissionPackage: {
+    method: 'GET',
+    path: '/api/rights-parts/:partId/commission-package',
+    rule: "The controller's desk, on the supervisory authority's route (SPEC RGT-IND-02)",
+    outcomes: RIGHTS_PART,
+  },
+  executeRightsChange: {
+    method: 'POST',
+    path: '/api/rights-parts/:partId/changes',
+    rule: "The controller's desk, on its own items (SPEC RGT-REC-01, ROL-09)",
+    outcomes: RIGHTS_PART,
+  },
+  answerRightsPart: {
+    method: 'POST',
+    path: '/api/rights-parts/:partId/answer',
+    rule: "The controller's desk, or the prosecutor's office on its route (SPEC RGT-RST-09)",
+    outcomes: RIGHTS_PART,
+  },
+  rightsPartDisclosures: {
+    method: 'GET',
+    path: '/api/rights-parts/:partId/disclosures',
+    rule: "The controller's desk (SPEC RGT-CRT-03)",
+    outcomes: RIGHTS_PART,
+  },
+  recordExternalDisclosure: {
+    method: 'POST',
+    path: '/api/cases/:caseId/items/:itemId/external-disclosures',
+    rule: 'The controller of the item only (SPEC ROL-11, ROL-09)',
+    outcomes: caseAction('own_organisation'),
+  },
   listDesignations: { method: 'GET', path: '/api/designations', rule: 'The DPO (SPEC DAT-19)', outcomes: DPO_ONLY },
   designate: { method: 'POST', path: '/api/designations', rule: 'The DPO, for its own staff (SPEC DAT-19)', outcomes: DPO_ONLY },
   revokeDesignation: {
@@ -883,5 +1033,72 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     path: '/api/representations/:representationId/secrecy-acknowledgement',
     rule: 'A represented person (bill art. 5 al. 3)',
     outcomes: REPRESENTED_ONLY,
+  },
+  listRestrictions: {
+    method: 'GET',
+    path: '/api/restrictions',
+    rule: "The prosecutors of an office, its own restrictions only (bill art. 7; SPEC RGT-RST-01, RST-08)",
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  createRestriction: {
+    method: 'POST',
+    path: '/api/restrictions',
+    rule:
+      'A prosecutor of the office that authorised the consultation, on a case it sees (409 naming the precondition when the basis is not its authorisation; SPEC RGT-RST-01)',
+    outcomes: caseAction('reviewer'),
+  },
+  getRestriction: {
+    method: 'GET',
+    path: '/api/restrictions/:restrictionId',
+    rule: 'The prosecutors of the office that decided it; to others of the office it does not exist (SPEC RGT-RST-08)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  restrictionReport: {
+    method: 'GET',
+    path: '/api/restrictions/:restrictionId/report',
+    rule: 'The prosecutors of the office that decided it (SPEC RGT-RST-02..06, RST-10)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  reviewRestriction: {
+    method: 'POST',
+    path: '/api/restrictions/:restrictionId/reviews',
+    rule: 'The prosecutors of the office that decided it (SPEC RGT-RST-07)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  restrictionFlags: {
+    method: 'GET',
+    path: '/api/restrictions/cases/:caseId/flags',
+    rule: 'Those who see the case: the neutral flag, never the grounds (SPEC RGT-RST-08)',
+    outcomes: CASE_READ,
+  },
+  listProsecutorList: {
+    method: 'GET',
+    path: '/api/prosecutor-list',
+    rule: "The prosecutors of the office, for the upkeep of its list; no export (bill art. 8; SPEC LST-01, LST-02)",
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  lookUpProsecutorList: {
+    method: 'POST',
+    path: '/api/prosecutor-list/lookups',
+    rule: 'The prosecutors of the office, linked to a restriction or rights request (400 without one; SPEC LST-02)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  validateListEntry: {
+    method: 'POST',
+    path: '/api/prosecutor-list/:entryId/validation',
+    rule: 'The prosecutors of the office (SPEC LST-01, LST-03)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  removeListEntry: {
+    method: 'POST',
+    path: '/api/prosecutor-list/:entryId/removal',
+    rule: 'The prosecutors of the office, with a reason (SPEC LST-04)',
+    outcomes: OFFICE_PROSECUTOR,
+  },
+  applyListIdentityUpdate: {
+    method: 'POST',
+    path: '/api/prosecutor-list/:entryId/identity-update',
+    rule: 'The prosecutors of the office (SPEC LST-04)',
+    outcomes: OFFICE_PROSECUTOR,
   },
 };

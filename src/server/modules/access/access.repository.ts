@@ -19,6 +19,16 @@ export function createAccessRepository() {
         set_config('concerto.acting_organisations', ${organisationIds.join(',')}, true)`.execute(tx);
     },
 
+    /**
+     * The controller's rights desk (migration 0023): for this transaction, the actor works the
+     * requests and reads the records of `organisationId` as their controller, and nothing else.
+     */
+    async actAsControllerDesk(tx: Tx, userId: string, organisationId: string): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', '', true),
+        set_config('concerto.controller_desk', ${organisationId}, true)`.execute(tx);
+    },
+
     /** The user's own permissions: cross-case search (SEC-07) and special-category designations (DAT-19). */
     async permissionsOf(tx: Tx, userId: string): Promise<{ crossCaseSearch: boolean; designations: string[] }> {
       const row = await tx

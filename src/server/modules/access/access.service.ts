@@ -90,6 +90,35 @@ export function createAccess({ access, representations, undertakings, clock }: A
       return { facts, acting };
     },
 
+    /**
+     * The rights desk of the actor's own organisation (SPEC RGT-GEN-01): its DPO, or the office's
+     * prosecutor, allowed by `decide`, then row-level security narrowed to that controller's records.
+     */
+    async enterControllerDesk(tx: Tx, actor: Actor, action: AuditAction): Promise<AccessContext> {
+      const facts = await actorFacts(tx, actor);
+      const context = { facts, acting: [actor.organisationId] };
+      const decision = decide(facts, { action: 'rights.desk' });
+      if (!decision.allowed) {
+        return refuse('forbidden', denyRule({ action: 'rights.desk' }, decision.reason), `Refused: ${decision.reason.replaceAll('_', ' ')}`, {
+          actor: auditActorOf(context),
+          action,
+          outcome: 'denied',
+          reason: decision.reason,
+        });
+      }
+      await access.actAsControllerDesk(tx, actor.userId, actor.organisationId);
+      return context;
+    },
+
+    /**
+     * SPEC RGT-CON-01: the intake marks another controller's items contested at the receipt of a
+     * request (L2007 art. 15), which only that controller's desk may write. The rights service
+     * moves to that desk for the marks alone and back; nothing is read there.
+     */
+    async switchControllerDesk(tx: Tx, context: AccessContext, organisationId: string): Promise<void> {
+      await access.actAsControllerDesk(tx, context.facts.userId, organisationId);
+    },
+
     /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
     require(
       context: AccessContext,

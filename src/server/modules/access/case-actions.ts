@@ -26,6 +26,7 @@ export const CASE_ACTIONS = [
   'case.follow_up',
   'case.review_minimisation',
   'case.confirm_destruction',
+  'case.contest',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -181,6 +182,14 @@ export const CASE_ACTION_RULES: Record<CaseAction, ActionRule> = {
     grants: [{ relations: SHARED_FILE, states: ALL_STATES }],
     representative: false,
     rule: 'L2007 art. 3 §1; bill art. 2 §3 4° (SPEC SCO-09)',
+  },
+  // The controller records the court actions brought against it, their orders, and the end of a
+  // contested marking (L2007 arts 14-15), in any state: an action may come after closure. It is the
+  // controller's own litigation, so its members act, not a representative (SPEC RGT-CRT-01, A-22).
+  'case.contest': {
+    grants: [{ relations: SHARED_FILE, states: ALL_STATES }],
+    representative: false,
+    rule: 'L2007 arts 14-15 (SPEC RGT-CRT-01, RGT-CON-03, A-22)',
   },
 };
 

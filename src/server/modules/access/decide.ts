@@ -24,6 +24,7 @@ export type DenyReason =
   | 'not_transfer_party'
   | 'not_requester'
   | 'not_dpo'
+  | 'not_rights_desk'
   | 'justification_missing'
   | 'not_controller'
   | 'cross_case_search_not_granted'
@@ -75,6 +76,8 @@ export type Request =
   | { action: 'case.list' }
   | { action: 'person.search' }
   | { action: 'designation.manage' }
+  | { action: 'information.keep' | 'information.review' }
+  | { action: 'rights.desk' }
   | { action: 'notification.read' }
   | {
       action: CaseAction;
@@ -104,6 +107,7 @@ export const DENY_RULES: Record<DenyReason, string> = {
   not_transfer_party: 'bill art. 4 (SPEC FIL-05); ARCHITECTURE §3.7',
   not_requester: 'bill art. 4 al. 1 and al. 2 (SPEC FIL-05, FIL-06)',
   not_dpo: 'Law of 30 July 2018 arts 9 and 10 §2; L2007 art. 17bis (SPEC DAT-19, ROL-12)',
+  not_rights_desk: 'L2007 arts 10 and 12; bill art. 7 al. 2 (SPEC RGT-GEN-01, ROL-12)',
   justification_missing: 'L1992 art. 16 §1 1° and 4°; bill Comm. art. 3 (traceability, SPEC SEC-05)',
   not_controller: 'bill art. 3 §1 al. 2 (SPEC ROL-09, FIL-02)',
   cross_case_search_not_granted: 'L1992 art. 16 §1 4° (SPEC SEC-07)',
@@ -285,6 +289,25 @@ export function decide(actor: ActorFacts, request: Request): Decision {
       return actor.roles.includes('dpo')
         ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
         : deny('not_dpo', 'forbidden');
+    // SPEC RGT-GEN-01, ROL-12: a controller's DPO works its rights desk (a DPO has no case access,
+    // only this); the prosecutor works the office's, for the requests bill art. 7 al. 2 sends there.
+    // Both handle content covered by the secrecy of art. 458ter §2, so the same gate applies.
+    case 'rights.desk': {
+      if (!actor.roles.includes('dpo') && !actor.roles.includes('prosecutor')) return deny('not_rights_desk', 'forbidden');
+      if (!actor.secrecyAccepted) return deny('secrecy_undertaking_missing', 'forbidden');
+      return { allowed: true, relation: 'acting_organisations', via: actor.organisationId };
+    }
+    // L2007 art. 9 (SPEC RGT-INF): the controller's own members with a case role keep its
+    // information obligations (a representative acts at consultations, not for the authority's
+    // duties); its DPO also sees them and reviews the exemptions (RGT-INF-03, ROL-12).
+    case 'information.keep': {
+      if (!holdsCaseRole(actor)) return deny('no_case_role', 'forbidden');
+      return caseGate(actor) ?? { allowed: true, relation: 'acting_organisations', via: actor.organisationId };
+    }
+    case 'information.review':
+      return actor.roles.includes('dpo')
+        ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
+        : decide(actor, { action: 'information.keep' });
     // Notifications carry no content: every full session reads its organisation's.
     case 'notification.read':
       return { allowed: true, relation: 'acting_organisations' };

@@ -47,6 +47,7 @@ import { isoOf } from './case-presenter.js';
 import { type DraftRecords, draftRecordsOf, retentionParties, selectionIssues } from './case-rules.js';
 import type { CaseRow } from './cases.repository.js';
 import { type CaseDeps, caseOpener, type OpenCase, recordTransition } from './open-case.js';
+import { refuseUninformedDisclosure } from '../information-notices/information-gate.js';
 
 const signalRule = 'bill art. 2 §3 1° (SPEC WFL-03)';
 
@@ -122,6 +123,8 @@ export function createCaseLifecycle(deps: CaseDeps) {
       issues.push(...selectionIssues(signal.selection, await draftRecords(tx, caseId), { requireSubject: true }));
     }
     refuseIfAny(issues, signalRule);
+    // L2007 art. 9 §2 al. 1: the signal communicates the selection to the organiser, a third party.
+    await refuseUninformedDisclosure(tx, signal.selection!, clock.now());
     return signal.selection!;
   }
 

@@ -100,6 +100,8 @@ export async function presentItems(
     designations: readonly DesignationScope[];
     /** SPEC SEC-11: who reads, for the controller's own review reminders and erasure reviews. */
     reviews: ReviewReader;
+    /** SPEC RGT-CON-02: the contested items among `rows` (modules/contested `contestedState`). */
+    contested: ReadonlyMap<string, NonNullable<Item['contested']>>;
   },
 ): Promise<Item[]> {
   return Promise.all(
@@ -137,6 +139,7 @@ export async function presentItems(
         restricted,
         erased: row.erased_at !== null,
         blocked: row.blocked_reason && row.blocked_at ? { reason: row.blocked_reason, at: isoOf(row.blocked_at) } : null,
+        contested: context.contested.get(row.id) ?? null,
         lastVerifiedAt: row.last_verified_at ? isoOf(row.last_verified_at) : null,
         ...reviewsOf(row, context.reviews),
         content: payload?.content ?? null,

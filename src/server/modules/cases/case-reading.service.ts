@@ -20,6 +20,7 @@ import { caseAudience } from '../access/case-audience.js';
 import { contentVisible, requiredDesignations } from '../access/record-visibility.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
+import { contestedState } from '../contested/contested-state.js';
 import { FIELDS } from './case-fields.js';
 import { isoOf, itemRequires, presentItems, presentPersons, readIdentity, revealedBy } from './case-presenter.js';
 import { retentionStatus } from './case-rules.js';
@@ -92,13 +93,18 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     ]);
     const names = new Map(organisations.map((o) => [o.id, o.legal_name]));
     const ref = (id: string) => ({ id, legalName: names.get(id) ?? '' });
-    const userNames = await cases.userNames(tx, items.map((i) => i.created_by));
+    const [userNames, contested] = await Promise.all([
+      cases.userNames(tx, items.map((i) => i.created_by)),
+      // RGT-CON-02: the standing marks of all the case's items, in one query.
+      contestedState(tx, items.map((i) => i.id)),
+    ]);
     const now = clock.now();
     const decrees = await decreeFactsOf(tx, records, row.id, open.actingFor, brusselsDateOf(now));
     const status = retentionStatus(facts, row.retention_months, approvals);
     const allowedActions = access.allowedCaseActions(context, facts);
     const presentedItems = await presentItems(cipher, items, {
       attachments,
+      contested,
       organisationNames: names,
       userNames,
       designations: context.facts.designations,

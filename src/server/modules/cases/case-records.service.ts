@@ -39,13 +39,18 @@ import { type DesignationScope, requireDesignated, requiredDesignations } from '
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { FIELDS } from './case-fields.js';
+import { contestedState } from '../contested/contested-state.js';
 import { notifyExporters } from './exported-item-notices.js';
+import { flagListUpdate, proposeListEntry } from '../prosecutor-list/list-proposals.js';
 import { fileCorrectionRequest } from './correction-requests.js';
 import { type ItemPayload, itemRequires, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
 import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
+import { openInformationObligation, refuseUninformedDisclosure } from '../information-notices/information-gate.js';
+import { INFORMATION_RULE, personInformationIssues } from '../information-notices/information-rules.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
+import { childFocusExemption } from '../identity/royal-decree-rules.js';
 import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
 import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
 
@@ -177,14 +182,16 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
 
   /** The item as just written, read back with its persons. */
   async function presentItem(tx: Tx, open: OpenCase, written: ItemRow): Promise<Item> {
-    const [row, attachments, organisations, userNames] = await Promise.all([
+    const [row, attachments, organisations, userNames, contested] = await Promise.all([
       records.itemById(tx, open.row.id, written.id, today()),
       records.attachmentsOf(tx, open.row.id),
       cases.organisations(tx, [written.controller_organisation_id]),
       cases.userNames(tx, [written.created_by]),
+      contestedState(tx, [written.id]),
     ]);
     const [item] = await presentItems(open.cipher, [row!], {
       attachments,
+      contested,
       organisationNames: new Map(organisations.map((o) => [o.id, o.legal_name])),
       userNames,
       designations: open.context.facts.designations,
@@ -243,6 +250,16 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     return { nrn_index: nrn, name_dob_index: nameDob };
   }
 
+  /**
+   * The indexes a person is found by across cases; none for a controller under L2007 art. 3 §6,
+   * which may keep no file of suspects (SPEC SCO-17). The identity is checked all the same.
+   */
+  async function personIndexes(tx: Tx, open: OpenCase, identity: CreatePerson['identity']) {
+    const indexes = await indexesOf(identity);
+    const exempt = childFocusExemption(await records.decreesOf(tx, open.actingFor), today());
+    return exempt ? { nrn_index: null, name_dob_index: null } : indexes;
+  }
+
   return {
     /** DAT-01, DAT-17: a subject, or a relation/contact linked to a subject with its necessity. */
     addPerson(actor: Actor, caseId: string, input: CreatePerson): Promise<Person> {
@@ -250,7 +267,9 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         refuseIfAny(shapeIssues(CreatePersonSchema, input));
         refuseIfAny(await personIssues(tx, open, input), 'bill art. 2 §2 al. 2 (SPEC DAT-17)');
-        const indexes = await indexesOf(input.identity);
+        const shared = OPEN_STATES.includes(open.row.state);
+        refuseIfAny(personInformationIssues(input.information, today(), shared), INFORMATION_RULE);
+        const indexes = await personIndexes(tx, open, input.identity);
         const id = randomUUID();
         const now = clock.now();
         const identity = await open.cipher.encrypt(...FIELDS.identity(id, 1), JSON.stringify(input.identity));
@@ -259,7 +278,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           case_id: caseId,
           role: input.role,
           controller_organisation_id: open.actingFor,
-          shared: OPEN_STATES.includes(open.row.state),
+          shared,
           identity,
           necessity: input.necessity ? await open.cipher.encrypt(...FIELDS.necessity(id), input.necessity) : null,
           ...indexes,
@@ -270,6 +289,16 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         });
         await records.personVersion(tx, { person_id: id, version: 1, identity, changed_by: actor.userId, changed_at: now, reason: null });
         await records.linkPerson(tx, id, input.subjectIds ?? []);
+        // RGT-INF-01, RGT-INF-02: the controller's information obligation, in the same transaction.
+        await openInformationObligation(tx, {
+          caseId,
+          personId: id,
+          role: input.role,
+          controllerId: open.actingFor,
+          userId: actor.userId,
+          at: now,
+          information: input.information,
+        });
         await audit.record(tx, {
           actor: open.who,
           action: 'collect',
@@ -277,6 +306,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           caseId,
           records: [{ type: 'person', id, category: 1 }],
         });
+        // bill art. 8 (SPEC LST-01): a subject of an authorised consultation is proposed for the list.
+        await proposeListEntry(tx, deps, { id, caseId, identity: input.identity, who: open.who, at: now });
         const names = new Map((await cases.organisations(tx, [open.actingFor])).map((o) => [o.id, o.legal_name]));
         const decrees = await decreeFactsOf(tx, records, caseId, open.actingFor, today());
         const [person] = await presentPersons(open.cipher, [{ ...row, subject_ids: input.subjectIds ?? [] }], names, now, priorNoticeOf(decrees));
@@ -295,7 +326,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         requireController(open, seen.controller_organisation_id, 'adapt');
         const person = (await records.personForUpdate(tx, caseId, personId))!;
         refuseIfAny(shapeIssues(UpdatePersonSchema, input));
-        const indexes = await indexesOf(input.identity);
+        const indexes = await personIndexes(tx, open, input.identity);
         const version = person.version + 1;
         const now = clock.now();
         const identity = await open.cipher.encrypt(...FIELDS.identity(personId, version), JSON.stringify(input.identity));
@@ -307,6 +338,13 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           changed_by: actor.userId,
           changed_at: now,
           reason: await open.cipher.encrypt(...FIELDS.identityReason(personId, version), input.reason),
+        });
+        // bill art. 8 "tient à jour" (SPEC LST-04): a listed person's entry is flagged for the office.
+        await flagListUpdate(tx, deps, {
+          id: personId,
+          identity: input.identity,
+          nrnIndex: indexes.nrn_index,
+          nameDobIndex: indexes.name_dob_index,
         });
         await audit.record(tx, {
           actor: open.who,
@@ -654,6 +692,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           if (item && !own(item)) issues.push({ field: `/body/itemIds/${index}`, message: 'only its controller shares a record' });
         });
         refuseIfAny(issues, 'bill art. 3 §1 al. 2 (SPEC WFL-09, ROL-09)');
+        // L2007 art. 9 §2 al. 1: the other parties are third parties to the controller's data.
+        await refuseUninformedDisclosure(tx, selection, clock.now());
         const personIds = await records.share(tx, 'persons', caseId, selection.personIds);
         const itemIds = await records.share(tx, 'items', caseId, selection.itemIds);
         const recipients = caseAudience(open.facts)

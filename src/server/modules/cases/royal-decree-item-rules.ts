@@ -83,5 +83,6 @@ export function expiredAuthorisationBlock(
 
 /** The rule a blocked item cites when anything but its erasure is asked of it. */
 export function blockedRule(reason: string | null): string {
-  return reason === 'authorisation_expired' ? SEX_LIFE_RULE : 'SPEC DAT-22, SEC-11';
+  if (reason === 'authorisation_expired') return SEX_LIFE_RULE;
+  return reason === 'prohibited_use' ? 'L2007 art. 12 §1 al. 5 (SPEC RGT-REC-02)' : 'SPEC DAT-22, SEC-11';
 }

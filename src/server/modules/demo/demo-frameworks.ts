@@ -15,6 +15,8 @@ export interface DemoFramework {
   template: FrameworkTemplate;
   basis: Pick<CreateFramework, 'basisKind' | 'basisCitation' | 'authorisation'>;
   organiser: Party;
+  /** bill arts 7-8: the prosecutor's office that gave the authorisation, for an authorisation basis. */
+  authorisingOffice?: Party;
   participants: Party[];
   purposes: PurposeCode[];
   retentionMonths: number;
@@ -78,6 +80,7 @@ export const DEMO_FRAMEWORKS: Record<DemoFrameworkKey, DemoFramework> = {
       },
     },
     organiser: 'prison',
+    authorisingOffice: 'parquet',
     participants: ['police', 'parquet', 'prison', 'cpas'],
     purposes: ['P2'],
     retentionMonths: 120,
@@ -100,6 +103,7 @@ export const DEMO_FRAMEWORKS: Record<DemoFrameworkKey, DemoFramework> = {
       },
     },
     organiser: 'parquet',
+    authorisingOffice: 'parquet',
     participants: ['police', 'parquet', 'cpas', 'youthCare'],
     purposes: ['P1'],
     retentionMonths: 36,
@@ -137,6 +141,7 @@ export function frameworkInput(framework: DemoFramework, idOf: (key: Party) => s
     ...framework.basis,
     purposes: framework.purposes,
     organiserOrganisationId: idOf(framework.organiser),
+    ...(framework.authorisingOffice && { authorisingOrganisationId: idOf(framework.authorisingOffice) }),
     participantIds: framework.participants.map(idOf),
     modalities: framework.modalities,
     ownFileExportDisabled: framework.ownFileExportDisabled ?? false,

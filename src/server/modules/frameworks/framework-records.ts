@@ -27,6 +27,8 @@ export function frameworkColumns(fields: Fields): Updateable<FrameworksTable> {
     columns.processing_basis_kind = fields.processingBasis?.kind ?? null;
     columns.processing_basis_citation = fields.processingBasis?.citation ?? null;
   }
+  if (fields.authorisingOrganisationId !== undefined)
+    columns.authorising_organisation_id = fields.authorisingOrganisationId;
   if (fields.purposes !== undefined) columns.purposes = [...fields.purposes].sort();
   if (fields.organiserOrganisationId !== undefined) columns.organiser_organisation_id = fields.organiserOrganisationId;
   if (fields.modalities !== undefined) columns.modalities = fields.modalities;
@@ -66,6 +68,7 @@ export function frameworkRecord(row: FrameworkRow, participantIds: readonly stri
             citation: row.processing_basis_citation,
           }
         : null,
+    authorisingOrganisationId: row.authorising_organisation_id,
     purposes: row.purposes as FrameworkRecord['purposes'],
     organiserOrganisationId: row.organiser_organisation_id,
     participantIds,
@@ -93,6 +96,7 @@ export function toFramework(
   row: FrameworkRow,
   participants: readonly { id: string; legalName: string }[],
   organiserName: string | undefined,
+  authorisingOfficeName?: string,
 ): Framework {
   const record = frameworkRecord(
     row,
@@ -111,6 +115,10 @@ export function toFramework(
     organiser:
       row.organiser_organisation_id && organiserName
         ? { id: row.organiser_organisation_id, legalName: organiserName }
+        : null,
+    authorisingOffice:
+      row.authorising_organisation_id && authorisingOfficeName
+        ? { id: row.authorising_organisation_id, legalName: authorisingOfficeName }
         : null,
     participants: participants.map((p) => ({ id: p.id, legalName: p.legalName })),
     modalities: record.modalities,

@@ -18,6 +18,7 @@ const complete = (overrides: Partial<FrameworkRecord> = {}): FrameworkRecord => 
   basisCitation: { title: 'Decreet over de Veilige Huizen', date: '2023-06-30', article: 'art. 5' },
   authorisation: null,
   processingBasis: { kind: 'federated_decree', citation: 'Decreet van 30 juni 2023, art. 3' },
+  authorisingOrganisationId: null,
   purposes: ['P1'],
   organiserOrganisationId: 'org-coordination',
   participantIds: ['org-police', 'org-cpas'],
@@ -74,8 +75,17 @@ describe('framework activation rules', () => {
   });
 
   it("SCO-03 wants the procureur du Roi's authorisation and its signed document, not a citation, for an authorisation basis", () => {
-    const authorised = complete({ basisKind: 'prosecutor_authorisation', basisCitation: null });
+    const authorised = complete({
+      basisKind: 'prosecutor_authorisation',
+      basisCitation: null,
+      authorisingOrganisationId: 'org-parquet',
+    });
     expect(fieldsOf(authorised)).toEqual(['/authorisation']);
+    // bill arts 7-8: the authorising office restricts rights and keeps the list of its cases.
+    expect(fieldsOf({ ...authorised, authorisingOrganisationId: null })).toEqual([
+      '/authorisation',
+      '/authorisingOrganisationId',
+    ]);
     const motivated = { reference: 'PG/2026/17', date: '2026-01-20', motivation: 'Ketenaanpak jeugddelinquentie.' };
     expect(fieldsOf({ ...authorised, authorisation: { ...motivated, documentSha256: null } })).toEqual([
       '/authorisationDocument',

@@ -15,6 +15,7 @@ export interface FrameworkRecord {
   basisCitation: CreateFramework['basisCitation'] | null;
   authorisation: (NonNullable<CreateFramework['authorisation']> & { documentSha256: string | null }) | null;
   processingBasis: CreateFramework['processingBasis'] | null;
+  authorisingOrganisationId: string | null;
   purposes: NonNullable<CreateFramework['purposes']>;
   organiserOrganisationId: string | null;
   participantIds: readonly string[];
@@ -64,6 +65,10 @@ export function activationIssues(framework: FrameworkRecord, rules: LegalRules):
       missing('authorisation', "record the procureur du Roi's motivated authorisation: reference, date and motivation");
     } else if (!framework.authorisation.documentSha256) {
       missing('authorisationDocument', 'upload the signed authorisation (PDF)');
+    }
+    // bill arts 7-8: the office that authorised restricts rights and keeps the list of its cases.
+    if (!framework.authorisingOrganisationId) {
+      missing('authorisingOrganisationId', "name the procureur du Roi's office that gave the authorisation (bill arts 7-8)");
     }
   } else if (!framework.basisCitation) {
     missing('basisCitation', "cite the instrument's title, date and article");

@@ -22,6 +22,7 @@ const columns = [
   'processing_basis_citation',
   'purposes',
   'organiser_organisation_id',
+  'authorising_organisation_id',
   'modalities',
   'own_file_export_disabled',
   'export_four_eyes',
@@ -145,6 +146,19 @@ export function createFrameworksRepository() {
         .where('id', 'in', ids)
         .where('active', '=', true)
         .where('kind', '!=', 'platform_operator')
+        .execute();
+      return new Set(rows.map((row) => row.id));
+    },
+
+    /** Active judicial authorities among `ids`: a prosecutor's office authorises (bill art. 7). */
+    judicialAuthorities: async (tx: Tx, ids: readonly string[]): Promise<Set<string>> => {
+      if (ids.length === 0) return new Set();
+      const rows = await tx
+        .selectFrom('organisations')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('active', '=', true)
+        .where('kind', '=', 'judicial_authority')
         .execute();
       return new Set(rows.map((row) => row.id));
     },

@@ -67,11 +67,13 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
 
   async function present(tx: Tx, row: FrameworkRow): Promise<Framework> {
     const participants = await frameworks.participants(tx, [row.id]);
-    const names = await frameworks.organisationNames(tx, row.organiser_organisation_id ? [row.organiser_organisation_id] : []);
+    const named = [row.organiser_organisation_id, row.authorising_organisation_id].filter((id) => id !== null);
+    const names = await frameworks.organisationNames(tx, named);
     return toFramework(
       row,
       participants.map((p) => ({ id: p.organisation_id, legalName: p.legal_name })),
       row.organiser_organisation_id ? names.get(row.organiser_organisation_id) : undefined,
+      row.authorising_organisation_id ? names.get(row.authorising_organisation_id) : undefined,
     );
   }
 
@@ -91,7 +93,11 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
   /** The organiser and participants must be organisations that take part in consultations. */
   async function organisationIssues(
     tx: Tx,
-    input: { organiserOrganisationId?: string | null; participantIds?: readonly string[] },
+    input: {
+      organiserOrganisationId?: string | null;
+      participantIds?: readonly string[];
+      authorisingOrganisationId?: string | null;
+    },
   ): Promise<FieldIssue[]> {
     const ids = [
       ...(input.organiserOrganisationId ? [input.organiserOrganisationId] : []),
@@ -107,6 +113,11 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
         issues.push({ field: `/body/participantIds/${index}`, message: 'must be an active participant organisation' });
       }
     });
+    // bill art. 7: only the procureur du Roi authorises, so the office is a judicial authority.
+    const office = input.authorisingOrganisationId;
+    if (office && !(await frameworks.judicialAuthorities(tx, [office])).has(office)) {
+      issues.push({ field: '/body/authorisingOrganisationId', message: "must be an active prosecutor's office (a judicial authority)" });
+    }
     return issues;
   }
 

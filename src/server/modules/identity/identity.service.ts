@@ -42,7 +42,7 @@ import {
 import { refuseIfAny, shapeIssues } from './input.js';
 import { organisationIssues } from './organisation-rules.js';
 import { type Actor, canAdministerPlatform } from './platform-access.js';
-import { ended, PRIOR_NOTICE_RULE, royalDecreeIssues, SEX_LIFE_RULE } from './royal-decree-rules.js';
+import { decreeRule, ended, royalDecreeIssues } from './royal-decree-rules.js';
 import { accountIssues, normaliseEmail, roleProblem } from './user-rules.js';
 
 export interface IdentityServiceDeps {
@@ -227,7 +227,7 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         if (await identity.royalDecreeReferenceInUse(tx, organisation.id, decree.kind, decree.reference)) {
           issues.push({ field: '/body/reference', message: 'this decree is recorded already' });
         }
-        refuseIfAny(issues, decree.kind === 'sex_life_treatment' ? SEX_LIFE_RULE : PRIOR_NOTICE_RULE);
+        refuseIfAny(issues, decreeRule(decree.kind));
         const now = clock.now();
         const row = await identity.insertRoyalDecree(tx, {
           organisation_id: organisation.id,
@@ -264,7 +264,7 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         refuseIfAny(shapeIssues(IdSchema, royalDecreeId, 'params/royalDecreeId'));
         const current = await identity.royalDecreeForUpdate(tx, organisation.id, royalDecreeId);
         if (!current) throw new DomainError('not_found', { detail: 'No such royal decree' });
-        const rule = current.kind === 'sex_life_treatment' ? SEX_LIFE_RULE : PRIOR_NOTICE_RULE;
+        const rule = decreeRule(current.kind);
         if (ended({ validUntil: current.valid_until }, brusselsDateOf(clock.now()))) {
           throw new DomainError('conflict', {
             detail: 'This royal decree has ended and is kept as it was: record the decree that renews it',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  childFocusExemption,
   type DecreePeriod,
   inForce,
   priorNoticeDecree,
@@ -97,5 +98,15 @@ describe('royal decree rules', () => {
         (issue) => issue.field,
       ),
     ).toEqual(['/params/organisationId']);
+  });
+
+  it('SCO-17 the art. 3 §6 exemption holds only under a decree in force, held by the Centre (kind other)', () => {
+    const decree: DecreePeriod = { kind: 'child_focus_exemption', validFrom: '2026-01-01', validUntil: '2026-12-31' };
+    expect(childFocusExemption([decree], '2026-06-01')).toBe(true);
+    expect(childFocusExemption([decree], '2027-01-01')).toBe(false);
+    expect(childFocusExemption([], '2026-06-01')).toBe(false);
+    const record = { kind: 'child_focus_exemption' as const, reference: 'AR 2026-01-01', validFrom: '2026-01-01', validUntil: null };
+    expect(royalDecreeIssues('police_service', record).map((issue) => issue.field)).toEqual(['/body/kind']);
+    expect(royalDecreeIssues('other', record)).toEqual([]);
   });
 });

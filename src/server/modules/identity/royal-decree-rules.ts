@@ -9,6 +9,13 @@ import { parseCivilDate } from '../../kernel/legal-rules/index.js';
 
 export const PRIOR_NOTICE_RULE = 'L1992 art. 8 §5 (SPEC DAT-32)';
 export const SEX_LIFE_RULE = 'L2007 art. 6 §3 (SPEC DAT-33)';
+export const CHILD_FOCUS_RULE = 'L2007 art. 3 §6 (SPEC SCO-17)';
+
+/** The article each kind of decree rests on, cited when its record is refused. */
+export function decreeRule(kind: RoyalDecreeKind): string {
+  if (kind === 'sex_life_treatment') return SEX_LIFE_RULE;
+  return kind === 'child_focus_exemption' ? CHILD_FOCUS_RULE : PRIOR_NOTICE_RULE;
+}
 
 export interface DecreePeriod {
   kind: RoyalDecreeKind;
@@ -57,6 +64,16 @@ export function sexLifeStanding(decrees: readonly DecreePeriod[], today: string)
   return { status: 'not_yet', from: own.map((decree) => decree.validFrom).sort()[0]! };
 }
 
+/**
+ * L2007 art. 3 §6 (SPEC SCO-17): the European Centre for missing and sexually exploited children,
+ * authorised by royal decree, processes data on suspects outside arts 6, 8, 9, 10 §1 and 12 but
+ * "ne peut tenir un fichier de personnes suspectes": while its decree is in force its persons get
+ * no cross-case index, and rights requests about its data go through the Commission (art. 13).
+ */
+export function childFocusExemption(decrees: readonly DecreePeriod[], today: string): boolean {
+  return decrees.some((decree) => decree.kind === 'child_focus_exemption' && inForce(decree, today));
+}
+
 export function isCivilDate(value: string): boolean {
   try {
     parseCivilDate(value);
@@ -92,6 +109,10 @@ export function royalDecreeIssues(
       message:
         'only an approved and subsidised association or institution (kind "other") holds such a decree',
     });
+  }
+  // art. 3 §6: the Centre is a foundation of public utility, not an authority or a public service.
+  if (decree.kind === 'child_focus_exemption' && organisationKind !== 'other' && organisationKind !== 'platform_operator') {
+    issues.push({ field: '/body/kind', message: 'only the European Centre for missing and sexually exploited children (kind "other") holds it' });
   }
   if (!isCivilDate(decree.validFrom)) issues.push({ field: '/body/validFrom', message: 'is not a date' });
   if (decree.validUntil !== null && !isCivilDate(decree.validUntil)) {

@@ -4,6 +4,7 @@
  * category labels are the glossary's (SPEC §22.4, kernel/legal-rules/enumerations.ts), with a
  * German working translation to be checked by a legal translator, like the web app's.
  */
+import type { ContestedCause } from '../../../contracts/contested.js';
 import type { Language } from '../../../contracts/language.js';
 import type { CategoryCode, PurposeCode } from '../../../contracts/legal-codes.js';
 import { DATA_CATEGORIES } from '../../kernel/legal-rules/index.js';
@@ -26,6 +27,8 @@ interface ExportTexts {
     secretOfInvestigation: string;
     judicial: string;
     contested: string;
+    /** L2007 art. 15: "yes – since … (why)", for an item contested at the export. */
+    contestedSince: (since: string, causes: readonly ContestedCause[]) => string;
     version: string;
     content: string;
     yes: string;
@@ -53,6 +56,39 @@ const GERMAN_CATEGORIES: Record<CategoryCode, string> = {
   C16: 'Andere Daten, die zur Erreichung des Ziels der Fallkonzertierung notwendig sind',
 };
 
+/** Why an item is contested (L2007 art. 15), in the words of each language. */
+const CONTESTED_CAUSES: Record<Language, Record<ContestedCause, string>> = {
+  fr: {
+    rectification_request: 'demande de rectification',
+    erasure_request: 'demande de suppression',
+    prohibition_request: "demande d'interdiction d'utilisation",
+    court_action: 'action en justice (art. 14)',
+  },
+  nl: {
+    rectification_request: 'verzoek tot verbetering',
+    erasure_request: 'verzoek tot verwijdering',
+    prohibition_request: 'verzoek tot verbod van gebruik',
+    court_action: 'rechtsvordering (art. 14)',
+  },
+  de: {
+    rectification_request: 'Antrag auf Berichtigung',
+    erasure_request: 'Antrag auf Löschung',
+    prohibition_request: 'Antrag auf Nutzungsverbot',
+    court_action: 'Klage (Art. 14)',
+  },
+  en: {
+    rectification_request: 'request for rectification',
+    erasure_request: 'request for erasure',
+    prohibition_request: 'request to prohibit use',
+    court_action: 'court action (art. 14)',
+  },
+};
+
+const contestedSince =
+  (language: Language, prefix: string) =>
+  (since: string, causes: readonly ContestedCause[]): string =>
+    `${prefix} ${since} (${causes.map((cause) => CONTESTED_CAUSES[language][cause]).join(', ')})`;
+
 export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
   fr: {
     banner: (purpose) => `Usage limité – art. 458ter §2 al. 2 CP – finalité ${purpose}`,
@@ -72,6 +108,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
       secretOfInvestigation: "Secret de l'instruction",
       judicial: 'Donnée judiciaire (art. 6)',
       contested: 'Donnée contestée',
+      contestedSince: contestedSince('fr', 'oui – depuis'),
       version: 'Version',
       content: 'Contenu',
       yes: 'oui',
@@ -97,6 +134,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
       secretOfInvestigation: 'Geheim van het onderzoek',
       judicial: 'Gerechtelijk gegeven (art. 6)',
       contested: 'Betwist gegeven',
+      contestedSince: contestedSince('nl', 'ja – sinds'),
       version: 'Versie',
       content: 'Inhoud',
       yes: 'ja',
@@ -122,6 +160,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
       secretOfInvestigation: 'Ermittlungsgeheimnis',
       judicial: 'Gerichtliche Angabe (Art. 6)',
       contested: 'Bestrittene Angabe',
+      contestedSince: contestedSince('de', 'ja – seit'),
       version: 'Version',
       content: 'Inhalt',
       yes: 'ja',
@@ -147,6 +186,7 @@ export const EXPORT_TEXTS: Record<Language, ExportTexts> = {
       secretOfInvestigation: 'Secrecy of the judicial investigation',
       judicial: 'Judicial data (art. 6)',
       contested: 'Contested data',
+      contestedSince: contestedSince('en', 'yes – since'),
       version: 'Version',
       content: 'Content',
       yes: 'yes',

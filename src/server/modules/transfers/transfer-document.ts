@@ -7,6 +7,7 @@
 import type { Language } from '../../../contracts/language.js';
 import type { CategoryCode, PurposeCode } from '../../../contracts/legal-codes.js';
 import type { PdfDocumentSpec } from '../../kernel/pdf/index.js';
+import type { ItemContestedState } from '../contested/contested-state.js';
 import { categoryLabel, EXPORT_TEXTS } from './export-texts.js';
 
 export interface ExportedItem {
@@ -18,6 +19,8 @@ export interface ExportedItem {
   special: boolean;
   secretOfInvestigation: boolean;
   judicial: boolean;
+  /** L2007 art. 15 (SPEC RGT-CON-02): contested at the export, since when and why; absent or null if not. */
+  contested?: ItemContestedState | null;
 }
 
 export interface ExportData {
@@ -56,9 +59,16 @@ export function exportJson(data: ExportData, language: Language) {
         special: item.special,
         secretOfInvestigation: item.secretOfInvestigation,
         judicial: item.judicial,
-        // The contested marking of L2007 art. 15 arrives with the rights of the persons (issue 5).
-        contested: false,
+        contested: Boolean(item.contested),
       },
+      // L2007 art. 15: the receiving system is told since when and why the data are contested.
+      ...(item.contested && {
+        contestation: {
+          label: texts.labels.contested,
+          since: item.contested.since,
+          causes: item.contested.causes,
+        },
+      }),
     })),
   };
 }
@@ -93,7 +103,10 @@ export function exportPdfSpec(data: ExportData, language: Language): PdfDocument
         ],
       },
       ...data.items.map((item) => ({
-        heading: `${labels.item} ${item.itemId}`,
+        // L2007 art. 15 "indiquer clairement": the marking heads the item, not only its fields.
+        heading: item.contested
+          ? `${labels.item} ${item.itemId} – ${labels.contested}`
+          : `${labels.item} ${item.itemId}`,
         fields: [
           [labels.category, `${item.category} – ${categoryLabel(item.category, language)}`],
           [labels.controller, item.controller.legalName],
@@ -101,7 +114,7 @@ export function exportPdfSpec(data: ExportData, language: Language): PdfDocument
           [labels.special, flag(item.special)],
           [labels.secretOfInvestigation, flag(item.secretOfInvestigation)],
           [labels.judicial, flag(item.judicial)],
-          [labels.contested, labels.no],
+          [labels.contested, item.contested ? labels.contestedSince(item.contested.since, item.contested.causes) : labels.no],
         ] as [string, string][],
         paragraphs: [item.content],
       })),

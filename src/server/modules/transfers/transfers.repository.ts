@@ -59,7 +59,16 @@ export function createTransfersRepository() {
 
     async recordExport(
       tx: Tx,
-      row: { transfer_id: string; format: 'json' | 'pdf'; item_ids: string[]; exported_by: string; exported_at: Date; sha256: string },
+      row: {
+        transfer_id: string;
+        format: 'json' | 'pdf';
+        item_ids: string[];
+        /** SPEC RGT-CON-04: the items shown as contested in this export. */
+        contested_item_ids: string[];
+        exported_by: string;
+        exported_at: Date;
+        sha256: string;
+      },
     ): Promise<void> {
       await tx.insertInto('own_file_exports').values(row).execute();
     },

@@ -40,6 +40,7 @@ import { type CaseDeps, caseOpener, caseScope } from '../cases/open-case.js';
 import type { ItemRow } from '../cases/records.repository.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
+import { contestedState } from '../contested/contested-state.js';
 import { type ExportData, exportJson, exportPdfSpec } from './transfer-document.js';
 import type { TransferRow, TransfersRepository } from './transfers.repository.js';
 
@@ -442,6 +443,8 @@ export function createTransferService(deps: TransferServiceDeps) {
           (await cases.organisations(tx, [open.row.requester_organisation_id, ...approved.map((i) => i.controller_organisation_id)])).map((o) => [o.id, o.legal_name]),
         );
         const now = clock.now();
+        // L2007 art. 15 (SPEC RGT-CON-02): every communication says which data are contested.
+        const contested = await contestedState(tx, approved.map((item) => item.id));
         const data: ExportData = {
           transferId,
           caseId: open.kase.id,
@@ -461,6 +464,7 @@ export function createTransferService(deps: TransferServiceDeps) {
               special: itemRequires(item).length > 0,
               secretOfInvestigation: item.secret_of_investigation,
               judicial: item.judicial,
+              contested: contested.get(item.id) ?? null,
             })),
           ),
         };
@@ -472,6 +476,8 @@ export function createTransferService(deps: TransferServiceDeps) {
           transfer_id: transferId,
           format,
           item_ids: approved.map((item) => item.id),
+          // RGT-CON-04 (L1992 art. 38): the evidence that the flag was rendered in this export.
+          contested_item_ids: approved.filter((item) => contested.has(item.id)).map((item) => item.id),
           exported_by: actor.userId,
           exported_at: now,
           sha256: createHash('sha256').update(content).digest('hex'),

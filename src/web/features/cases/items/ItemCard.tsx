@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../i18n/format.js';
 import { verifyItem } from '../cases-api.js';
 import { useCaseView } from '../case-view.js';
 import { personName } from '../persons/person-name.js';
+import { ContestedBadge } from './ContestedBadge.js';
 import { type Change, ItemChangeForm } from './ItemChangeForm.js';
 import { SPECIAL_CATEGORIES } from './item-draft.js';
 import { ItemReviewFacts } from './ItemReviewFacts.js';
@@ -49,6 +50,7 @@ export function ItemCard({ item }: { item: Item }) {
   return (
     <article aria-label={which}>
       <p className="card__flags">
+        <ContestedBadge contested={item.contested} />
         {item.special && <span className="badge badge--special">{t('casePage.items.special')}</span>}
         {item.geneticOrBiometric && <span className="badge">{t('casePage.items.geneticOrBiometric')}</span>}
         {item.secretOfInvestigation && (
