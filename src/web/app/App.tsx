@@ -18,6 +18,7 @@ import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js'
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
 import { RepresentationsPage } from '../features/representations/RepresentationsPage.js';
+import { RightsDeskPage } from '../features/rights/RightsDeskPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
 import { TransfersPage } from '../features/transfers/TransfersPage.js';
 import { UndertakingGateProvider, useUndertakingGate } from '../features/undertaking/undertaking-gate.js';
@@ -169,6 +170,15 @@ function Page() {
       return (
         <RequireSession>
           <RepresentationsPage />
+        </RequireSession>
+      );
+    case '/rights-desk':
+      // The desk holds requests of persons concerned, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <RightsDeskPage />
+          </RequireUndertaking>
         </RequireSession>
       );
     case '/sessions':

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { holdsRightsDesk } from '../features/rights/rights-desk-role.js';
 import { useAuth } from './auth.js';
 import { holdsCaseRole } from './case-roles.js';
 import { LanguageSwitcher } from './LanguageSwitcher.js';
@@ -63,6 +64,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {caseRole && (
               <li>
                 <NavLink to="/transfers">{t('nav.transfers')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && holdsRightsDesk(state.session) && (
+              <li>
+                <NavLink to="/rights-desk">{t('nav.rightsDesk')}</NavLink>
               </li>
             )}
             {state.status === 'signed_in' && (

@@ -12,6 +12,7 @@ const AFTER_FIRST_LOGINS = [
   'case-veilig-huis.e2e.ts',
   'case-radicalisation.e2e.ts',
   'own-file-transfer.e2e.ts',
+  'rights-access-request.e2e.ts',
 ];
 
 const last = (file: TestSpecification): boolean =>

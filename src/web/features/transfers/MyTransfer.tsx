@@ -8,6 +8,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../contracts/transfers.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
+import { saveFile } from '../../app/save-file.js';
 import { useAction } from '../../app/use-action.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { useFreshFactor } from '../step-up/use-fresh-factor.js';
@@ -15,19 +16,6 @@ import { AttestationForm } from './AttestationForm.js';
 import { ExportRegister } from './ExportRegister.js';
 import { TransferFacts } from './TransferFacts.js';
 import { approveFourEyes, downloadExport, exportPath } from './transfers-api.js';
-
-/** Hands the file to the browser's downloads, under the name the server gave it. */
-function save(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the URL; it is not needed any longer.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function MyTransfer({
   transfer,
@@ -44,7 +32,7 @@ export function MyTransfer({
   const exportAs = (format: 'json' | 'pdf') =>
     attempt(async () => {
       const file = await downloadExport(transfer.id, format);
-      save(file.blob, file.filename ?? `concerto-transfer-${transfer.id}.${format}`);
+      saveFile(file.blob, file.filename ?? `concerto-transfer-${transfer.id}.${format}`);
       await onChanged(t('transfers.requested.exported', { format: format.toUpperCase() }));
     });
 
