@@ -114,6 +114,8 @@ export const RightsPartSchema = Type.Object(
     /** Why this route: the rule that chose it (SPEC RGT-GEN-03). */
     routeReason: Type.String(),
     identityVerified: Type.Boolean(),
+    /** This desk took the request in, so it is the one that verifies the identity (SPEC RGT-ACC-02). */
+    receivedHere: Type.Boolean(),
     /** The controller's clock; none on the Commission and judicial routes. */
     clock: nullable(ClockSchema),
     /** On the prosecutor's route, bill art. 7 al. 2 (both clocks are shown, SPEC A-13). */

@@ -56,7 +56,8 @@ describe('intake and routing', () => {
     expect(JSON.stringify(receipt)).not.toContain(world.org.police);
     const police = (await queue(world.people.policeDpo)).filter((p) => p.requestId === receipt.requestId);
     expect(police).toHaveLength(1);
-    expect(police[0]).toMatchObject({ route: 'commission', status: 'routed', outcome: 'routed_commission', clock: null });
+    expect(police[0]).toMatchObject({ route: 'commission', status: 'routed', outcome: 'routed_commission', clock: null, receivedHere: false });
+    expect(receipt.ownPart.receivedHere).toBe(true);
     expect(police[0]!.routeReason).toContain('art. 3 §5');
     expect(police[0]!.records.map((r: { id: string }) => r.id).sort()).toEqual([kase.subjectId, ...kase.itemIds].sort());
     const cpasQueue = await queue(world.people.cpasDpo);

@@ -31,6 +31,7 @@ export type DeskPartRow = PartRow &
     | 'nrn_index'
     | 'name_dob_index'
     | 'objection_ground'
+    | 'intake_organisation_id'
   > & {
     regime: string;
     lawful_ground: string;
@@ -60,7 +61,7 @@ export function createRightsRepository() {
       .innerJoin('organisations as o', 'o.id', 'p.controller_organisation_id')
       .selectAll('p')
       .select(['q.kind', 'q.received_at', 'q.dated_on', 'q.language', 'q.requester', 'q.identity_verified_at'])
-      .select(['q.nrn_index', 'q.name_dob_index', 'q.objection_ground'])
+      .select(['q.nrn_index', 'q.name_dob_index', 'q.objection_ground', 'q.intake_organisation_id'])
       .select(['o.dp_regime as regime', 'o.legal_name', 'o.lawful_ground'])
       .select(records);
   }

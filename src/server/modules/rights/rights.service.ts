@@ -136,7 +136,7 @@ export function createRightsService(deps: RightsServiceDeps) {
     return JSON.parse(await cipher.decryptText(...RIGHTS_FIELDS.requester(), row.requester)) as RequesterRecord;
   }
 
-  async function presentPart(tx: Tx, row: DeskPartRow): Promise<RightsPart> {
+  async function presentPart(tx: Tx, context: AccessContext, row: DeskPartRow): Promise<RightsPart> {
     const requester = await requesterOf(tx, row);
     const clocks = partClocks(
       rules,
@@ -163,6 +163,7 @@ export function createRightsService(deps: RightsServiceDeps) {
       route: row.route,
       routeReason: row.route_reason,
       identityVerified: row.identity_verified_at !== null,
+      receivedHere: row.intake_organisation_id === context.facts.organisationId,
       clock: clocks.clock,
       prosecutorClock: clocks.prosecutorClock,
       repeat: await repeatOf(tx, row),
@@ -454,7 +455,7 @@ export function createRightsService(deps: RightsServiceDeps) {
         });
         for (const event of events) await audit.record(tx, event);
         const row = (await rights.partById(tx, own.id))!;
-        return { requestId: id, receivedAt: receivedAt.toISOString(), ownPart: await presentPart(tx, row) };
+        return { requestId: id, receivedAt: receivedAt.toISOString(), ownPart: await presentPart(tx, context, row) };
       });
     },
 
@@ -489,7 +490,7 @@ export function createRightsService(deps: RightsServiceDeps) {
         const context = await access.enterControllerDesk(tx, actor, 'consult');
         const rows = await rights.partsOf(tx, open);
         const parts = [];
-        for (const row of rows) parts.push(await presentPart(tx, row));
+        for (const row of rows) parts.push(await presentPart(tx, context, row));
         await audit.record(tx, {
           actor: auditActorOf(context),
           action: 'consult',
@@ -582,7 +583,7 @@ export function createRightsService(deps: RightsServiceDeps) {
           ],
           reason: 'rights_request',
         });
-        return presentPart(tx, (await rights.partById(tx, row.id))!);
+        return presentPart(tx, context, (await rights.partById(tx, row.id))!);
       });
     },
 
@@ -631,7 +632,7 @@ export function createRightsService(deps: RightsServiceDeps) {
         });
         if (changes.length > 0) await notifyRecipients(tx, context, row, changes, input.recipientExceptions ?? [], now);
         await audit.record(tx, partEvent(auditActorOf(context), 'organise', row, `answered_${input.outcome}`));
-        return presentPart(tx, (await rights.partById(tx, row.id))!);
+        return presentPart(tx, context, (await rights.partById(tx, row.id))!);
       });
     },
 

@@ -134,7 +134,7 @@ export function PartDetail({ part, onChanged, headingRef }: PartDetailProps) {
           </p>
         </div>
       )}
-      {!part.identityVerified && ownData && <IdentityVerification part={part} onChanged={onChanged} />}
+      {!part.identityVerified && part.receivedHere && <IdentityVerification part={part} onChanged={onChanged} />}
       {answersWithData && <AccessAnswerSection part={part} onChanged={onChanged} />}
       {changes && <ChangeForm part={part} onChanged={onChanged} />}
       {open && answersHere && <AnswerForm part={part} onChanged={onChanged} />}
