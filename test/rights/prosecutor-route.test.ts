@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AccessWorld, createAccessWorld } from '../support/access-world.js';
 import { newCase, riskItem } from '../support/case-steps.js';
-import { authorisedFrameworkOf, deskQueue, intake, verified } from '../support/rights-steps.js';
+import { authorisedFrameworkOf, deskQueue, intake, KEVIN, verified } from '../support/rights-steps.js';
 
 let world: AccessWorld;
 
@@ -69,5 +69,30 @@ describe('the prosecutor route (bill art. 7 al. 2)', () => {
     });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ status: 'rejected', answeredAt: expect.any(String) });
+  });
+
+  it('LST-02 a list lookup may be linked to a rights request on the office route, not to one it does not handle', async () => {
+    const frameworkId = await authorisedFrameworkOf(world, world.org.parquet);
+    const kase = await newCase(world, { items: 0, to: 'accepted', admit: ['parquet', 'cpas'], frameworkId });
+    const added = await world.request(world.people.socialWorker, 'POST', `/api/cases/${kase.id}/items`, {
+      ...riskItem(kase.subjectId, 'Begeleiding door het OCMW sinds 2025.'),
+      category: 'C06',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const routed = await intake(world, world.people.cpasDpo);
+    expect(routed.ownPart.route).toBe('prosecutor');
+    const lookup = (rightsRequestId: string) =>
+      world.request(world.people.prosecutor, 'POST', '/api/prosecutor-list/lookups', {
+        rightsRequestId,
+        nationalRegisterNumber: KEVIN.nationalNumber,
+      });
+    const linked = await lookup(routed.requestId);
+    expect(linked.statusCode, linked.body).toBe(200);
+    const logged = await world.db.adminDb.selectFrom('prosecutor_list_lookups').select('rights_request_id').where('id', '=', linked.json().lookupId).executeTakeFirstOrThrow();
+    expect(logged.rights_request_id).toBe(routed.requestId);
+    const elsewhere = await intake(world, world.people.policeDpo, { requester: { ...KEVIN, name: 'Peeters Jan', nationalNumber: undefined } });
+    const refused = await lookup(elsewhere.requestId);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('/body/rightsRequestId');
   });
 });

@@ -195,6 +195,10 @@ ALTER TABLE rights_request_parts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rights_request_parts FORCE ROW LEVEL SECURITY;
 CREATE POLICY rights_request_parts_parties ON rights_request_parts FOR ALL USING (
   controller_organisation_id = concerto_controller_desk() OR prosecutor_office_id = concerto_controller_desk());
+-- The office's prosecutors, acting for it on its cases, know which requests are on its route
+-- (a list lookup is linked to one, SPEC LST-02).
+CREATE POLICY rights_request_parts_office ON rights_request_parts FOR SELECT USING (
+  prosecutor_office_id = ANY (concerto_acting_organisations()));
 -- Creating the parts of other controllers is the intake's one cross-controller write.
 CREATE POLICY rights_request_parts_intake ON rights_request_parts FOR INSERT WITH CHECK (
   EXISTS (SELECT 1 FROM rights_requests r WHERE r.id = request_id

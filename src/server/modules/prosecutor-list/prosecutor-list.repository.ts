@@ -70,17 +70,17 @@ export function createProsecutorListRepository() {
       tx.selectFrom('restrictions').select('id').where('id', '=', id).executeTakeFirst(),
 
     /**
-     * A rights request the reader may see (migration 0023, written by the rights module): checked
-     * by a plain query, the table being that module's.
+     * A rights request routed to the office (bill art. 7 al. 2; migration 0023): row-level security
+     * shows an office the parts on its route.
      */
-    async rightsRequestExists(tx: Tx, id: string): Promise<boolean> {
-      const { rows } = await sql<{ present: boolean }>`
-        SELECT to_regclass('public.rights_requests') IS NOT NULL AS present`.execute(tx);
-      if (!rows[0]?.present) return false;
-      const found = await sql<{ id: string }>`SELECT id FROM rights_requests WHERE id = ${id}::uuid`.execute(
-        tx,
-      );
-      return found.rows.length > 0;
+    async officeHandlesRequest(tx: Tx, officeId: string, requestId: string): Promise<boolean> {
+      const found = await tx
+        .selectFrom('rights_request_parts')
+        .select('id')
+        .where('request_id', '=', requestId)
+        .where('prosecutor_office_id', '=', officeId)
+        .executeTakeFirst();
+      return found !== undefined;
     },
 
     /** LST-03: deletes the entries past their erasure date, returning ids and offices only. */

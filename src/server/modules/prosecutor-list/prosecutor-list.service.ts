@@ -297,7 +297,7 @@ export function createProsecutorListService(deps: ProsecutorListDeps) {
             LOOKUP_RULE,
           );
         }
-        if (input.rightsRequestId && !(await list.rightsRequestExists(tx, input.rightsRequestId))) {
+        if (input.rightsRequestId && !(await list.officeHandlesRequest(tx, actor.organisationId, input.rightsRequestId))) {
           refuseIfAny(
             [{ field: '/body/rightsRequestId', message: 'is not a rights request your office handles' }],
             LOOKUP_RULE,

@@ -3,7 +3,7 @@ import { ManualClock } from '../../kernel/clock.js';
 import { createLegalRules, months } from '../../kernel/legal-rules/index.js';
 import { objectionOf } from './objection-rules.js';
 import { partClocks } from './rights-clocks.js';
-import { type MatchedRecord, planParts } from './rights-routing.js';
+import { type MatchedRecord, marksContested, planParts } from './rights-routing.js';
 
 const record = (overrides: Partial<MatchedRecord>): MatchedRecord => ({
   recordType: 'item',
@@ -48,6 +48,12 @@ describe('routing a request (SPEC RGT-GEN-03)', () => {
     expect(routeOf('authorised')).toMatchObject({ route: 'prosecutor', prosecutorOfficeId: 'parquet' });
     expect(routeOf('standard')).toMatchObject({ route: 'standard', controllerId: 'cpas' });
     expect(parts).toHaveLength(5);
+  });
+
+  it('SCO-15 the items of an intelligence service are routed to the Commission and never marked contested (art. 3 §4 disapplies art. 15)', () => {
+    expect(marksContested(controllers.get('ocam'))).toBe(false);
+    expect(marksContested(controllers.get('police'))).toBe(true);
+    expect(marksContested(controllers.get('cpas'))).toBe(true);
   });
 
   it('SCO-17 the data of Child Focus under its royal decree go through the Commission, not to the person', () => {

@@ -80,6 +80,10 @@ function routeOf(
   return { route: 'standard', reason: ROUTE_REASONS.standard, prosecutorOfficeId: null };
 }
 
+/** SPEC SCO-15: art. 15 (the contested marking) is among those L2007 art. 3 §4 disapplies for intelligence services. */
+export const marksContested = (controller: Pick<ControllerFacts, 'regime'> | undefined): boolean =>
+  controller?.regime !== 'intelligence';
+
 /**
  * The parts of a request: one per controller, route and office, each with its records; and the
  * intake desk's own part even when it holds nothing, so that it answers "no data" (RGT-GEN-02).

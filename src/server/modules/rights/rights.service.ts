@@ -50,7 +50,7 @@ import { replyLetter, replyLetterPdfSpec } from './reply-letter.js';
 import { controllerDeadline, partClocks, prosecutorDeadline } from './rights-clocks.js';
 import { applyChange, EXECUTION_RULE, refuseChangeFor } from './rights-execution.js';
 import { RIGHTS_FIELDS, type RequesterRecord, rightsScope } from './rights-fields.js';
-import { planParts } from './rights-routing.js';
+import { marksContested, planParts } from './rights-routing.js';
 import type { DeskPartRow, RightsRepository } from './rights.repository.js';
 
 export interface RightsServiceDeps extends CaseDeps {
@@ -427,8 +427,7 @@ export function createRightsService(deps: RightsServiceDeps) {
         if (input.kind in CONTESTING) {
           const byController = new Map<string, string[]>();
           for (const record of matched) {
-            // SCO-15: art. 15 does not apply to the intelligence and security services (L2007 art. 3 §4).
-            if (record.recordType !== 'item' || regimeOf.get(record.controllerId) === 'intelligence') continue;
+            if (record.recordType !== 'item' || !marksContested({ regime: regimeOf.get(record.controllerId)! })) continue;
             byController.set(record.controllerId, [...(byController.get(record.controllerId) ?? []), record.recordId]);
           }
           for (const [controllerId, itemIds] of byController) {
