@@ -8,6 +8,7 @@ import { packageVersion } from '../server/package-info.js';
 import { runAudit } from './commands/audit.js';
 import { runDemo } from './commands/demo.js';
 import { runDoctor } from './commands/doctor.js';
+import { runJobs } from './commands/jobs.js';
 import { runMigrate } from './commands/migrate.js';
 import { runServe } from './commands/serve.js';
 import { EXIT } from './exit-codes.js';
@@ -26,13 +27,14 @@ Commands:
   audit checkpoint          Issue a signed checkpoint now (only if the log grew) and print it.
   audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
   demo [--json]             Create demo identities on an empty database, or print those of a demo database.
+  jobs run                  Run the due daily jobs once (e.g. from cron) and exit; each runs once a day.
 
 Options:
   -h, --help                Show this help.
   -v, --version             Print the version.
       --json                demo: print the logins, passwords, TOTP secrets and recovery codes as JSON.
 
-Exit codes: 0 ok · 1 check failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
+Exit codes: 0 ok · 1 check or daily job failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
             · 5 refused (demo on a database that is not a demo).
 Configuration is read from the environment: see README.md.`;
 
@@ -61,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [command = 'serve', ...rest] = parsed.positionals;
-  const known = ['serve', 'migrate', 'doctor', 'audit', 'demo'];
+  const known = ['serve', 'migrate', 'doctor', 'audit', 'demo', 'jobs'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return EXIT.usage;
@@ -90,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runDoctor(config);
       case 'demo':
         return await runDemo(config, { json: parsed.values.json === true });
+      case 'jobs':
+        return await runJobs(config, rest, HELP);
       default:
         return await runAudit(config, rest, HELP);
     }

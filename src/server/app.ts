@@ -98,7 +98,7 @@ import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview' | 'legalRules'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -206,7 +206,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
   });
   // The shared file (issue 4): frameworks, cases, persons, items, consultations, own-file transfers.
-  const rules = createLegalRules({ clock });
+  const rules = createLegalRules({ clock, overrides: deps.config.legalRules });
   const caseEnvelope = createEnvelope({ keys: deps.keys });
   await app.register(frameworkRoutes, {
     frameworks: createFrameworkService({

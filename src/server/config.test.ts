@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -120,8 +123,44 @@ describe('configuration', () => {
     }
   });
 
+  it('LST-03 checks the daily jobs every 300 seconds with a 15-minute lease by default; 0 turns the schedule off', () => {
+    expect(loadConfig({}).jobs).toEqual({ intervalSeconds: 300, leaseMinutes: 15 });
+    expect(
+      loadConfig({ CONCERTO_JOBS_INTERVAL_SECONDS: '0', CONCERTO_JOBS_LEASE_MINUTES: '60' }).jobs,
+    ).toEqual({ intervalSeconds: 0, leaseMinutes: 60 });
+    for (const [variable, value] of [
+      ['CONCERTO_JOBS_INTERVAL_SECONDS', '-1'],
+      ['CONCERTO_JOBS_INTERVAL_SECONDS', '86401'],
+      ['CONCERTO_JOBS_LEASE_MINUTES', '0'],
+      ['CONCERTO_JOBS_LEASE_MINUTES', 'a while'],
+    ] as const) {
+      expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(variable));
+    }
+  });
+
   it('uses DATABASE_URL for migrations when no admin URL is given', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app@db/concerto' });
     expect(config.databaseAdminUrl).toBe('postgres://app@db/concerto');
+  });
+
+  it('RGT-REC-06 SCO-07 reads legal-rule overrides from a file, and stops at one that lacks its legal reference', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'concerto-legal-'));
+    const good = path.join(dir, 'good.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        regimes: { gdpr: { accessAnswer: { duration: { amount: 1, unit: 'months' }, rule: 'GDPR art. 12(3)' } } },
+        recipientNoticeDerogations: { law2018_title2: { reference: 'RD of 13 February 2001, art. 1' } },
+      }),
+    );
+    expect(loadConfig({ CONCERTO_LEGAL_RULES_FILE: good }).legalRules.recipientNoticeDerogations).toEqual({
+      law2018_title2: { reference: 'RD of 13 February 2001, art. 1' },
+    });
+    expect(loadConfig({}).legalRules).toEqual({});
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ recipientNoticeDerogations: { gdpr: { reference: '' } } }));
+    expect(() => loadConfig({ CONCERTO_LEGAL_RULES_FILE: bad })).toThrow(ConfigError);
+    expect(() => loadConfig({ CONCERTO_LEGAL_RULES_FILE: bad })).toThrow(/CONCERTO_LEGAL_RULES_FILE.*reference/);
+    expect(() => loadConfig({ CONCERTO_LEGAL_RULES_FILE: path.join(dir, 'missing.json') })).toThrow(/readable JSON/);
   });
 });

@@ -2,8 +2,12 @@
  * The only reader of process.env (ARCHITECTURE §5). The environment is validated once,
  * at start; a bad value stops Concerto with a message that names the variable.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { USER_ROLES, type UserRole } from '../contracts/identity.js';
+import { DomainError } from './kernel/errors.js';
+import type { LegalRulesOverrides } from './kernel/legal-rules/index.js';
+import { resolvePeriods } from './kernel/legal-rules/overrides.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -33,6 +37,11 @@ export interface Config {
   bodyLimitBytes: number;
   /** Requests a minute one client address may make to the routes (anti-flood, ASVS 5.0 V2.4.1). */
   rateLimitPerMinute: number;
+  /**
+   * The instance's legal-rule overrides (SPEC A-02: per-regime periods; RGT-REC-06: derogations), each
+   * naming its rule; none by default, so the seed-law values apply.
+   */
+  legalRules: LegalRulesOverrides;
   /** Data-quality settings of SPEC SEC-11: product choices, not legal periods (no text sets them). */
   itemReview: ItemReviewConfig;
   trustProxy: boolean;
@@ -40,6 +49,8 @@ export interface Config {
   keyProvider: KeyProviderKind;
   vault: { addr: string; token: string; mount: string; keyPrefix: string } | undefined;
   audit: { origin: string; checkpointIntervalSeconds: number };
+  /** Daily jobs (ADR 0015): seconds between the ticks of `serve` (0 = none) and the lease length. */
+  jobs: { intervalSeconds: number; leaseMinutes: number };
   /** Session lifetimes (ASVS 5.0 V7.3.1 idle, V7.3.2 absolute). */
   session: { idleMinutes: number; absoluteHours: number };
   /** WebAuthn relying party (from CONCERTO_PUBLIC_URL) and the roles that must use a passkey. */
@@ -112,7 +123,10 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'VAULT_TRANSIT_MOUNT', default: 'transit', meaning: 'Mount path of the transit secrets engine.' },
   { variable: 'CONCERTO_VAULT_KEY_PREFIX', default: 'concerto', meaning: 'Prefix of the transit key names Concerto creates.' },
   { variable: 'CONCERTO_AUDIT_ORIGIN', default: 'concerto.local/audit', meaning: 'Origin line of signed audit checkpoints (C2SP tlog-checkpoint).' },
+  { variable: 'CONCERTO_LEGAL_RULES_FILE', default: '(unset)', meaning: 'A JSON file of legal-rule overrides (SPEC A-02, RGT-REC-06): e.g. `{"regimes": {"gdpr": {"accessAnswer": {"duration": {"amount": 1, "unit": "months"}, "rule": "GDPR art. 12(3)"}}}}`. Every override names its rule; caps (30 years, 3 months) may only be shortened. Checked at start.' },
   { variable: 'CONCERTO_CHECKPOINT_INTERVAL', default: '300', meaning: 'Seconds between scheduled audit checkpoints (issued only when the log grew).' },
+  { variable: 'CONCERTO_JOBS_INTERVAL_SECONDS', default: '300', meaning: 'Seconds between the checks of `concerto serve` for due daily jobs (also checked at start); each job runs once a Brussels day across all instances. 0: serve runs none, run `concerto jobs run` from cron instead (see *Daily jobs*).' },
+  { variable: 'CONCERTO_JOBS_LEASE_MINUTES', default: '15', meaning: 'Minutes (1-1440) an instance holds a daily job it runs; after them a crashed instance\'s job is taken over by another. Keep it longer than the longest run.' },
   { variable: 'SMTP_URL', default: '(unset)', meaning: 'Mail server, `smtp://` (STARTTLS when offered) or `smtps://`, credentials in the URL. Unset: no mail is sent and the operator receives the invitation link to hand over. Requires CONCERTO_PUBLIC_URL.' },
   { variable: 'CONCERTO_DEMO', default: 'auto', meaning: '`auto`: `concerto serve` seeds demo identities into an empty embedded database; `off`: never (a real installation on the embedded PostgreSQL). A DATABASE_URL server is never seeded.' },
   { variable: 'CONCERTO_MAIL_FROM', default: 'concerto@localhost', meaning: 'Sender address of Concerto mails (a bare address); required with SMTP_URL.' },
@@ -302,6 +316,26 @@ function webauthnConfig(env: Env, publicUrl: string | undefined): WebauthnConfig
   return { rpId: url.hostname, origin: url.origin, requiredRoles: [...new Set(roles)] as UserRole[] };
 }
 
+/** CONCERTO_LEGAL_RULES_FILE: read and checked whole at start, so a bad override never reaches a deadline. */
+function legalRulesOverrides(env: Env, cwd: string): LegalRulesOverrides {
+  const name = 'CONCERTO_LEGAL_RULES_FILE';
+  const file = optional(env, name);
+  if (!file) return {};
+  let overrides: LegalRulesOverrides;
+  try {
+    overrides = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8')) as LegalRulesOverrides;
+  } catch (error) {
+    throw new ConfigError(name, `must name a readable JSON file (${(error as Error).message})`);
+  }
+  try {
+    resolvePeriods(overrides);
+  } catch (error) {
+    if (error instanceof DomainError) throw new ConfigError(name, `holds ${error.details.detail ?? 'an invalid override'}`);
+    throw error;
+  }
+  return overrides;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const databaseUrl = postgresUrl(env, 'DATABASE_URL');
   const databaseAdminUrl = postgresUrl(env, 'DATABASE_ADMIN_URL');
@@ -337,6 +371,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     bodyLimitBytes: integer(env, 'CONCERTO_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     rateLimitPerMinute: integer(env, 'CONCERTO_RATE_LIMIT', 1200, 10, 1_000_000),
+    legalRules: legalRulesOverrides(env, cwd),
     itemReview: {
       reviewMonths: integer(env, 'CONCERTO_ITEM_REVIEW_MONTHS', ITEM_REVIEW_DEFAULTS.reviewMonths, 1, 24),
       erasureReviewDays: integer(env, 'CONCERTO_ERASURE_REVIEW_DAYS', ITEM_REVIEW_DEFAULTS.erasureReviewDays, 1, 90),
@@ -346,6 +381,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     keyProvider,
     vault,
     audit: { origin, checkpointIntervalSeconds: integer(env, 'CONCERTO_CHECKPOINT_INTERVAL', 300, 1, 86_400) },
+    jobs: {
+      intervalSeconds: integer(env, 'CONCERTO_JOBS_INTERVAL_SECONDS', 300, 0, 86_400),
+      leaseMinutes: integer(env, 'CONCERTO_JOBS_LEASE_MINUTES', 15, 1, 1440),
+    },
     session: {
       idleMinutes: integer(env, 'CONCERTO_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
       absoluteHours: integer(env, 'CONCERTO_SESSION_ABSOLUTE_HOURS', 8, 1, 7 * 24),

@@ -9,8 +9,11 @@ import type { Config } from './config.js';
 import { type DatabaseRuntime, openDatabase } from './db/engine.js';
 import { closeGracefully } from './http/graceful-close.js';
 import { startCheckpointSchedule } from './kernel/audit/index.js';
+import { systemClock } from './kernel/clock.js';
 import { createKeyProvider } from './kernel/crypto/create-key-provider.js';
 import type { KeyProvider } from './kernel/crypto/key-provider.js';
+import { instanceIdOf, startJobSchedule } from './kernel/jobs/index.js';
+import { createDailyJobRunner } from './modules/jobs/daily-jobs.js';
 
 export interface RunningConcerto {
   url: string;
@@ -45,6 +48,27 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
     intervalSeconds: config.audit.checkpointIntervalSeconds,
     onError: (error) => running.log.error({ err: { type: (error as Error).name } }, 'audit checkpoint failed'),
   });
+  // Daily jobs (ADR 0015), e.g. the prosecutor's-list erasure of bill art. 8 al. 2: checked now and
+  // on every tick, leased in the database so that one instance runs each job once a day.
+  const stopJobs = startJobSchedule({
+    intervalSeconds: config.jobs.intervalSeconds,
+    tick: createDailyJobRunner({
+      db: database.appDb,
+      keys,
+      clock: systemClock,
+      instanceId: instanceIdOf('serve'),
+      leaseMinutes: config.jobs.leaseMinutes,
+    }),
+    onOutcomes: (outcomes) => {
+      for (const { name, outcome } of outcomes) {
+        if (outcome === 'failed')
+          running.log.error({ job: name }, 'daily job failed: retried at the next tick');
+        else if (outcome === 'completed') running.log.info({ job: name }, 'daily job completed');
+      }
+    },
+    onError: (error) =>
+      running.log.error({ err: { type: (error as Error).name } }, 'daily jobs check failed'),
+  });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/`,
@@ -53,6 +77,8 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
     close() {
       closing ??= (async () => {
         await closeGracefully(running);
+        // A job in flight finishes (it is one transaction) before the pool closes.
+        await stopJobs();
         await stopCheckpoints();
         await database.close();
       })();

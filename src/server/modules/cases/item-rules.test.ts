@@ -97,6 +97,14 @@ describe('itemIssues', () => {
     expect(fields(item({ content: "Couvert par le SECRET DE L'INSTRUCTION." }))).toEqual([]);
   });
 
+  it('RGT-JUD-02 only a police service or a judicial authority flags an item as part of a judicial file', () => {
+    const flagged = item({ judicial: { reference: 'Notitie GE.12.L3.000123/26' } });
+    expect(fields(flagged)).toEqual([]);
+    expect(fields(flagged, facts({ controller: { kind: 'judicial_authority', dpRegime: 'law2018_title3' } }))).toEqual([]);
+    expect(fields(flagged, facts({ controller: cpas }))).toEqual(['/body/judicial']);
+    expect(ruleOf(flagged, '/body/judicial', facts({ controller: cpas }))).toBe('bill art. 6 (SPEC RGT-JUD-02)');
+  });
+
   it('DAT-00 refuses a category the framework narrowed away', () => {
     const narrowed = facts({ allowedCategories: ['C01', 'C02', 'C11'] });
     expect(fields(item(), narrowed)).toEqual([]);

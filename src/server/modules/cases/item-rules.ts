@@ -117,6 +117,12 @@ export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
     refuse('missionConfirmed', "confirm that this processing lies within your organisation's legal mission", 'bill Comm. art. 2 (SPEC SCO-06)');
   }
 
+  // RGT-JUD-02 (bill arts 6-7): whether data sit in a judicial file or criminal proceedings is
+  // known to the police and the judicial authorities; their users alone set the flag.
+  if (input.judicial && facts.controller.kind !== 'police_service' && facts.controller.kind !== 'judicial_authority') {
+    refuse('judicial', 'only a police service or a judicial authority flags data of a judicial file', 'bill art. 6 (SPEC RGT-JUD-02)');
+  }
+
   input.personIds.forEach((id, index) => {
     if (!facts.persons.has(id)) refuse(`personIds/${index}`, 'is not a person of this case', 'bill art. 2 §2 al. 2 (SPEC DAT-17)');
   });
