@@ -12,6 +12,7 @@ import type {
   RightsRequestPartsTable,
   RightsRequestsTable,
 } from '../../db/schema.js';
+import { asOf, controllerSexLifeDecrees, type ItemRow } from '../cases/items-as-of.js';
 import type { MatchedRecord } from './rights-routing.js';
 
 export type RequestRow = Selectable<RightsRequestsTable>;
@@ -136,10 +137,21 @@ export function createRightsRepository() {
             (row) => row.framework_id,
           ),
 
-    personById: (tx: Tx, id: string) => tx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** The desk's records among `ids`, in one query each (an answer may hold thousands, SPEC RGT-ACC-01). */
+    personsByIds: (tx: Tx, ids: readonly string[]) =>
+      ids.length === 0 ? Promise.resolve([]) : tx.selectFrom('persons').selectAll().where('id', 'in', ids).execute(),
 
-    paperPartById: (tx: Tx, id: string) =>
-      tx.selectFrom('paper_parts').selectAll().where('id', '=', id).where('destroyed_on', 'is', null).executeTakeFirst(),
+    itemsByIds: async (tx: Tx, ids: readonly string[], today: string): Promise<ItemRow[]> =>
+      ids.length === 0
+        ? []
+        : (
+            await tx.selectFrom('items').selectAll().select(controllerSexLifeDecrees).where('id', 'in', ids).execute()
+          ).map((row) => asOf(row, today)),
+
+    paperPartsByIds: (tx: Tx, ids: readonly string[]) =>
+      ids.length === 0
+        ? Promise.resolve([])
+        : tx.selectFrom('paper_parts').selectAll().where('id', 'in', ids).where('destroyed_on', 'is', null).execute(),
 
     requestById: (tx: Tx, id: string): Promise<RequestRow | undefined> =>
       tx.selectFrom('rights_requests').selectAll().where('id', '=', id).executeTakeFirst(),

@@ -236,55 +236,54 @@ export function createRightsService(deps: RightsServiceDeps) {
   /** What the controller holds on the person, worded for the answer (SPEC RGT-ACC-01). */
   async function answerRecords(tx: Tx, row: DeskPartRow): Promise<{ records: AnswerRecord[]; caseIds: string[]; itemIds: string[] }> {
     const today = brusselsDateOf(clock.now());
+    const idsOf = (type: DeskPartRow['records'][number]['type']) => row.records.filter((r) => r.type === type).map((r) => r.id);
+    const itemIds = idsOf('item');
+    const [persons, items, papers, contested] = await Promise.all([
+      rights.personsByIds(tx, idsOf('person')),
+      rights.itemsByIds(tx, itemIds, today),
+      rights.paperPartsByIds(tx, idsOf('paper_part')),
+      contestedState(tx, itemIds),
+    ]);
     const caseIds = [...new Set(row.records.map((r) => r.caseId))];
-    const itemIds = row.records.filter((r) => r.type === 'item').map((r) => r.id);
-    const contested = await contestedState(tx, itemIds);
+    const ciphers = new Map(await Promise.all(caseIds.map(async (id) => [id, await envelope.openScope(tx, caseScope(id))] as const)));
     const out: AnswerRecord[] = [];
-    for (const caseId of caseIds) {
-      const cipher = await envelope.openScope(tx, caseScope(caseId));
-      const ofCase = row.records.filter((r) => r.caseId === caseId);
-      for (const ref of ofCase) {
-        if (ref.type === 'paper_part') {
-          // SCO-09: a paper file is processing too; its index and where it is kept are communicated.
-          const paper = await rights.paperPartById(tx, ref.id);
-          if (!paper) continue;
-          const content = JSON.parse(await cipher.decryptText(...PAPER_FIELDS.content(paper.id, paper.version), paper.content)) as PaperContent;
-          out.push({
-            kind: 'paper_part',
-            categories: [...paper.categories].sort(),
-            content: `${content.description}: ${content.contentIndex}`,
-            provenance: null,
-            recordedAt: new Date(paper.registered_at),
-            contestedSince: null,
-          });
-        } else if (ref.type === 'person') {
-          const person = await rights.personById(tx, ref.id);
-          if (!person) continue;
-          const identity = await readIdentity(cipher, person);
-          out.push({
-            kind: 'person',
-            categories: ['C01'],
-            content: JSON.stringify(identity),
-            provenance: null,
-            recordedAt: new Date(person.created_at),
-            contestedSince: null,
-          });
-        } else {
-          const item = await records.itemById(tx, caseId, ref.id, today);
-          // An erased or blocked item is no longer processed (art. 12 §1 al. 5): nothing to communicate.
-          if (!item || item.erased_at || item.blocked_at) continue;
-          const payload = await readItemPayload(cipher, item);
-          out.push({
-            kind: 'item',
-            categories: [item.category],
-            content: payload.content,
-            provenance: item.provenance,
-            recordedAt: new Date(item.created_at),
-            contestedSince: contested.get(item.id)?.since ?? null,
-          });
-        }
-      }
+    for (const person of persons) {
+      out.push({
+        kind: 'person',
+        categories: ['C01'],
+        content: JSON.stringify(await readIdentity(ciphers.get(person.case_id)!, person)),
+        provenance: null,
+        recordedAt: new Date(person.created_at),
+        contestedSince: null,
+      });
     }
+    for (const item of items) {
+      // An erased or blocked item is no longer processed (art. 12 §1 al. 5): nothing to communicate.
+      if (item.erased_at || item.blocked_at) continue;
+      out.push({
+        kind: 'item',
+        categories: [item.category],
+        content: (await readItemPayload(ciphers.get(item.case_id)!, item)).content,
+        provenance: item.provenance,
+        recordedAt: new Date(item.created_at),
+        contestedSince: contested.get(item.id)?.since ?? null,
+      });
+    }
+    for (const paper of papers) {
+      // SCO-09: a paper file is processing too; its index and where it is kept are communicated.
+      const cipher = ciphers.get(paper.case_id)!;
+      const content = JSON.parse(await cipher.decryptText(...PAPER_FIELDS.content(paper.id, paper.version), paper.content)) as PaperContent;
+      out.push({
+        kind: 'paper_part',
+        categories: [...paper.categories].sort(),
+        content: `${content.description}: ${content.contentIndex}`,
+        provenance: null,
+        recordedAt: new Date(paper.registered_at),
+        contestedSince: null,
+      });
+    }
+    // Oldest first, as the person would read their file.
+    out.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
     return { records: out, caseIds, itemIds };
   }
 
