@@ -65,6 +65,8 @@ type OrganisationName = keyof typeof ORGANISATIONS;
 
 const PEOPLE = {
   policeOfficer: { name: 'Karel Wouters', organisation: 'police', roles: ['participant'] },
+  socialWorker: { name: 'Fatima El Amrani', organisation: 'cpas', roles: ['participant'] },
+  cpasDpo: { name: 'Mieke Janssens', organisation: 'cpas', roles: ['dpo'] },
   coordinator: { name: 'Sara Claes', organisation: 'coordination', roles: ['organiser'] },
   operator: { name: 'Jan Claes', organisation: 'host', roles: ['operator'] },
 } as const satisfies Record<string, { name: string; organisation: OrganisationName; roles: UserRole[] }>;
@@ -133,6 +135,8 @@ export async function createCaseWorld(database: TestDatabase): Promise<CaseWorld
     texts: CONSULTATION_SECRECY_TEXTS,
   });
   const users = {} as Record<PersonName, string>;
+  // One awareness module per controller: a later version would ask its earlier readers again.
+  const awareness = new Map<OrganisationName, string>();
   for (const [name, person] of Object.entries(PEOPLE) as [PersonName, (typeof PEOPLE)[PersonName]][]) {
     const user = await identity.createUser(bootstrap, {
       organisationId: org[person.organisation],
@@ -144,12 +148,18 @@ export async function createCaseWorld(database: TestDatabase): Promise<CaseWorld
     // bill art. 458ter §2 secrecy, and the controller's awareness module (SPEC SEC-09), as in the access world.
     await undertakings.acceptUndertaking(actor, secrecy.id, 'nl');
     if (person.organisation !== 'host') {
-      const awareness = await undertakings.publishUndertakingVersion(bootstrap, {
-        kind: 'controller_awareness',
-        organisationId: org[person.organisation],
-        texts: { fr: 'Module.', nl: 'Module.', de: 'Modul.', en: 'Module.' },
-      });
-      await undertakings.acceptUndertaking(actor, awareness.id, 'nl');
+      let module = awareness.get(person.organisation);
+      if (!module) {
+        module = (
+          await undertakings.publishUndertakingVersion(bootstrap, {
+            kind: 'controller_awareness',
+            organisationId: org[person.organisation],
+            texts: { fr: 'Module.', nl: 'Module.', de: 'Modul.', en: 'Module.' },
+          })
+        ).id;
+        awareness.set(person.organisation, module);
+      }
+      await undertakings.acceptUndertaking(actor, module, 'nl');
     }
     users[name] = user.id;
   }
@@ -279,15 +289,22 @@ async function expectStatus(
 }
 
 /**
- * One case through the API as the people would build it: pre-registered by the police with a
+ * One case through the API as the people would build it: pre-registered by the police (or, with
+ * `author` 'socialWorker', by the CPAS, which then controls its persons and items) with a
  * subject, a relation and `items` items, signalled in full, accepted by the organiser (the
- * framework's retention becomes the first proposal) and the CPAS and youth care admitted.
+ * framework's retention becomes the first proposal) and the CPAS and youth care admitted, less
+ * the author's own organisation.
  */
-export async function caseThroughApi(world: CaseWorld, items: number, n: number): Promise<string> {
-  const police = await world.signIn('policeOfficer');
+export async function caseThroughApi(
+  world: CaseWorld,
+  items: number,
+  n: number,
+  author: 'policeOfficer' | 'socialWorker' = 'policeOfficer',
+): Promise<string> {
+  const creator = await world.signIn(author);
   const coordinator = await world.signIn('coordinator');
   const created = await expectStatus(
-    world.request(police, 'POST', '/api/cases', {
+    world.request(creator, 'POST', '/api/cases', {
       frameworkId: world.frameworkId,
       title: `Gezin ${SURNAMES[n % SURNAMES.length]}, dreigend gedrag`,
       purposes: ['P1'],
@@ -296,7 +313,7 @@ export async function caseThroughApi(world: CaseWorld, items: number, n: number)
   );
   const id: string = created.json().id;
   const subject = await expectStatus(
-    world.request(police, 'POST', `/api/cases/${id}/persons`, {
+    world.request(creator, 'POST', `/api/cases/${id}/persons`, {
       role: 'subject',
       identity: {
         surname: 'Dewaele',
@@ -310,7 +327,7 @@ export async function caseThroughApi(world: CaseWorld, items: number, n: number)
   );
   const subjectId: string = subject.json().id;
   const relation = await expectStatus(
-    world.request(police, 'POST', `/api/cases/${id}/persons`, {
+    world.request(creator, 'POST', `/api/cases/${id}/persons`, {
       role: 'relation',
       subjectIds: [subjectId],
       necessity: 'De partner is het potentiële slachtoffer.',
@@ -324,13 +341,13 @@ export async function caseThroughApi(world: CaseWorld, items: number, n: number)
     // One item in five concerns the partner too.
     const persons = i % 5 === 0 ? [subjectId, relationId] : [subjectId];
     const item = await expectStatus(
-      world.request(police, 'POST', `/api/cases/${id}/items`, riskItem(persons, i + 1)),
+      world.request(creator, 'POST', `/api/cases/${id}/items`, riskItem(persons, i + 1)),
       201,
     );
     itemIds.push(item.json().id);
   }
   await expectStatus(
-    world.request(police, 'POST', `/api/cases/${id}/signal`, {
+    world.request(creator, 'POST', `/api/cases/${id}/signal`, {
       selection: { personIds: [subjectId, relationId], itemIds },
       necessityConfirmed: true,
     }),
@@ -343,7 +360,8 @@ export async function caseThroughApi(world: CaseWorld, items: number, n: number)
     }),
     200,
   );
-  for (const name of ['cpas', 'youth'] as const) {
+  const admitted = author === 'socialWorker' ? (['youth'] as const) : (['cpas', 'youth'] as const);
+  for (const name of admitted) {
     await expectStatus(
       world.request(coordinator, 'POST', `/api/cases/${id}/participants`, {
         organisationId: world.org[name],
@@ -517,13 +535,16 @@ const shift = (at: Date, by: number): Date => new Date(at.getTime() + by);
  * (the template's creator). Each copy has its own ids, a data key of its own, its own title and
  * persons, its content encrypted under that key bound to the new record ids, and timestamps
  * moved back by 45 minutes per case. The same audience, history and admissions as the template.
+ * With `samePersons`, every copy keeps the template's persons as they are (same national number,
+ * so the same blind indexes): one person present in every case, as a request of that person
+ * finds them (issue 5); otherwise each copy has persons of its own.
  */
 export async function cloneCases(
   world: CaseWorld,
   db: Db,
   templateId: string,
   count: number,
-  options: { perBatch?: number; concurrency?: number } = {},
+  options: { perBatch?: number; concurrency?: number; samePersons?: boolean } = {},
 ): Promise<string[]> {
   const perBatch = options.perBatch ?? 200;
   const concurrency = options.concurrency ?? 2;
@@ -582,7 +603,8 @@ export async function cloneCases(
     );
     for (const [index, p] of t.persons.entries()) {
       const pid = personIds.get(p.id)!;
-      const identity = identityFor(plain.identities.get(p.id)!, n * t.persons.length + index);
+      const held = plain.identities.get(p.id)!;
+      const identity = options.samePersons ? held : identityFor(held, n * t.persons.length + index);
       const sealed = await seal(FIELDS.identity(pid, 1), JSON.stringify(identity));
       batch.persons.push({
         ...p,
