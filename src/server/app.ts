@@ -75,6 +75,7 @@ import { createDesignationService } from './modules/designations/designations.se
 import { contestedRoutes } from './modules/contested/contested.routes.js';
 import { createContestedService } from './modules/contested/contested.service.js';
 import { createPaperPartsRepository } from './modules/paper-parts/paper-parts.repository.js';
+import { judicialRerouting } from './modules/rights/judicial-rerouting.js';
 import { createRightsRepository } from './modules/rights/rights.repository.js';
 import { rightsRoutes } from './modules/rights/rights.routes.js';
 import { createRightsService } from './modules/rights/rights.service.js';
@@ -230,10 +231,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     rules,
   };
+  const rightsRepository = createRightsRepository();
   const cases = createCaseService({
     ...caseDeps,
     blindIndex: createBlindIndex({ keys: deps.keys }),
     itemReview: deps.config.itemReview,
+    // SPEC RGT-JUD-02: open rights requests follow an item into or out of a judicial file.
+    judicialStatusChanged: judicialRerouting({ ...caseDeps, rights: rightsRepository }),
   });
   await app.register(caseRoutes, { cases, guard });
   await app.register(caseRecordRoutes, { cases, guard });
@@ -283,7 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The rights desks of the controllers and of the prosecutor's office (issue 5; SPEC §9).
   await app.register(rightsRoutes, {
-    rights: createRightsService({ ...caseDeps, rights: createRightsRepository(), blindIndex: createBlindIndex({ keys: deps.keys }) }),
+    rights: createRightsService({ ...caseDeps, rights: rightsRepository, blindIndex: createBlindIndex({ keys: deps.keys }) }),
     guard,
   });
 

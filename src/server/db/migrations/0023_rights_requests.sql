@@ -214,6 +214,11 @@ ALTER TABLE rights_part_records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE rights_part_records FORCE ROW LEVEL SECURITY;
 CREATE POLICY rights_part_records_with_part ON rights_part_records FOR SELECT USING (
   EXISTS (SELECT 1 FROM rights_request_parts p WHERE p.id = rights_part_records.part_id));
+-- RGT-JUD-02: a controller's desk moves its records between its own parts when an item's route changes.
+CREATE POLICY rights_part_records_desk_insert ON rights_part_records FOR INSERT WITH CHECK (
+  EXISTS (SELECT 1 FROM rights_request_parts p WHERE p.id = part_id));
+CREATE POLICY rights_part_records_desk_delete ON rights_part_records FOR DELETE USING (
+  EXISTS (SELECT 1 FROM rights_request_parts p WHERE p.id = rights_part_records.part_id));
 CREATE POLICY rights_part_records_intake ON rights_part_records FOR INSERT WITH CHECK (
   EXISTS (SELECT 1 FROM rights_requests r
     WHERE r.id = request_id AND r.intake_organisation_id = concerto_controller_desk()));
@@ -236,6 +241,7 @@ CREATE POLICY external_disclosures_controller ON external_disclosures FOR ALL US
 
 GRANT SELECT, INSERT ON rights_requests, rights_request_parts, rights_part_records, rights_part_changes,
   rights_recipient_notices, external_disclosures TO concerto_app;
+GRANT DELETE ON rights_part_records TO concerto_app;
 GRANT UPDATE (identity_verified_by, identity_verified_at) ON rights_requests TO concerto_app;
 GRANT UPDATE (status, outcome, answer, answered_by, answered_at, health_professional, route, route_reason,
   prosecutor_office_id, due_on, due_rule, prosecutor_due_on) ON rights_request_parts TO concerto_app;

@@ -29,6 +29,12 @@ export function createAccessRepository() {
         set_config('concerto.controller_desk', ${organisationId}, true)`.execute(tx);
     },
 
+    async leaveControllerDesk(tx: Tx, userId: string, organisationIds: readonly string[]): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', ${organisationIds.join(',')}, true),
+        set_config('concerto.controller_desk', '', true)`.execute(tx);
+    },
+
     /** The user's own permissions: cross-case search (SEC-07) and special-category designations (DAT-19). */
     async permissionsOf(tx: Tx, userId: string): Promise<{ crossCaseSearch: boolean; designations: string[] }> {
       const row = await tx

@@ -119,6 +119,11 @@ export function createAccess({ access, representations, undertakings, clock }: A
       await access.actAsControllerDesk(tx, context.facts.userId, organisationId);
     },
 
+    /** Back from a controller's desk to the organisations the actor acts for on cases. */
+    async leaveControllerDesk(tx: Tx, context: AccessContext): Promise<void> {
+      await access.leaveControllerDesk(tx, context.facts.userId, context.acting);
+    },
+
     /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
     require(
       context: AccessContext,

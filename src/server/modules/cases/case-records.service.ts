@@ -51,6 +51,7 @@ import { INFORMATION_RULE, personInformationIssues } from '../information-notice
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
 import { childFocusExemption } from '../identity/royal-decree-rules.js';
+import type { JudicialStatusListener } from './judicial-status.js';
 import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
 import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
 
@@ -58,6 +59,8 @@ export interface CaseRecordsDeps extends CaseDeps {
   blindIndex: BlindIndex;
   /** SPEC SEC-11: the review interval and the erasure-review period (configuration). */
   itemReview: ItemReviewConfig;
+  /** SPEC RGT-JUD-02: told when an item enters or leaves a judicial file (the rights module listens). */
+  judicialStatusChanged?: JudicialStatusListener;
 }
 
 
@@ -493,6 +496,9 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           updated_at: now,
         });
         await records.setItemPersons(tx, itemId, input.personIds);
+        if (item.judicial !== row.judicial || item.secret_of_investigation !== row.secret_of_investigation) {
+          await deps.judicialStatusChanged?.(tx, open.context, { id: itemId, caseId, controllerId: item.controller_organisation_id });
+        }
         await records.itemVersion(tx, {
           item_id: itemId,
           version,

@@ -13,7 +13,10 @@ import type {
   RightsRequestsTable,
 } from '../../db/schema.js';
 import { asOf, controllerSexLifeDecrees, type ItemRow } from '../cases/items-as-of.js';
+import { type DisclosureRow, disclosureLog } from '../contested/disclosure-log.js';
 import type { MatchedRecord } from './rights-routing.js';
+
+export type { DisclosureRow };
 
 export type RequestRow = Selectable<RightsRequestsTable>;
 export type PartRow = Selectable<RightsRequestPartsTable>;
@@ -39,16 +42,6 @@ export type DeskPartRow = PartRow &
     legal_name: string;
     records: { type: 'person' | 'item' | 'paper_part'; id: string; caseId: string }[];
   };
-
-/** One organisation that received an item, and how (SPEC ROL-11, RGT-REC-04, RGT-CRT-03). */
-export interface DisclosureRow {
-  item_id: string;
-  organisation_id: string | null;
-  recipient_name: string | null;
-  recipient_class: 'co_participant_controller' | 'own_file_exporter' | 'third_party' | 'processor' | 'inquiry_authority';
-  at: Date;
-  reference: string | null;
-}
 
 const records = sql<DeskPartRow['records']>`coalesce((SELECT json_agg(json_build_object('type', r.record_type,
   'id', r.record_id, 'caseId', r.case_id) ORDER BY r.record_type, r.record_id)
@@ -176,6 +169,32 @@ export function createRightsRepository() {
     partById: (tx: Tx, id: string): Promise<DeskPartRow | undefined> =>
       deskParts(tx).where('p.id', '=', id).executeTakeFirst() as Promise<DeskPartRow | undefined>,
 
+    /** RGT-JUD-02: the desk's open parts that hold `itemId`. */
+    openPartsHolding: (tx: Tx, itemId: string) =>
+      tx
+        .selectFrom('rights_request_parts as p')
+        .innerJoin('rights_part_records as r', 'r.part_id', 'p.id')
+        .select(['p.id', 'p.request_id', 'p.controller_organisation_id', 'p.route', 'p.prosecutor_office_id', 'r.case_id'])
+        .where('r.record_id', '=', itemId)
+        .where('p.answered_at', 'is', null)
+        .execute(),
+
+    /** The part of `requestId` for this controller, route and office, if the request has one. */
+    partFor: (tx: Tx, requestId: string, controllerId: string, route: PartRow['route'], officeId: string | null) =>
+      tx
+        .selectFrom('rights_request_parts')
+        .select('id')
+        .where('request_id', '=', requestId)
+        .where('controller_organisation_id', '=', controllerId)
+        .where('route', '=', route)
+        .where((eb) => (officeId === null ? eb('prosecutor_office_id', 'is', null) : eb('prosecutor_office_id', '=', officeId)))
+        .executeTakeFirst(),
+
+    async moveRecord(tx: Tx, from: string, to: Insertable<RightsPartRecordsTable>): Promise<void> {
+      await tx.deleteFrom('rights_part_records').where('part_id', '=', from).where('record_id', '=', to.record_id).execute();
+      await tx.insertInto('rights_part_records').values(to).execute();
+    },
+
     async lockPart(tx: Tx, id: string): Promise<void> {
       await tx.selectFrom('rights_request_parts').select('id').where('id', '=', id).forUpdate().execute();
     },
@@ -244,40 +263,9 @@ export function createRightsRepository() {
       await tx.insertInto('external_disclosures').values(row).execute();
     },
 
-    /**
-     * The disclosure log of `itemIds` (SPEC ROL-11, RGT-REC-04 a), RGT-REC-05, RGT-CRT-03): the
-     * other organisations that consulted or received them in the case (from the audit log, which
-     * outlives the item and never held its content), those that copied them to their own file, and
-     * the communications outside Concerto their controller recorded. Oldest first, per recipient.
-     */
-    disclosuresOf: async (tx: Tx, itemIds: readonly string[], controllerId: string): Promise<DisclosureRow[]> => {
-      if (itemIds.length === 0) return [];
-      const { rows } = await sql<DisclosureRow>`
-        WITH wanted AS (SELECT unnest(${sql.val(itemIds)}::uuid[]) AS item_id),
-        seen AS (
-          SELECT w.item_id, coalesce(e.payload::jsonb #>> '{actor,representing}', e.actor_organisation_id)::uuid
-              AS organisation_id, min(e.recorded_at) AS at
-          FROM wanted w
-          JOIN items i ON i.id = w.item_id
-          JOIN audit_events e ON e.case_id = i.case_id::text AND e.action IN ('consult', 'disclose', 'use')
-            AND e.payload::jsonb -> 'outcome' = '"success"'
-            AND e.payload::jsonb -> 'records' @> jsonb_build_array(jsonb_build_object('type', 'item', 'id', w.item_id::text))
-          GROUP BY 1, 2
-        )
-        SELECT item_id, organisation_id, NULL AS recipient_name, 'co_participant_controller' AS recipient_class, at,
-          NULL AS reference
-        FROM seen WHERE organisation_id IS DISTINCT FROM ${controllerId}::uuid
-        UNION ALL
-        SELECT w.item_id, t.requester_organisation_id, NULL, 'own_file_exporter', min(x.exported_at), NULL
-        FROM wanted w JOIN own_file_exports x ON w.item_id = ANY (x.item_ids)
-          JOIN own_file_transfers t ON t.id = x.transfer_id
-        GROUP BY w.item_id, t.requester_organisation_id
-        UNION ALL
-        SELECT d.item_id, NULL, d.recipient_name, d.recipient_class, d.disclosed_at, d.reference
-        FROM external_disclosures d JOIN wanted w ON w.item_id = d.item_id
-        ORDER BY 5, 1`.execute(tx);
-      return rows.map((row) => ({ ...row, at: new Date(row.at) }));
-    },
+    /** The disclosure log of `itemIds` (SPEC ROL-11, RGT-REC-04 a), RGT-REC-05, RGT-CRT-03). */
+    disclosuresOf: (tx: Tx, itemIds: readonly string[], controllerId: string): Promise<DisclosureRow[]> =>
+      disclosureLog(tx, itemIds, controllerId),
   };
 }
 

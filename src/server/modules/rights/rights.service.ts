@@ -43,7 +43,6 @@ import { activeRestrictions } from '../restrictions/active-restrictions.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { type AnswerRecord, accessAnswerJson, accessAnswerPdfSpec } from './access-answer-document.js';
-import { childFocusExemption } from '../identity/royal-decree-rules.js';
 import { PAPER_FIELDS, type PaperContent } from '../paper-parts/paper-part-presenter.js';
 import { objectionOf } from './objection-rules.js';
 import { replyLetter, replyLetterPdfSpec } from './reply-letter.js';
@@ -51,6 +50,7 @@ import { controllerDeadline, partClocks, prosecutorDeadline } from './rights-clo
 import { applyChange, EXECUTION_RULE, refuseChangeFor } from './rights-execution.js';
 import { RIGHTS_FIELDS, type RequesterRecord, rightsScope } from './rights-fields.js';
 import { marksContested, planParts } from './rights-routing.js';
+import { routingFacts } from './routing-facts.js';
 import type { DeskPartRow, RightsRepository } from './rights.repository.js';
 
 export interface RightsServiceDeps extends CaseDeps {
@@ -360,21 +360,18 @@ export function createRightsService(deps: RightsServiceDeps) {
         // RGT-OBJ-03: no data are processed for direct marketing (PUR-07): the desk closes it, nobody else is asked.
         const directMarketing = input.objectionGround === 'direct_marketing';
         const matched = directMarketing ? [] : await rights.match(tx, indexes.nrn, indexes.nameDob);
-        const controllers = await rights.organisations(tx, [...new Set([...matched.map((m) => m.controllerId), context.facts.organisationId])]);
-        const frameworks = await rights.frameworks(tx, [...new Set(matched.map((m) => m.frameworkId))]);
-        const decrees = await rights.decreesOf(tx, controllers.map((c) => c.id));
-        const today = brusselsDateOf(now);
-        const exempt = (id: string) => childFocusExemption(decrees.filter((d) => d.organisation_id === id), today);
-        const plan = planParts(
-          context.facts.organisationId,
-          matched,
-          new Map(controllers.map((c) => [c.id, { kind: c.kind, regime: c.dp_regime, childFocusExemption: exempt(c.id) }])),
-          new Map(frameworks.map((f) => [f.id, { basisKind: f.basis_kind, authorisingOfficeId: f.authorising_organisation_id }])),
+        const facts = await routingFacts(
+          tx,
+          rights,
+          [...matched.map((m) => m.controllerId), context.facts.organisationId],
+          matched.map((m) => m.frameworkId),
+          brusselsDateOf(now),
         );
-        const regimeOf = new Map(controllers.map((c) => [c.id, c.dp_regime as Regime]));
+        const plan = planParts(context.facts.organisationId, matched, facts.controllers, facts.frameworks);
+        const { regimeOf } = facts;
         const parts = plan.map((part) => {
-          const facts = { kind: input.kind, route: part.route, regime: regimeOf.get(part.controllerId)!, receivedAt, datedOn: input.datedOn };
-          const own = controllerDeadline(rules, facts);
+          const clockFacts = { kind: input.kind, route: part.route, regime: regimeOf.get(part.controllerId)!, receivedAt, datedOn: input.datedOn };
+          const own = controllerDeadline(rules, clockFacts);
           const routed = part.route === 'judicial' || part.route === 'commission';
           if (directMarketing) {
             return {
@@ -402,7 +399,7 @@ export function createRightsService(deps: RightsServiceDeps) {
             prosecutor_office_id: part.prosecutorOfficeId,
             due_on: own?.date ?? null,
             due_rule: own?.rule ?? null,
-            prosecutor_due_on: prosecutorDeadline(rules, facts)?.date ?? null,
+            prosecutor_due_on: prosecutorDeadline(rules, clockFacts)?.date ?? null,
             status: routed ? ('routed' as const) : ('received' as const),
             outcome: routed ? (part.route === 'judicial' ? ('routed_judicial' as const) : ('routed_commission' as const)) : null,
           };
