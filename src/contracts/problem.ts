@@ -27,3 +27,15 @@ export const ProblemSchema = Type.Object(
 );
 
 export type Problem = Static<typeof ProblemSchema>;
+
+/**
+ * What a signed-in use case may answer besides its success: bad input, no session, refused,
+ * unknown to the caller, or a state that does not allow it (ARCHITECTURE §3.7).
+ */
+export const USE_CASE_PROBLEMS = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+} as const;

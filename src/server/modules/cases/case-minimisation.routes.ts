@@ -11,7 +11,7 @@ import {
   MinimisationReviewSchema,
   ReviewCatchAllSchema,
 } from '../../../contracts/minimisation.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { CaseService } from './cases.service.js';
 
@@ -20,13 +20,6 @@ export interface CaseMinimisationRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['cases'];
 
 export const caseMinimisationRoutes: FastifyPluginAsyncTypebox<CaseMinimisationRoutesOptions> = async (

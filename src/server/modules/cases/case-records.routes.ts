@@ -31,7 +31,7 @@ import {
   PriorNoticeSchema,
   RecordPriorNoticeSchema,
 } from '../../../contracts/prior-notices.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { ProblemSchema, USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import { ATTACHMENT_MAX_BYTES } from './case-attachments.service.js';
@@ -42,13 +42,6 @@ export interface CaseRecordRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['cases'];
 
 export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions> = async (app, { cases, guard }) => {

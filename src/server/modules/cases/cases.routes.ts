@@ -19,7 +19,7 @@ import {
   SignalDecisionSchema,
   SignalSchema,
 } from '../../../contracts/cases.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { Actor } from '../identity/platform-access.js';
 import type { CaseService } from './cases.service.js';
@@ -29,13 +29,6 @@ export interface CaseRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['cases'];
 
 export const caseRoutes: FastifyPluginAsyncTypebox<CaseRoutesOptions> = async (app, { cases, guard }) => {

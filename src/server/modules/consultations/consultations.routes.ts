@@ -16,7 +16,7 @@ import {
   ScheduleConsultationSchema,
   UpdateActionSchema,
 } from '../../../contracts/consultations.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { ConsultationService } from './consultations.service.js';
 
@@ -25,13 +25,6 @@ export interface ConsultationRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['consultations'];
 
 export const consultationRoutes: FastifyPluginAsyncTypebox<ConsultationRoutesOptions> = async (app, options) => {

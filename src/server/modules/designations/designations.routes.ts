@@ -6,7 +6,7 @@ import {
   DesignationListSchema,
   DesignationParamsSchema,
 } from '../../../contracts/designations.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { DesignationService } from './designations.service.js';
@@ -16,7 +16,6 @@ export interface DesignationRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['designations'];
 
 export const designationRoutes: FastifyPluginAsyncTypebox<DesignationRoutesOptions> = async (app, options) => {

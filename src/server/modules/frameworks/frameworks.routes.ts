@@ -9,7 +9,7 @@ import {
   FrameworkSchema,
   UpdateFrameworkSchema,
 } from '../../../contracts/frameworks.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { ProblemSchema, USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import { AUTHORISATION_DOCUMENT_MAX_BYTES, type FrameworkService } from './frameworks.service.js';
 
@@ -18,13 +18,6 @@ export interface FrameworkRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['frameworks'];
 
 export const frameworkRoutes: FastifyPluginAsyncTypebox<FrameworkRoutesOptions> = async (app, options) => {

@@ -11,7 +11,7 @@ import {
   ObligationListSchema,
   ObligationParamsSchema,
 } from '../../../contracts/information-notices.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { preferredLanguage } from '../../http/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
@@ -22,13 +22,6 @@ export interface InformationRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['information-obligations'];
 
 export const informationObligationRoutes: FastifyPluginAsyncTypebox<InformationRoutesOptions> = async (

@@ -9,7 +9,7 @@ import {
   RegisterPaperPartSchema,
   UpdatePaperPartSchema,
 } from '../../../contracts/paper-parts.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { PaperPartService } from './paper-parts.service.js';
 
@@ -18,13 +18,6 @@ export interface PaperPartRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['paper-parts'];
 
 export const paperPartRoutes: FastifyPluginAsyncTypebox<PaperPartRoutesOptions> = async (

@@ -1,7 +1,7 @@
 /** The prosecutor's list over HTTP (bill art. 8; SPEC LST-01..04). No export route (LST-02). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import {
   ListEntriesSchema,
   ListEntryParamsSchema,
@@ -18,13 +18,6 @@ export interface ProsecutorListRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['prosecutor-list'];
 
 export const prosecutorListRoutes: FastifyPluginAsyncTypebox<ProsecutorListRoutesOptions> = async (

@@ -1,6 +1,6 @@
 /** Restrictions of bill art. 7 over HTTP (SPEC RGT-RST-01..10). Each route calls one service function. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import {
   CaseRestrictionParamsSchema,
   CreateRestrictionSchema,
@@ -19,13 +19,6 @@ export interface RestrictionRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['restrictions'];
 
 export const restrictionRoutes: FastifyPluginAsyncTypebox<RestrictionRoutesOptions> = async (

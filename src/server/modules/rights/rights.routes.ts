@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ItemParamsSchema } from '../../../contracts/items.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import {
   AccessAnswerQuerySchema,
   AccessAnswerSchema,
@@ -28,7 +28,6 @@ export interface RightsRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const tags = ['rights'];
 /** A signed request and a proof of identity, each up to 2 MB, base64. */
 const INTAKE_BODY_LIMIT = 6 * 1024 * 1024;
