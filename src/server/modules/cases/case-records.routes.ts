@@ -32,10 +32,10 @@ import {
   RecordPriorNoticeSchema,
 } from '../../../contracts/prior-notices.js';
 import { ProblemSchema, USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
-import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import { ATTACHMENT_MAX_BYTES } from './case-attachments.service.js';
 import type { CaseService } from './cases.service.js';
+import { sendDownload } from '../../http/download.js';
 
 export interface CaseRecordRoutesOptions {
   cases: CaseService;
@@ -329,11 +329,7 @@ export const caseRecordRoutes: FastifyPluginAsyncTypebox<CaseRecordRoutesOptions
     async (request, reply) => {
       const { caseId, itemId, attachmentId } = request.params;
       const download = await cases.downloadAttachment(actorOf(request), caseId, itemId, attachmentId);
-      return reply
-        .header('content-type', download.mediaType)
-        .header('content-disposition', attachmentDisposition(download.filename))
-        .header('cache-control', 'no-store')
-        .send(download.content);
+      return sendDownload(reply, download);
     },
   );
 

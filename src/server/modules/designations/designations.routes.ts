@@ -7,9 +7,9 @@ import {
   DesignationParamsSchema,
 } from '../../../contracts/designations.js';
 import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
-import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { DesignationService } from './designations.service.js';
+import { sendDownload } from '../../http/download.js';
 
 export interface DesignationRoutesOptions {
   designations: DesignationService;
@@ -78,10 +78,10 @@ export const designationRoutes: FastifyPluginAsyncTypebox<DesignationRoutesOptio
       },
     },
     async (request, reply) =>
-      reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', attachmentDisposition('designated-persons.csv'))
-        .header('cache-control', 'no-store')
-        .send(await designations.exportCsv(actorOf(request))),
+      sendDownload(reply, {
+        mediaType: 'text/csv; charset=utf-8',
+        filename: 'designated-persons.csv',
+        content: await designations.exportCsv(actorOf(request)),
+      }),
   );
 };

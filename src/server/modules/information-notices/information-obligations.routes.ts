@@ -12,10 +12,10 @@ import {
   ObligationParamsSchema,
 } from '../../../contracts/information-notices.js';
 import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
-import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { preferredLanguage } from '../../http/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { InformationService } from './information-obligations.service.js';
+import { sendDownload } from '../../http/download.js';
 
 export interface InformationRoutesOptions {
   information: InformationService;
@@ -117,11 +117,7 @@ export const informationObligationRoutes: FastifyPluginAsyncTypebox<InformationR
         request.params.format,
         request.query.language ?? preferredLanguage(request.headers['accept-language']),
       );
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .header('cache-control', 'no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };

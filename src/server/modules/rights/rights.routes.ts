@@ -19,9 +19,9 @@ import {
   RightsReceiptSchema,
   RightsRequestParamsSchema,
 } from '../../../contracts/rights.js';
-import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { RightsService } from './rights.service.js';
+import { sendDownload } from '../../http/download.js';
 
 export interface RightsRoutesOptions {
   rights: RightsService;
@@ -98,11 +98,7 @@ export const rightsRoutes: FastifyPluginAsyncTypebox<RightsRoutesOptions> = asyn
       const format = request.query.format ?? 'json';
       const answer = await rights.accessAnswer(actorOf(request), request.params.partId, format);
       if (!Buffer.isBuffer(answer)) return answer;
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachmentDisposition(`access-answer-${request.params.partId}.pdf`))
-        .header('cache-control', 'no-store')
-        .send(answer);
+      return sendDownload(reply, { mediaType: 'application/pdf', filename: `access-answer-${request.params.partId}.pdf`, content: answer });
     },
   );
 
@@ -122,11 +118,7 @@ export const rightsRoutes: FastifyPluginAsyncTypebox<RightsRoutesOptions> = asyn
     async (request, reply) => {
       const letter = await rights.replyLetter(actorOf(request), request.params.partId, request.query.format ?? 'json');
       if (!Buffer.isBuffer(letter)) return letter;
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', attachmentDisposition(`reply-${request.params.partId}.pdf`))
-        .header('cache-control', 'no-store')
-        .send(letter);
+      return sendDownload(reply, { mediaType: 'application/pdf', filename: `reply-${request.params.partId}.pdf`, content: letter });
     },
   );
 

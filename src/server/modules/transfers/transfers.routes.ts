@@ -15,10 +15,10 @@ import {
   TransferParamsSchema,
   TransferSchema,
 } from '../../../contracts/transfers.js';
-import { attachmentDisposition } from '../../kernel/documents/index.js';
 import { preferredLanguage } from '../../http/problem.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { TransferService } from './transfers.service.js';
+import { sendDownload } from '../../http/download.js';
 
 export interface TransferRoutesOptions {
   transfers: TransferService;
@@ -138,11 +138,7 @@ export const transferRoutes: FastifyPluginAsyncTypebox<TransferRoutesOptions> = 
         request.params.format,
         preferredLanguage(request.headers['accept-language']),
       );
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', attachmentDisposition(file.filename))
-        .header('cache-control', 'no-store')
-        .send(file.content);
+      return sendDownload(reply, file);
     },
   );
 };
