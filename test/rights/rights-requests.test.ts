@@ -152,7 +152,7 @@ describe('the access answer', () => {
 });
 
 describe('rectification', () => {
-  it('RGT-REC-01 RGT-REC-03 RGT-REC-04 RGT-CON-01 a rectification marks the item contested from receipt, is carried out as a version and reaches the police that read it', async () => {
+  it('RGT-REC-01 RGT-REC-03 RGT-REC-04 RGT-CON-01 RGT-CON-04 a rectification marks the item contested from receipt, is carried out as a version and reaches the police that read it', async () => {
     const receipt = await intake(world.people.cpasDpo, { kind: 'rectification', text: 'De huurachterstand is betaald.' });
     const partId = receipt.ownPart.id;
     expect(receipt.ownPart.clock.rule).toContain('art. 12 §3');
@@ -160,6 +160,11 @@ describe('rectification', () => {
     // Every controller's items are contested, the police's too (art. 15 is not among the exemptions of art. 3 §5).
     expect(marks.map((m) => m.item_id).sort()).toEqual([cpasItemId, ...kase.itemIds].sort());
     expect(new Date(marks[0]!.started_at).toISOString()).toBe(receipt.ownPart.receivedAt);
+    // RGT-CON-04: the consult event of a reader of the case keeps that the item was shown contested.
+    const shown = await auditPosition(world);
+    expect((await world.request(world.people.policeOfficer, 'GET', `/api/cases/${kase.id}`)).statusCode).toBe(200);
+    const view = (await auditEventsSince(world, shown)).find((e) => e.action === 'consult' && e.caseId === kase.id);
+    expect(view?.records).toEqual(expect.arrayContaining([{ type: 'contested_item', id: cpasItemId }]));
 
     await world.request(world.people.cpasDpo, 'POST', `/api/rights-requests/${receipt.requestId}/identity-verification`);
     const early = await world.request(world.people.cpasDpo, 'POST', `/api/rights-parts/${partId}/answer`, { outcome: 'granted' });

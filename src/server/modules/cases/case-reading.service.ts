@@ -194,6 +194,8 @@ export function createCaseReading(deps: CaseRecordsDeps) {
       ...items
         .filter((i) => i.erased_at === null && contentVisible(context.facts.designations, { requires: itemRequires(i) }))
         .map((i) => ({ type: 'item', id: i.id, category: Number(i.category.slice(1)) })),
+      // RGT-CON-04 (L1992 art. 38): the evidence that each contested item was shown as contested.
+      ...[...contested.keys()].map((id) => ({ type: 'contested_item', id })),
     ];
     return { detail, refs };
   }
