@@ -17,6 +17,7 @@ import { LoginPage } from '../features/login/LoginPage.js';
 import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
+import { ProsecutorDeskPage } from '../features/prosecutor/ProsecutorDeskPage.js';
 import { RepresentationsPage } from '../features/representations/RepresentationsPage.js';
 import { RightsDeskPage } from '../features/rights/RightsDeskPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
@@ -171,6 +172,13 @@ function Page() {
         <RequireSession>
           <RepresentationsPage />
         </RequireSession>
+      );
+    case '/prosecutor-desk':
+      // The desk names persons and cases: the undertaking and the session's justification first.
+      return (
+        <CaseAccess>
+          <ProsecutorDeskPage />
+        </CaseAccess>
       );
     case '/rights-desk':
       // The desk holds requests of persons concerned, not case content: the undertaking, no justification.

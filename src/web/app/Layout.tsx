@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { holdsProsecutorDesk } from '../features/prosecutor/prosecutor-desk-role.js';
 import { holdsRightsDesk } from '../features/rights/rights-desk-role.js';
 import { useAuth } from './auth.js';
 import { holdsCaseRole } from './case-roles.js';
@@ -64,6 +65,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {caseRole && (
               <li>
                 <NavLink to="/transfers">{t('nav.transfers')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && holdsProsecutorDesk(state.session) && (
+              <li>
+                <NavLink to="/prosecutor-desk">{t('nav.prosecutorDesk')}</NavLink>
               </li>
             )}
             {state.status === 'signed_in' && holdsRightsDesk(state.session) && (

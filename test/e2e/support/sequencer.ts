@@ -13,6 +13,8 @@ const AFTER_FIRST_LOGINS = [
   'case-radicalisation.e2e.ts',
   'own-file-transfer.e2e.ts',
   'rights-access-request.e2e.ts',
+  'prosecutor-restriction.e2e.ts',
+  'rights-rectification.e2e.ts',
 ];
 
 const last = (file: TestSpecification): boolean =>

@@ -16,10 +16,12 @@ import { acknowledgeNotification } from './dashboard-api.js';
 import { ItemReviewTasks } from './ItemReviewTasks.js';
 import { PriorNoticeTask } from './PriorNoticeTask.js';
 
-/** Where a notification leads: the transfer inbox, or its case (not once the admission ended). */
+/** Where a notification leads: the transfer inbox, the prosecutor's desk, or its case (not once the admission ended). */
 function target(notification: Notification): string | undefined {
   if (['transfer_to_decide', 'transfer_decided', 'exported_item_changed'].includes(notification.kind))
     return '/transfers';
+  // SPEC RGT-RST-07: the restriction is reviewed on the desk, not on the case page.
+  if (notification.kind === 'restriction_review_due') return '/prosecutor-desk';
   if (notification.kind === 'admission_revoked' || notification.caseId === null) return undefined;
   return `/cases/${notification.caseId}`;
 }
@@ -69,7 +71,11 @@ export function TasksSection({
                 </span>
                 {to && (
                   <Link to={to}>
-                    {to === '/transfers' ? t('dashboard.tasks.openTransfers') : t('dashboard.tasks.openCase')}
+                    {to === '/transfers'
+                      ? t('dashboard.tasks.openTransfers')
+                      : to === '/prosecutor-desk'
+                        ? t('nav.prosecutorDesk')
+                        : t('dashboard.tasks.openCase')}
                     <span className="visually-hidden">
                       : {text(notification)}, {when}
                     </span>

@@ -18,10 +18,17 @@ import { type Change, ItemChangeForm } from './ItemChangeForm.js';
 import { SPECIAL_CATEGORIES } from './item-draft.js';
 import { ItemReviewFacts } from './ItemReviewFacts.js';
 import { ItemVersions } from './ItemVersions.js';
+import { type RestrictionFlag, RestrictionFlagBadge } from './RestrictionFlagBadge.js';
 
 type Panel = 'versions' | Change;
 
-export function ItemCard({ item }: { item: Item }) {
+export function ItemCard({
+  item,
+  restrictionFlag,
+}: {
+  item: Item;
+  restrictionFlag?: RestrictionFlag | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const { kase, organisationId, can, changed } = useCaseView();
   const [panel, setPanel] = useState<Panel>();
@@ -51,6 +58,7 @@ export function ItemCard({ item }: { item: Item }) {
     <article aria-label={which}>
       <p className="card__flags">
         <ContestedBadge contested={item.contested} />
+        <RestrictionFlagBadge flag={restrictionFlag} />
         {item.special && <span className="badge badge--special">{t('casePage.items.special')}</span>}
         {item.geneticOrBiometric && <span className="badge">{t('casePage.items.geneticOrBiometric')}</span>}
         {item.secretOfInvestigation && (
