@@ -119,6 +119,39 @@ export const RADICALISATION_CASES: DemoCase[] = [
     signal: true,
   },
   {
+    // The prison's item read by the CPAS and the police, and copied by the CPAS to its own file:
+    // the data a rectification at the prison's rights desk reaches (L2007 art. 12 §3).
+    key: 'csilRelease',
+    framework: 'csilR',
+    author: 'prisonDirector',
+    title: 'Libération prochaine – accompagnement de la sortie',
+    purposes: ['P2'],
+    subjects: ['renaudDelhaye'],
+    items: [
+      {
+        key: 'delhayeConduct',
+        category: 'C14',
+        about: ['renaudDelhaye'],
+        content: 'Sanctionné à trois reprises en 2026 pour des menaces envers le personnel pénitentiaire.',
+        relevance: THREAT_FR,
+        source: 'Rapport disciplinaire 2026/102 (démo)',
+      },
+    ],
+    signal: true,
+    decision: {
+      accept: true,
+      reason: 'Sortie prévue dans trois mois: la cellule prépare l’accompagnement.',
+    },
+    admit: [
+      {
+        organisation: 'police',
+        ground: 'knowledge_of_person',
+        justification: 'La police locale suivra la personne après sa libération.',
+      },
+    ],
+    approvals: ['prisonDirector', 'policeInspector'],
+  },
+  {
     key: 'csilAccepted',
     framework: 'csilR',
     author: 'policeInspector',

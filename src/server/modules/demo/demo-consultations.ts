@@ -1,7 +1,8 @@
 /**
  * The demo's consultations and own-file transfers as data (issue 4 scope 5 and 6; SPEC WFL-09,
  * WFL-10, FIL-05..09): meetings with minutes, decisions and actions (one of them overdue), one
- * still ahead, and two transfers (one exported, one waiting for its controller).
+ * still ahead, and three transfers (one exported, one waiting for its controller, one agreed and
+ * waiting for its requester's attestation and export).
  */
 import type { PurposeCode } from '../../../contracts/legal-codes.js';
 import type { DemoFrameworkKey } from './demo-frameworks.js';
@@ -184,5 +185,14 @@ export const DEMO_TRANSFERS: readonly DemoTransfer[] = [
     purpose: 'P1',
     justification:
       'Le SAJ doit verser l’évaluation du risque au dossier de l’enfant pour motiver la mesure d’aide.',
+  },
+  {
+    case: 'csilRelease',
+    by: 'cpasCoordinator',
+    items: ['delhayeConduct'],
+    purpose: 'P2',
+    justification:
+      'Le CPAS doit motiver dans son propre dossier l’accompagnement social préparé pour la sortie.',
+    decidedBy: 'prisonDirector',
   },
 ];

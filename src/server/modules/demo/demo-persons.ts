@@ -178,6 +178,14 @@ const PERSONS = {
     address: 'Prison de Démo, Chemin de la Prison 3, 5000 Namur',
     serial: 89,
   },
+  renaudDelhaye: {
+    surname: 'Delhaye',
+    firstNames: 'Renaud',
+    birthDate: '1990-10-08',
+    birthPlace: 'Charleroi',
+    address: 'Prison de Démo, Chemin de la Prison 3, 5000 Namur',
+    serial: 127,
+  },
   tomLenaerts: {
     surname: 'Lenaerts',
     firstNames: 'Tom',

@@ -139,14 +139,14 @@ describe('a demo database', () => {
     ).toEqual(new Set(participants.map((u) => u.organisation.id)));
   });
 
-  it('holds the five frameworks, active, twenty cases in every state, consultations and transfers', async () => {
+  it('holds the five frameworks, active, twenty-one cases in every state, consultations and transfers', async () => {
     await demoOf(db).ensureDemo();
     const frameworks = await db.adminDb.selectFrom('frameworks').select(['name', 'state']).execute();
     expect(frameworks.map((f) => f.name).sort()).toEqual([...FRAMEWORK_NAMES].sort());
     expect(frameworks.every((f) => f.state === 'active')).toBe(true);
 
     const cases = await db.adminDb.selectFrom('cases').select(['id', 'state']).execute();
-    expect(cases).toHaveLength(20);
+    expect(cases).toHaveLength(21);
     expect(new Set(cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
     expect(await countRows(db.adminDb, 'case_reopenings')).toBe(1);
 
@@ -175,14 +175,15 @@ describe('a demo database', () => {
       .execute();
     expect(overdue.length).toBeGreaterThanOrEqual(1);
 
-    // One transfer approved, attested and exported; one waiting for its controller (bill art. 4).
+    // One transfer approved, attested and exported; one approved, not yet attested; one waiting
+    // for its controller (bill art. 4).
     const transfers = await db.adminDb
       .selectFrom('own_file_transfers as t')
       .innerJoin('own_file_transfer_items as i', 'i.transfer_id', 't.id')
       .select(['t.attested_at', 'i.decision'])
       .execute();
-    expect(transfers.map((t) => t.decision).sort()).toEqual(['approved', 'pending']);
-    expect(transfers.find((t) => t.decision === 'approved')?.attested_at).not.toBeNull();
+    expect(transfers.map((t) => t.decision).sort()).toEqual(['approved', 'approved', 'pending']);
+    expect(transfers.filter((t) => t.decision === 'approved' && t.attested_at !== null)).toHaveLength(1);
     expect(await countRows(db.adminDb, 'own_file_exports')).toBe(2);
 
     // SCO-09: paper parts registered by the organisations holding them, one destroyed on its holder's decision.
