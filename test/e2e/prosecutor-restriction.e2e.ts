@@ -21,8 +21,8 @@ import { DEMO_FRAMEWORKS } from '../../src/server/modules/demo/demo-frameworks.j
 import { nationalRegisterNumber } from '../../src/server/modules/demo/demo-persons.js';
 import { formatDate } from '../../src/web/i18n/format.js';
 import { expectNoSeriousAxeViolations, launchBrowser } from './support/browser.js';
-import { escapeRegExp, logInToDashboard, watchServerErrors } from './support/case-journey.js';
-import { demoUser, fill, heading, Profiles, submitLogin, TEXTS } from './support/journey.js';
+import { escapeRegExp, logInToDashboard, logInToRightsDesk, watchServerErrors } from './support/case-journey.js';
+import { demoUser, fill, heading, Profiles, TEXTS } from './support/journey.js';
 
 let browser: Browser;
 let profiles: Profiles;
@@ -67,33 +67,6 @@ function threeMonthsAfter(date: string): string {
   return new Date(Date.UTC(year, month + 2, Math.min(day, last))).toISOString().slice(0, 10);
 }
 
-/** The DPO logs in on the way to the rights desk; the undertaking comes first when due (SPEC ROL-07). */
-async function openRightsDesk(page: Page, recoveryCode: string): Promise<void> {
-  const dpo = demoUser('dpo');
-  await page.goto('/rights-desk');
-  await heading(page, fr.login.title);
-  await submitLogin(page, 'fr', { email: dpo.email, password: dpo.password, recoveryCode });
-  const undertaking = page.getByRole('heading', { level: 1, name: fr.undertaking.title, exact: true });
-  const desk = page.getByRole('heading', { level: 1, name: fr.rights.title, exact: true });
-  await undertaking.or(desk).waitFor();
-  if (await undertaking.isVisible()) {
-    const proceed = page.getByRole('link', { name: fr.undertaking.continue, exact: true });
-    const accept = page.getByRole('button', {
-      name: new RegExp(
-        `^(${escapeRegExp(fr.undertaking.accept.consultation_secrecy)}|${escapeRegExp(fr.undertaking.accept.controller_awareness)})$`,
-      ),
-    });
-    await accept.or(proceed).first().waitFor();
-    while (!(await proceed.isVisible())) {
-      const due = await accept.count();
-      await accept.first().click();
-      await expect.poll(() => accept.count(), { timeout: 10_000 }).toBeLessThan(due);
-      await accept.or(proceed).first().waitFor();
-    }
-    await proceed.click();
-  }
-  await heading(page, fr.rights.title);
-}
 
 async function officeParts(page: Page): Promise<RightsPart[]> {
   const response = await page.request.get('/api/rights-parts?open=false');
@@ -257,7 +230,7 @@ describe('a restriction by the procureur des Konings', () => {
     // The DPO of the prison, in French, takes in Kevin Jacobs's signed request for erasure.
     const dpoPage = await profiles.open('fr-BE');
     watchServerErrors(failures, dpoPage);
-    await openRightsDesk(dpoPage, demoUser('dpo').recoveryCodes[5]!);
+    await logInToRightsDesk(dpoPage, demoUser('dpo'), demoUser('dpo').recoveryCodes[5]!);
     const datedOn = daysAgo(1);
     const intake = dpoPage.getByRole('region', { name: fr.rights.intake.title });
     const i = fr.rights.intake.fields;

@@ -14,8 +14,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { RightsPart } from '../../src/contracts/rights.js';
 import { nationalRegisterNumber } from '../../src/server/modules/demo/demo-persons.js';
 import { expectNoSeriousAxeViolations, launchBrowser } from './support/browser.js';
-import { escapeRegExp, watchServerErrors } from './support/case-journey.js';
-import { demoUser, fill, heading, Profiles, submitLogin, TEXTS } from './support/journey.js';
+import { escapeRegExp, logInToRightsDesk, watchServerErrors } from './support/case-journey.js';
+import { demoUser, fill, Profiles, TEXTS } from './support/journey.js';
 
 let browser: Browser;
 let profiles: Profiles;
@@ -49,33 +49,6 @@ function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Logs in on the way to the desk; the undertaking comes first when due (SPEC ROL-07). */
-async function openDesk(page: Page, recoveryCode: string): Promise<void> {
-  const dpo = demoUser('dpo');
-  await page.goto('/rights-desk');
-  await heading(page, fr.login.title);
-  await submitLogin(page, 'fr', { email: dpo.email, password: dpo.password, recoveryCode });
-  const undertaking = page.getByRole('heading', { level: 1, name: fr.undertaking.title, exact: true });
-  const desk = page.getByRole('heading', { level: 1, name: fr.rights.title, exact: true });
-  await undertaking.or(desk).waitFor();
-  if (await undertaking.isVisible()) {
-    const proceed = page.getByRole('link', { name: fr.undertaking.continue, exact: true });
-    const accept = page.getByRole('button', {
-      name: new RegExp(
-        `^(${escapeRegExp(fr.undertaking.accept.consultation_secrecy)}|${escapeRegExp(fr.undertaking.accept.controller_awareness)})$`,
-      ),
-    });
-    await accept.or(proceed).first().waitFor();
-    while (!(await proceed.isVisible())) {
-      const due = await accept.count();
-      await accept.first().click();
-      await expect.poll(() => accept.count(), { timeout: 10_000 }).toBeLessThan(due);
-      await accept.or(proceed).first().waitFor();
-    }
-    await proceed.click();
-  }
-  await heading(page, fr.rights.title);
-}
 
 async function partsOf(page: Page, requestId: string): Promise<RightsPart[]> {
   const response = await page.request.get('/api/rights-parts?open=false');
@@ -90,7 +63,7 @@ describe('a request for access at the rights desk', () => {
     const failures: string[] = [];
     const page = await profiles.open('fr-BE');
     watchServerErrors(failures, page);
-    await openDesk(page, demoUser('dpo').recoveryCodes[1]!);
+    await logInToRightsDesk(page, demoUser('dpo'), demoUser('dpo').recoveryCodes[1]!);
     expect(await page.getByRole('link', { name: fr.nav.rightsDesk, exact: true }).count()).toBe(1);
     await expectNoSeriousAxeViolations(page, 'rights desk');
 

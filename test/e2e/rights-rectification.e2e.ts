@@ -19,8 +19,8 @@ import type { DisclosureList, RightsPart } from '../../src/contracts/rights.js';
 import type { TransferList } from '../../src/contracts/transfers.js';
 import { nationalRegisterNumber } from '../../src/server/modules/demo/demo-persons.js';
 import { expectNoSeriousAxeViolations, launchBrowser } from './support/browser.js';
-import { escapeRegExp, logInToDashboard, watchServerErrors } from './support/case-journey.js';
-import { demoUser, fill, heading, Profiles, submitLogin, TEXTS } from './support/journey.js';
+import { escapeRegExp, logInToDashboard, logInToRightsDesk, watchServerErrors } from './support/case-journey.js';
+import { demoUser, fill, heading, Profiles, TEXTS } from './support/journey.js';
 
 let browser: Browser;
 let profiles: Profiles;
@@ -68,37 +68,6 @@ async function readCase(page: Page, caption: string): Promise<CaseDetail> {
   return getJson<CaseDetail>(page, `/api/cases/${caseId}`);
 }
 
-/** Logs the prison's DPO in on the way to the desk; the undertaking comes first when due (SPEC ROL-07). */
-async function openDesk(page: Page): Promise<void> {
-  const dpo = demoUser('dpo');
-  await page.goto('/rights-desk');
-  await heading(page, fr.login.title);
-  await submitLogin(page, 'fr', {
-    email: dpo.email,
-    password: dpo.password,
-    recoveryCode: dpo.recoveryCodes[6]!,
-  });
-  const undertaking = page.getByRole('heading', { level: 1, name: fr.undertaking.title, exact: true });
-  const desk = page.getByRole('heading', { level: 1, name: fr.rights.title, exact: true });
-  await undertaking.or(desk).waitFor();
-  if (await undertaking.isVisible()) {
-    const proceed = page.getByRole('link', { name: fr.undertaking.continue, exact: true });
-    const accept = page.getByRole('button', {
-      name: new RegExp(
-        `^(${escapeRegExp(fr.undertaking.accept.consultation_secrecy)}|${escapeRegExp(fr.undertaking.accept.controller_awareness)})$`,
-      ),
-    });
-    await accept.or(proceed).first().waitFor();
-    while (!(await proceed.isVisible())) {
-      const due = await accept.count();
-      await accept.first().click();
-      await expect.poll(() => accept.count(), { timeout: 10_000 }).toBeLessThan(due);
-      await accept.or(proceed).first().waitFor();
-    }
-    await proceed.click();
-  }
-  await heading(page, fr.rights.title);
-}
 
 describe('a rectification at the rights desk', () => {
   test('RGT-REC-01 RGT-REC-04 FIL-08 carried out on the prison item, answered granted, and told to the two organisations that read it and to its own-file copy', async () => {
@@ -159,7 +128,7 @@ describe('a rectification at the rights desk', () => {
     // The prison's DPO takes in the dated and signed request, with the copy of the identity document.
     const deskPage = await profiles.open('fr-BE');
     watchServerErrors(failures, deskPage);
-    await openDesk(deskPage);
+    await logInToRightsDesk(deskPage, demoUser('dpo'), demoUser('dpo').recoveryCodes[6]!);
     await expectNoSeriousAxeViolations(deskPage, 'rights desk');
     const intake = deskPage.getByRole('region', { name: fr.rights.intake.title });
     const f = fr.rights.intake.fields;

@@ -30,26 +30,7 @@ export async function logInToDashboard(
   await page.goto('/login');
   await heading(page, t.login.title);
   await submitLogin(page, language, { email: user.email, password: user.password, recoveryCode });
-  const undertaking = page.getByRole('heading', { level: 1, name: t.undertaking.title, exact: true });
-  const asked = page.getByRole('heading', { level: 1, name: t.justification.title, exact: true });
-  await undertaking.or(asked).waitFor();
-  if (await undertaking.isVisible()) {
-    // Each text due is accepted in turn; the way on appears once nothing is due any longer.
-    const proceed = page.getByRole('link', { name: t.undertaking.continue, exact: true });
-    const accept = page.getByRole('button', {
-      name: new RegExp(
-        `^(${escapeRegExp(t.undertaking.accept.consultation_secrecy)}|${escapeRegExp(t.undertaking.accept.controller_awareness)})$`,
-      ),
-    });
-    await accept.or(proceed).first().waitFor();
-    while (!(await proceed.isVisible())) {
-      const due = await accept.count();
-      await accept.first().click();
-      await expect.poll(() => accept.count(), { timeout: 10_000 }).toBeLessThan(due);
-      await accept.or(proceed).first().waitFor();
-    }
-    await proceed.click();
-  }
+  await acceptDueTexts(page, language, t.justification.title);
   await heading(page, t.justification.title);
   await expectNoSeriousAxeViolations(page, 'justification asked');
   // A suggestion starts the justification; the user completes it.
@@ -60,6 +41,41 @@ export async function logInToDashboard(
   await page.getByRole('button', { name: t.justification.submit, exact: true }).click();
   await heading(page, t.dashboard.title);
   await page.getByText(fill(t.dashboard.intro, { justification }), { exact: true }).waitFor();
+}
+
+/**
+ * After a login: when the secrecy undertaking or the awareness module is due (ROL-07, SEC-09), each
+ * text is accepted in turn and the way on taken; otherwise the page headed `next` is already there.
+ */
+export async function acceptDueTexts(page: Page, language: Language, next: string): Promise<void> {
+  const t = TEXTS[language];
+  const undertaking = page.getByRole('heading', { level: 1, name: t.undertaking.title, exact: true });
+  await undertaking.or(page.getByRole('heading', { level: 1, name: next, exact: true })).waitFor();
+  if (!(await undertaking.isVisible())) return;
+  const proceed = page.getByRole('link', { name: t.undertaking.continue, exact: true });
+  const accept = page.getByRole('button', {
+    name: new RegExp(
+      `^(${escapeRegExp(t.undertaking.accept.consultation_secrecy)}|${escapeRegExp(t.undertaking.accept.controller_awareness)})$`,
+    ),
+  });
+  await accept.or(proceed).first().waitFor();
+  while (!(await proceed.isVisible())) {
+    const due = await accept.count();
+    await accept.first().click();
+    await expect.poll(() => accept.count(), { timeout: 10_000 }).toBeLessThan(due);
+    await accept.or(proceed).first().waitFor();
+  }
+  await proceed.click();
+}
+
+/** A DPO (or prosecutor) logs in on the way to the rights desk (SPEC RGT-GEN-01). */
+export async function logInToRightsDesk(page: Page, user: DemoLogin, recoveryCode: string): Promise<void> {
+  const t = TEXTS.fr;
+  await page.goto('/rights-desk');
+  await heading(page, t.login.title);
+  await submitLogin(page, 'fr', { email: user.email, password: user.password, recoveryCode });
+  await acceptDueTexts(page, 'fr', t.rights.title);
+  await heading(page, t.rights.title);
 }
 
 /** The id of the case whose page is open. */
