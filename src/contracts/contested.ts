@@ -7,6 +7,7 @@
  */
 import { type Static, Type } from 'typebox';
 import { IdSchema } from './identity.js';
+import { RECIPIENT_CLASSES } from './rights.js';
 
 const closed = { additionalProperties: false } as const;
 const civilDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' });
@@ -154,3 +155,36 @@ export const ContestedMarkParamsSchema = Type.Object(
   { caseId: IdSchema, itemId: IdSchema, markId: IdSchema },
   closed,
 );
+
+/** RGT-CRT-03: the recipients since day D (Europe/Brussels), in the disclosure log and the notices. */
+export const SinceQuerySchema = Type.Object({ since: Type.Optional(civilDate) }, closed);
+export type SinceQuery = Static<typeof SinceQuerySchema>;
+
+export const CourtOrderParamsSchema = Type.Object(
+  { caseId: IdSchema, courtActionId: IdSchema, orderId: IdSchema },
+  closed,
+);
+
+/** RGT-CRT-03 (art. 14 §6): the notices to generate for an order, to the recipients since `since`. */
+export const GenerateCourtOrderNoticesSchema = Type.Object({ since: Type.Optional(civilDate) }, closed);
+export type GenerateCourtOrderNotices = Static<typeof GenerateCourtOrderNoticesSchema>;
+
+/** One recipient told under the order, with the order's reference to inform third parties. */
+export const CourtOrderNoticeSchema = Type.Object(
+  {
+    id: IdSchema,
+    courtOrderId: IdSchema,
+    orderReference: Type.String(),
+    recipient: Type.String(),
+    recipientOrganisationId: Type.Union([IdSchema, Type.Null()]),
+    recipientClass: Type.Enum([...RECIPIENT_CLASSES]),
+    itemIds: Type.Array(IdSchema),
+    /** The notification in Concerto; null for a recipient outside it, told by the controller. */
+    notificationId: Type.Union([IdSchema, Type.Null()]),
+    createdAt: instant,
+  },
+  closed,
+);
+export type CourtOrderNotice = Static<typeof CourtOrderNoticeSchema>;
+export const CourtOrderNoticeListSchema = Type.Object({ notices: Type.Array(CourtOrderNoticeSchema) }, closed);
+export type CourtOrderNoticeList = Static<typeof CourtOrderNoticeListSchema>;

@@ -28,6 +28,8 @@ export const NOTIFICATION_KINDS = [
   'disclosed_item_changed',
   // SPEC RGT-RST-07: an art. 7 restriction of the office reached its review date.
   'restriction_review_due',
+  // SPEC RGT-CRT-03 (L2007 art. 14 §6): a court order tells the controller to inform the recipients of its data.
+  'court_ordered_notice',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -75,6 +75,9 @@ import { createDesignationService } from './modules/designations/designations.se
 import { contestedRoutes } from './modules/contested/contested.routes.js';
 import { createContestedService } from './modules/contested/contested.service.js';
 import { createPaperPartsRepository } from './modules/paper-parts/paper-parts.repository.js';
+import { createLegalHoldsRepository } from './modules/legal-holds/legal-holds.repository.js';
+import { legalHoldRoutes } from './modules/legal-holds/legal-holds.routes.js';
+import { createLegalHoldService } from './modules/legal-holds/legal-holds.service.js';
 import { judicialRerouting } from './modules/rights/judicial-rerouting.js';
 import { createRightsRepository } from './modules/rights/rights.repository.js';
 import { rightsRoutes } from './modules/rights/rights.routes.js';
@@ -99,7 +102,7 @@ import { createSystemService } from './modules/system/system.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview' | 'legalRules'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview' | 'legalRules' | 'audit'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -284,10 +287,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Court actions and the contested marking (L2007 arts 14-15; SPEC RGT-CRT-01, RGT-CON-01..04).
   await app.register(contestedRoutes, { contested: createContestedService(caseDeps), guard });
+  // Legal holds under an order of the court president (L2007 art. 14 §7; SPEC RET-08, RGT-CRT-04).
+  await app.register(legalHoldRoutes, {
+    legalHolds: createLegalHoldService({ ...caseDeps, legalHolds: createLegalHoldsRepository() }),
+    guard,
+  });
 
   // The rights desks of the controllers and of the prosecutor's office (issue 5; SPEC §9).
   await app.register(rightsRoutes, {
-    rights: createRightsService({ ...caseDeps, rights: rightsRepository, blindIndex: createBlindIndex({ keys: deps.keys }) }),
+    rights: createRightsService({
+      ...caseDeps,
+      rights: rightsRepository,
+      blindIndex: createBlindIndex({ keys: deps.keys }),
+      // SPEC RGT-CRT-01: the evidence packs are signed with the audit checkpoint key.
+      packSigning: { signer: deps.keys, origin: deps.config.audit.origin },
+    }),
     guard,
   });
 

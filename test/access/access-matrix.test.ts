@@ -27,6 +27,7 @@ import {
   type Signed,
 } from '../support/access-world.js';
 import { courtAction, recordCourtActionOn } from '../support/contested-steps.js';
+import { legalHoldOrder, placeLegalHoldOn } from '../support/legal-hold-steps.js';
 import { paperAnnex, paperPartOf } from '../support/paper-part-steps.js';
 import { newCase } from '../support/case-steps.js';
 import { completeFramework, rawRequest } from '../support/consultation-steps.js';
@@ -578,6 +579,26 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
       payload: { orderedOn: brusselsDateOf(world.clock.now()), reference: 'Kort Ged. 26/77/C', summary: 'Verbetering bevolen.' },
     };
   },
+  generateCourtOrderNotices: async (cell) => {
+    const kase = await freshCase(cell);
+    const actionId = await recordCourtActionOn(world, kase);
+    const order = await world.request(world.people.policeOfficer, 'POST', `/api/cases/${kase.id}/court-actions/${actionId}/orders`, {
+      orderedOn: brusselsDateOf(world.clock.now()),
+      reference: 'Kort Ged. 26/78/C',
+      summary: 'Derden inlichten.',
+      informThirdPartiesReference: 'Beschikking 26/78, punt 3',
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/court-actions/${actionId}/orders/${order.json().orders[0].id}/notices`,
+      payload: {},
+    };
+  },
+  itemDisclosures: (cell) => ({
+    method: 'GET',
+    url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/disclosures?since=2026-01-01`,
+  }),
   listContestedMarks: (cell) => ({
     method: 'GET',
     url: `/api/cases/${cell.caseId}/items/${recordsOf(cell.subject).itemId}/contested-marks`,
@@ -590,6 +611,21 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
       method: 'POST',
       url: `/api/cases/${kase.id}/items/${kase.itemId}/contested-marks/${marks.json().marks[0].id}/clearance`,
       payload: { basis: 'request_withdrawn', date: brusselsDateOf(world.clock.now()) },
+    };
+  },
+  listLegalHolds: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}/legal-holds` }),
+  placeLegalHold: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${(await freshCase(cell)).id}/legal-holds`,
+    payload: legalHoldOrder(),
+  }),
+  // The police places a hold on its fresh case; only the police releases it.
+  releaseLegalHold: async (cell) => {
+    const kase = await freshCase(cell);
+    return {
+      method: 'POST',
+      url: `/api/cases/${kase.id}/legal-holds/${await placeLegalHoldOn(world, kase.id)}/release`,
+      payload: REASON,
     };
   },
   searchPersons: () => ({
@@ -744,6 +780,12 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     checkedAfterAccess: true,
   }),
   rightsPartDisclosures: async () => ({ method: 'GET', url: `/api/rights-parts/${(await policeRightsPart()).partId}/disclosures` }),
+  // Not answered yet: 409 past access.
+  rightsEvidencePack: async () => ({
+    method: 'GET',
+    url: `/api/rights-parts/${(await policeRightsPart()).partId}/evidence-pack`,
+    checkedAfterAccess: true,
+  }),
   recordExternalDisclosure: async (cell) => {
     const kase = await freshCase(cell);
     return {

@@ -654,6 +654,20 @@ export interface CourtOrdersTable {
   recorded_at: Timestamp;
 }
 
+/** One recipient told under a court order (migrations/0028_court_order_notices.sql; SPEC RGT-CRT-03). */
+export interface CourtOrderNoticesTable {
+  id: string;
+  court_order_id: string;
+  order_reference: string;
+  recipient_class: 'co_participant_controller' | 'own_file_exporter' | 'third_party' | 'processor' | 'inquiry_authority';
+  recipient_organisation_id: string | null;
+  recipient_name: string | null;
+  item_ids: string[];
+  notification_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 // --- royal decrees (see migrations/0018_royal_decree_authorisations.sql) ----------------
 // (authorisations owned by src/server/modules/identity, notices by src/server/modules/cases)
 export interface RoyalDecreeAuthorisationsTable {
@@ -1029,6 +1043,29 @@ export interface ScheduledJobsTable {
   last_error: string | null;
 }
 
+// --- modules/legal-holds (see migrations/0029_legal_holds.sql) ---------------------------
+export type LegalHoldScope = 'case' | 'person' | 'item';
+
+export interface LegalHoldsTable {
+  id: string;
+  case_id: string;
+  scope: LegalHoldScope;
+  person_id: string | null;
+  item_id: string | null;
+  /** The organisation that placed it; it alone releases it. */
+  organisation_id: string;
+  court_order_reference: string;
+  issuer: string;
+  /** Encrypted under the case key: the measure ordered. */
+  reason: Buffer;
+  placed_by: string;
+  placed_at: Timestamp;
+  released_by: string | null;
+  released_at: Timestamp | null;
+  /** Encrypted under the case key. */
+  release_reason: Buffer | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -1080,6 +1117,7 @@ export interface DB {
   contested_marks: ContestedMarksTable;
   court_actions: CourtActionsTable;
   court_orders: CourtOrdersTable;
+  court_order_notices: CourtOrderNoticesTable;
   royal_decree_authorisations: RoyalDecreeAuthorisationsTable;
   prior_written_notices: PriorWrittenNoticesTable;
   oidc_flows: OidcFlowsTable;
@@ -1105,4 +1143,5 @@ export interface DB {
   prosecutor_list_lookups: ProsecutorListLookupsTable;
   prosecutor_list_removals: ProsecutorListRemovalsTable;
   scheduled_jobs: ScheduledJobsTable;
+  legal_holds: LegalHoldsTable;
 }

@@ -14,3 +14,4 @@ export {
   sniffMediaType,
 } from './sniff.js';
 export { stripImageMetadata } from './strip-metadata.js';
+export { storeZip, type ZipEntry } from './zip.js';

@@ -680,6 +680,18 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: "The controller's own members; to other parties another controller's action does not exist (SPEC RGT-CRT-01, RGT-CRT-03)",
     outcomes: { ...caseAction('own_organisation'), organiser: 'not_found', co_participant: 'not_found' },
   },
+  generateCourtOrderNotices: {
+    method: 'POST',
+    path: '/api/cases/:caseId/court-actions/:courtActionId/orders/:orderId/notices',
+    rule: "The controller's own members, for an order to inform third parties; to other parties another controller's order does not exist (L2007 art. 14 §6; SPEC RGT-CRT-03)",
+    outcomes: { ...caseAction('own_organisation'), organiser: 'not_found', co_participant: 'not_found' },
+  },
+  itemDisclosures: {
+    method: 'GET',
+    path: '/api/cases/:caseId/items/:itemId/disclosures',
+    rule: "The item's controller's own members: every recipient since a day (SPEC RGT-CRT-03)",
+    outcomes: caseAction('own_organisation'),
+  },
   listContestedMarks: {
     method: 'GET',
     path: '/api/cases/:caseId/items/:itemId/contested-marks',
@@ -690,6 +702,24 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     method: 'POST',
     path: '/api/cases/:caseId/items/:itemId/contested-marks/:markId/clearance',
     rule: "The item's controller's own members, on a recorded basis (SPEC RGT-CON-03, A-22)",
+    outcomes: caseAction('own_organisation'),
+  },
+  listLegalHolds: {
+    method: 'GET',
+    path: '/api/cases/:caseId/legal-holds',
+    rule: 'Those who see the case; a hold on a record only those who see the record (SPEC RET-08)',
+    outcomes: CASE_READ,
+  },
+  placeLegalHold: {
+    method: 'POST',
+    path: '/api/cases/:caseId/legal-holds',
+    rule: "The parties' own members, in any state, not a representative nor the reviewer (L2007 art. 14 §7; SPEC RET-08, RGT-CRT-04)",
+    outcomes: caseAction('own_organisation', 'organiser', 'co_participant'),
+  },
+  releaseLegalHold: {
+    method: 'POST',
+    path: '/api/cases/:caseId/legal-holds/:holdId/release',
+    rule: 'The own members of the organisation that placed the hold, with the reason (SPEC RET-08)',
     outcomes: caseAction('own_organisation'),
   },
   searchPersons: {
@@ -880,6 +910,12 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     method: 'GET',
     path: '/api/rights-parts/:partId/disclosures',
     rule: "The controller's desk (SPEC RGT-CRT-03)",
+    outcomes: RIGHTS_PART,
+  },
+  rightsEvidencePack: {
+    method: 'GET',
+    path: '/api/rights-parts/:partId/evidence-pack',
+    rule: 'The desk that answered the part, once it is answered (SPEC RGT-CRT-01)',
     outcomes: RIGHTS_PART,
   },
   recordExternalDisclosure: {

@@ -51,6 +51,7 @@ import { INFORMATION_RULE, personInformationIssues } from '../information-notice
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
 import { childFocusExemption } from '../identity/royal-decree-rules.js';
+import { refuseErasureWhileHeld } from '../legal-holds/active-legal-hold.js';
 import type { JudicialStatusListener } from './judicial-status.js';
 import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
 import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
@@ -530,6 +531,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         if (item.erased_at) throw new DomainError('conflict', { detail: 'The item was erased already' });
         requireDesignation(open, itemRequires(item));
         refuseIfAny(shapeIssues(CorrectionRequestSchema, { text: reason }).map((i) => ({ ...i, field: '/body/reason' })));
+        // RET-08 (L2007 art. 14 §7): evidence a court ordered preserved is not erased while held.
+        await refuseErasureWhileHeld(tx, { caseId, itemId });
         const version = item.version + 1;
         const now = clock.now();
         await records.wipeItem(tx, itemId, now);

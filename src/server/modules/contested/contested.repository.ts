@@ -4,7 +4,12 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import type { ContestedMarksTable, CourtActionsTable, CourtOrdersTable } from '../../db/schema.js';
+import type {
+  ContestedMarksTable,
+  CourtActionsTable,
+  CourtOrderNoticesTable,
+  CourtOrdersTable,
+} from '../../db/schema.js';
 
 export type ContestedMarkRow = Selectable<ContestedMarksTable>;
 export type CourtActionRow = Selectable<CourtActionsTable>;
@@ -143,4 +148,42 @@ export function courtOrdersOf(tx: Tx, actionIds: readonly string[]): Promise<Cou
     .orderBy('ordered_on')
     .orderBy('recorded_at')
     .execute();
+}
+
+/** The court actions that follow the rights request `requestId` (art. 14 §5), visible to the reader. */
+export function courtActionsOfRequest(tx: Tx, requestId: string): Promise<CourtActionRow[]> {
+  return tx
+    .selectFrom('court_actions')
+    .selectAll()
+    .where('rights_request_id', '=', requestId)
+    .orderBy('notified_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type CourtOrderNoticeRow = Selectable<CourtOrderNoticesTable>;
+
+export async function insertCourtOrderNotices(
+  tx: Tx,
+  rows: readonly Insertable<CourtOrderNoticesTable>[],
+): Promise<void> {
+  if (rows.length > 0) await tx.insertInto('court_order_notices').values([...rows]).execute();
+}
+
+/** The notices generated under the orders `orderIds`, oldest first. */
+export function courtOrderNoticesOf(tx: Tx, orderIds: readonly string[]): Promise<CourtOrderNoticeRow[]> {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return tx
+    .selectFrom('court_order_notices')
+    .selectAll()
+    .where('court_order_id', 'in', orderIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The legal names of the recipient organisations (no personal data, no row-level security). */
+export function organisationNames(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return tx.selectFrom('organisations').select(['id', 'legal_name']).where('id', 'in', ids).execute();
 }

@@ -8,11 +8,16 @@ import {
   CourtActionListSchema,
   CourtActionParamsSchema,
   CourtActionSchema,
+  CourtOrderNoticeListSchema,
+  CourtOrderParamsSchema,
+  GenerateCourtOrderNoticesSchema,
   ItemMarksParamsSchema,
   RecordCourtActionSchema,
   RecordCourtOrderSchema,
+  SinceQuerySchema,
 } from '../../../contracts/contested.js';
-import { ProblemSchema } from '../../../contracts/problem.js';
+import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
+import { DisclosureListSchema } from '../../../contracts/rights.js';
 import { actorOf, type SessionGuard } from '../auth/session-guard.js';
 import type { ContestedService } from './contested.service.js';
 
@@ -21,13 +26,6 @@ export interface ContestedRoutesOptions {
   guard: SessionGuard;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
 const tags = ['contested'];
 
 export const contestedRoutes: FastifyPluginAsyncTypebox<ContestedRoutesOptions> = async (
@@ -97,6 +95,57 @@ export const contestedRoutes: FastifyPluginAsyncTypebox<ContestedRoutesOptions> 
             request.body,
           ),
         ),
+  );
+
+  app.post(
+    '/api/cases/:caseId/court-actions/:courtActionId/orders/:orderId/notices',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'generateCourtOrderNotices',
+        summary:
+          'Inform every recipient of the data since a day, as the order commands, each notice with its reference (L2007 art. 14 §6; SPEC RGT-CRT-03)',
+        tags,
+        params: CourtOrderParamsSchema,
+        body: GenerateCourtOrderNoticesSchema,
+        response: { 201: CourtOrderNoticeListSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await contested.generateCourtOrderNotices(
+            actorOf(request),
+            request.params.caseId,
+            request.params.courtActionId,
+            request.params.orderId,
+            request.body,
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/items/:itemId/disclosures',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'itemDisclosures',
+        summary:
+          'Every recipient of your item since a day, also after its erasure or retention, from the disclosure log (SPEC RGT-CRT-03)',
+        tags,
+        params: ItemMarksParamsSchema,
+        querystring: SinceQuerySchema,
+        response: { 200: DisclosureListSchema, ...problems },
+      },
+    },
+    async (request) =>
+      contested.itemDisclosures(
+        actorOf(request),
+        request.params.caseId,
+        request.params.itemId,
+        request.query.since,
+      ),
   );
 
   app.get(

@@ -15,16 +15,21 @@ import {
   type ContestedMarkList,
   type CourtAction,
   type CourtActionList,
+  type CourtOrderNoticeList,
+  type GenerateCourtOrderNotices,
+  GenerateCourtOrderNoticesSchema,
   type RecordCourtAction,
   RecordCourtActionSchema,
   type RecordCourtOrder,
   RecordCourtOrderSchema,
 } from '../../../contracts/contested.js';
 import { IdSchema } from '../../../contracts/identity.js';
+import type { DisclosureList } from '../../../contracts/rights.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditAction } from '../../kernel/audit/index.js';
-import { DomainError } from '../../kernel/errors.js';
-import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
+import { DomainError, type FieldIssue } from '../../kernel/errors.js';
+import { startOfBrusselsDay } from '../../kernel/legal-rules/brussels-time.js';
+import { brusselsDateOf, parseCivilDate } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type CaseDeps, caseOpener, type OpenCase } from '../cases/open-case.js';
 import type { ItemRow } from '../cases/records.repository.js';
@@ -44,19 +49,32 @@ import {
   courtActionById,
   courtActionItems,
   courtActionsOf,
+  type CourtOrderNoticeRow,
+  courtOrderNoticesOf,
   courtOrdersOf,
   insertCourtAction,
   insertCourtOrder,
+  insertCourtOrderNotices,
   markForUpdate,
   marksOfItem,
+  organisationNames,
 } from './contested.repository.js';
+import { COURT_FIELDS } from './court-fields.js';
+import { disclosureLog } from './disclosure-log.js';
 import { markContested } from './mark-contested.js';
 
-/** What the ciphertexts of this module are bound to (ARCHITECTURE §3.3), under the case key. */
-const COURT_FIELDS = {
-  action: (id: string) => [`court_action:${id}`, 1] as const,
-  order: (id: string) => [`court_order:${id}`, 1] as const,
-};
+/** RGT-CRT-03: L2007 art. 14 §6, the president orders the controller to inform the third parties. */
+const INFORM_RULE = 'L2007 art. 14 §6 (SPEC RGT-CRT-03)';
+
+/** Day D as the instant it starts in Brussels, or the field that is not a day of the calendar. */
+function sinceOf(since: string | undefined, field: string): { at: Date | null; issues: FieldIssue[] } {
+  if (since === undefined) return { at: null, issues: [] };
+  try {
+    return { at: startOfBrusselsDay(parseCivilDate(since)), issues: [] };
+  } catch {
+    return { at: null, issues: [{ field, message: 'is not a day of the calendar' }] };
+  }
+}
 
 const itemRef = (item: Pick<ItemRow, 'id' | 'category'>) => ({
   type: 'item',
@@ -65,7 +83,7 @@ const itemRef = (item: Pick<ItemRow, 'id' | 'category'>) => ({
 });
 
 export function createContestedService(deps: CaseDeps) {
-  const { db, records, access, audit, clock } = deps;
+  const { db, records, notifications, access, audit, clock } = deps;
   const openCase = caseOpener(deps);
   const today = () => brusselsDateOf(clock.now());
 
@@ -151,6 +169,32 @@ export function createContestedService(deps: CaseDeps) {
                 resJudicataConfirmed: row.res_judicata_confirmed,
               }
             : null,
+      })),
+    };
+  }
+
+  async function presentNotices(tx: Tx, rows: readonly CourtOrderNoticeRow[]): Promise<CourtOrderNoticeList> {
+    const names = new Map(
+      (
+        await organisationNames(
+          tx,
+          rows.flatMap((row) => (row.recipient_organisation_id ? [row.recipient_organisation_id] : [])),
+        )
+      ).map((o) => [o.id, o.legal_name]),
+    );
+    return {
+      notices: rows.map((row) => ({
+        id: row.id,
+        courtOrderId: row.court_order_id,
+        orderReference: row.order_reference,
+        recipient: row.recipient_organisation_id
+          ? (names.get(row.recipient_organisation_id) ?? '')
+          : (row.recipient_name ?? ''),
+        recipientOrganisationId: row.recipient_organisation_id,
+        recipientClass: row.recipient_class,
+        itemIds: row.item_ids,
+        notificationId: row.notification_id,
+        createdAt: new Date(row.created_at).toISOString(),
       })),
     };
   }
@@ -290,6 +334,137 @@ export function createContestedService(deps: CaseDeps) {
         });
         const [presented] = await presentActions(open, tx, [action]);
         return presented!;
+      });
+    },
+
+    /**
+     * RGT-CRT-03 (L2007 art. 14 §6): an order to inform the third parties is carried out. Every
+     * recipient of the action's items since day D (all of them without it), read from the
+     * disclosure log, which outlives the items' erasure and retention, is told once per order: an
+     * organisation of Concerto by a notification, a recipient outside it by the controller, whose
+     * duty the row records. Each row keeps the order's reference to inform third parties.
+     */
+    generateCourtOrderNotices(
+      actor: Actor,
+      caseId: string,
+      courtActionId: string,
+      orderId: string,
+      input: GenerateCourtOrderNotices,
+    ): Promise<CourtOrderNoticeList> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contest', 'organise');
+        refuseIfAny(shapeIssues(IdSchema, courtActionId, 'params/courtActionId'));
+        refuseIfAny(shapeIssues(IdSchema, orderId, 'params/orderId'));
+        // Another controller's action is hidden by row-level security: it may not learn it exists.
+        const action = await courtActionById(tx, caseId, courtActionId);
+        if (!action) throw new DomainError('not_found', { detail: 'No such court action' });
+        const order = (await courtOrdersOf(tx, [courtActionId])).find((o) => o.id === orderId);
+        if (!order) throw new DomainError('not_found', { detail: 'No such court order' });
+        requireController(open, action.controller_organisation_id, 'organise');
+        const reference = order.inform_third_parties_reference;
+        if (reference === null) {
+          throw new DomainError('conflict', {
+            detail: 'The order does not tell the controller to inform third parties',
+            rule: INFORM_RULE,
+          });
+        }
+        refuseIfAny(shapeIssues(GenerateCourtOrderNoticesSchema, input));
+        const since = sinceOf(input.since, '/body/since');
+        refuseIfAny(since.issues, INFORM_RULE);
+        const itemIds = (await courtActionItems(tx, [courtActionId])).map((i) => i.item_id);
+        const log = await disclosureLog(tx, itemIds, action.controller_organisation_id, since.at);
+        const told = await courtOrderNoticesOf(tx, [orderId]);
+        const toldKeys = new Set(told.map((n) => n.recipient_organisation_id ?? `name:${n.recipient_name}`));
+        // One notice per recipient, with every item of the action it received.
+        const recipients = new Map<string, { first: (typeof log)[number]; itemIds: Set<string> }>();
+        for (const entry of log) {
+          const key = entry.organisation_id ?? `name:${entry.recipient_name}`;
+          if (toldKeys.has(key)) continue;
+          const seen = recipients.get(key);
+          if (seen) seen.itemIds.add(entry.item_id);
+          else recipients.set(key, { first: entry, itemIds: new Set([entry.item_id]) });
+        }
+        const now = clock.now();
+        const rows = [];
+        for (const { first, itemIds: received } of recipients.values()) {
+          const id = randomUUID();
+          const [notificationId] = first.organisation_id
+            ? await notifications.notifyReturningIds(tx, now, [
+                { organisationId: first.organisation_id, kind: 'court_ordered_notice', caseId, subjectId: id },
+              ])
+            : [];
+          rows.push({
+            id,
+            court_order_id: orderId,
+            order_reference: reference,
+            recipient_class: first.recipient_class,
+            recipient_organisation_id: first.organisation_id,
+            recipient_name: first.organisation_id ? null : first.recipient_name,
+            item_ids: [...received].sort(),
+            notification_id: notificationId ?? null,
+            created_by: actor.userId,
+            created_at: now,
+          });
+        }
+        await insertCourtOrderNotices(tx, rows);
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'organise',
+          outcome: 'success',
+          caseId,
+          records: [
+            { type: 'court_action', id: courtActionId },
+            { type: 'court_order', id: orderId },
+            ...rows.map((row) => ({ type: 'court_order_notice', id: row.id })),
+          ],
+          recipients: rows.flatMap((row) =>
+            row.recipient_organisation_id ? [{ organisationId: row.recipient_organisation_id }] : [],
+          ),
+          reason: 'court_ordered_notices',
+        });
+        return presentNotices(tx, await courtOrderNoticesOf(tx, [orderId]));
+      });
+    },
+
+    /**
+     * RGT-CRT-03: every recipient of an item of the controller since day D (all without it), from
+     * the disclosure log, also after the item's erasure or the end of its retention (RGT-REC-05).
+     */
+    itemDisclosures(actor: Actor, caseId: string, itemId: string, sinceDay: string | undefined): Promise<DisclosureList> {
+      return refusable(db, audit, async (tx) => {
+        const open = await openCase(tx, actor, caseId, 'case.contest', 'consult');
+        const item = await visibleItem(tx, open, itemId);
+        requireController(open, item.controller_organisation_id, 'consult');
+        const since = sinceOf(sinceDay, '/querystring/since');
+        refuseIfAny(since.issues, INFORM_RULE);
+        const rows = await disclosureLog(tx, [itemId], item.controller_organisation_id, since.at);
+        const names = new Map(
+          (
+            await organisationNames(
+              tx,
+              rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])),
+            )
+          ).map((o) => [o.id, o.legal_name]),
+        );
+        await audit.record(tx, {
+          actor: open.who,
+          action: 'consult',
+          outcome: 'success',
+          caseId,
+          records: [itemRef(item)],
+          justification: actor.justification ?? 'recipients of the data (L2007 art. 14 §6)',
+          reason: 'disclosure_log',
+        });
+        return {
+          disclosures: rows.map((r) => ({
+            recipient: r.organisation_id ? (names.get(r.organisation_id) ?? '') : (r.recipient_name ?? ''),
+            recipientOrganisationId: r.organisation_id,
+            recipientClass: r.recipient_class,
+            itemId: r.item_id,
+            at: r.at.toISOString(),
+            reference: r.reference,
+          })),
+        };
       });
     },
 

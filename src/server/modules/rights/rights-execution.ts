@@ -16,6 +16,7 @@ import { notifyExporters } from '../cases/exported-item-notices.js';
 import type { CaseDeps } from '../cases/open-case.js';
 import type { ItemRow } from '../cases/records.repository.js';
 import { refuseIfAny } from '../identity/input.js';
+import { refuseErasureWhileHeld } from '../legal-holds/active-legal-hold.js';
 
 export const EXECUTION_RULE = 'L2007 art. 12 §1 (SPEC RGT-REC-01, RGT-REC-02)';
 
@@ -53,6 +54,8 @@ export async function applyChange(
   }
   const stamp = { updated_by: by.userId, updated_at: by.at };
   const caseId = item.case_id;
+  // RET-08 (L2007 art. 14 §7): no erasure while a legal hold stands; a prohibition of use preserves the evidence.
+  if (input.change === 'erase') await refuseErasureWhileHeld(tx, { caseId, itemId: item.id });
   if (input.change === 'prohibit_use') {
     await records.updateItem(tx, item.id, { blocked_reason: 'prohibited_use', blocked_by: by.userId, blocked_at: by.at, ...stamp });
     await notifyExporters({ records, notifications }, tx, { caseId, itemId: item.id }, 'blocked', by.at);

@@ -184,6 +184,25 @@ export const rightsRoutes: FastifyPluginAsyncTypebox<RightsRoutesOptions> = asyn
     async (request) => rights.disclosures(actorOf(request), request.params.partId),
   );
 
+  app.get(
+    '/api/rights-parts/:partId/evidence-pack',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'rightsEvidencePack',
+        summary:
+          'The litigation evidence pack of an answered request: a ZIP of its artefacts with a manifest signed with the audit checkpoint key (SPEC RGT-CRT-01)',
+        tags,
+        params: RightsPartParamsSchema,
+        response: { 200: Type.Unknown(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const pack = await rights.evidencePack(actorOf(request), request.params.partId);
+      return sendDownload(reply, { mediaType: 'application/zip', filename: `evidence-pack-${request.params.partId}.zip`, content: pack });
+    },
+  );
+
   app.post(
     '/api/cases/:caseId/items/:itemId/external-disclosures',
     {

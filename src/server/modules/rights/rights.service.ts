@@ -29,7 +29,7 @@ import type { Tx } from '../../db/database.js';
 import type { RightsRecipientNoticesTable } from '../../db/schema.js';
 import type { AuditEvent, UserActor } from '../../kernel/audit/index.js';
 import type { BlindIndex } from '../../kernel/crypto/blind-index.js';
-import { sniffMediaType } from '../../kernel/documents/index.js';
+import { MEDIA_TYPE_EXTENSIONS, sniffMediaType } from '../../kernel/documents/index.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
 import { brusselsDateOf, type Regime } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
@@ -38,11 +38,14 @@ import { type AccessContext, auditActorOf } from '../access/access.service.js';
 import { readIdentity, readItemPayload } from '../cases/case-presenter.js';
 import { type CaseDeps, caseOpener, caseScope } from '../cases/open-case.js';
 import { contestedState } from '../contested/contested-state.js';
+import { courtActionsFollowing } from '../contested/court-action-record.js';
 import { markContested } from '../contested/mark-contested.js';
 import { activeRestrictions } from '../restrictions/active-restrictions.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { type AnswerRecord, accessAnswerJson, accessAnswerPdfSpec } from './access-answer-document.js';
+import { evidencePack, json, type PackArtefact, type PackSigning } from './evidence-pack.js';
+import { type AuditEventRow, auditEventsAboutPart } from './evidence.repository.js';
 import { PAPER_FIELDS, type PaperContent } from '../paper-parts/paper-part-presenter.js';
 import { objectionOf } from './objection-rules.js';
 import { replyLetter, replyLetterPdfSpec } from './reply-letter.js';
@@ -56,17 +59,20 @@ import type { DeskPartRow, RightsRepository } from './rights.repository.js';
 export interface RightsServiceDeps extends CaseDeps {
   rights: RightsRepository;
   blindIndex: BlindIndex;
+  /** RGT-CRT-01: the audit checkpoint key and its name, which sign the evidence packs. */
+  packSigning: PackSigning;
 }
 
 const INTAKE_RULE = 'L2007 art. 10 §1 al. 2, art. 12 §2 (SPEC RGT-GEN-01)';
 const IDENTITY_RULE = 'L2007 art. 10 §1 al. 1 (SPEC RGT-ACC-02)';
+const PACK_RULE = 'L2007 art. 14 §1-§5 (SPEC RGT-CRT-01)';
 const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 /** SPEC RGT-CON-01: the requests whose receipt marks the data contested (L2007 art. 15). */
 const CONTESTING = { rectification: 'rectification_request', erasure: 'erasure_request', prohibition: 'prohibition_request' } as const;
 
 export function createRightsService(deps: RightsServiceDeps) {
-  const { db, rights, records, notifications, access, audit, envelope, clock, rules, blindIndex } = deps;
+  const { db, rights, records, notifications, access, audit, envelope, clock, rules, blindIndex, packSigning } = deps;
   const openCase = caseOpener(deps);
 
   function decodeDocument(document: { mediaType: string; contentBase64: string }, field: string): { bytes: Buffer; issues: FieldIssue[] } {
@@ -285,6 +291,59 @@ export function createRightsService(deps: RightsServiceDeps) {
     // Oldest first, as the person would read their file.
     out.sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
     return { records: out, caseIds, itemIds };
+  }
+
+  /** The answer's reasons, decrypted from the request's scope (RGT-CRT-02). */
+  async function reasonsOf(tx: Tx, row: DeskPartRow): Promise<string | null> {
+    if (!row.answer) return null;
+    const cipher = await envelope.openScope(tx, rightsScope(row.request_id));
+    return cipher.decryptText(...RIGHTS_FIELDS.answer(row.id), row.answer);
+  }
+
+  /** The letter to the person (RGT-OBJ-02, RGT-JUD-01, RGT-CRT-02), for the desk and the evidence pack. */
+  async function letterOf(tx: Tx, row: DeskPartRow): Promise<ReplyLetter> {
+    const requester = await requesterOf(tx, row);
+    return replyLetter({
+      language: row.language,
+      controller: row.legal_name,
+      requesterName: requester.name,
+      receivedAt: new Date(row.received_at),
+      kind: row.kind,
+      outcome: row.outcome ?? 'routed_judicial',
+      reasons: await reasonsOf(tx, row),
+      directMarketing: row.objection_ground === 'direct_marketing',
+      objectionExcluded: row.kind === 'objection' && !(objectionOf(row.lawful_ground)?.applies ?? true),
+      answeredAt: row.answered_at ? new Date(row.answered_at) : null,
+    });
+  }
+
+  /**
+   * RGT-CRT-01: the audit events of the part for its evidence pack, each with its position and
+   * leaf hash in the log. Only the records of this request, this part and its data are kept: a
+   * record of another controller's part or data is counted, not named (a desk may not learn of it).
+   */
+  function packAuditEvents(row: DeskPartRow, events: readonly AuditEventRow[], courtActionIds: readonly string[]) {
+    const known = new Set([
+      `rights_request:${row.request_id}`,
+      `rights_part:${row.id}`,
+      ...row.records.map((r) => `${r.type}:${r.id}`),
+      ...courtActionIds.map((id) => `court_action:${id}`),
+    ]);
+    return events.map((event) => {
+      const payload = JSON.parse(event.payload) as AuditEvent & { records?: { type: string; id: string }[] };
+      const records = (payload.records ?? []).filter((r) => known.has(`${r.type}:${r.id}`));
+      return {
+        position: event.position,
+        leafHash: event.leaf_hash.toString('hex'),
+        recordedAt: event.recorded_at.toISOString(),
+        action: payload.action,
+        outcome: payload.outcome,
+        reason: payload.reason ?? null,
+        actor: payload.actor,
+        records,
+        otherRecords: (payload.records ?? []).length - records.length,
+      };
+    });
   }
 
   async function compileAnswer(tx: Tx, row: DeskPartRow): Promise<AccessAnswer> {
@@ -649,20 +708,7 @@ export function createRightsService(deps: RightsServiceDeps) {
         if (row.answered_at === null && row.route !== 'judicial') {
           throw new DomainError('conflict', { detail: 'Record the answer first', rule: 'L2007 art. 12 §3 al. 2 (SPEC RGT-OBJ-02)' });
         }
-        const requester = await requesterOf(tx, row);
-        const cipher = await envelope.openScope(tx, rightsScope(row.request_id));
-        const letter = replyLetter({
-          language: row.language,
-          controller: row.legal_name,
-          requesterName: requester.name,
-          receivedAt: new Date(row.received_at),
-          kind: row.kind,
-          outcome: row.outcome ?? 'routed_judicial',
-          reasons: row.answer ? await cipher.decryptText(...RIGHTS_FIELDS.answer(row.id), row.answer) : null,
-          directMarketing: row.objection_ground === 'direct_marketing',
-          objectionExcluded: row.kind === 'objection' && !(objectionOf(row.lawful_ground)?.applies ?? true),
-          answeredAt: row.answered_at ? new Date(row.answered_at) : null,
-        });
+        const letter = await letterOf(tx, row);
         await audit.record(tx, partEvent(auditActorOf(context), 'use', row, `reply_letter_${format}`));
         if (format === 'json') return letter;
         return renderPdf(replyLetterPdfSpec(letter, { exportedBy: actor.userId, at: clock.now() }));
@@ -713,6 +759,102 @@ export function createRightsService(deps: RightsServiceDeps) {
             reference: r.reference,
           })),
         };
+      });
+    },
+
+    /**
+     * RGT-CRT-01 (L2007 art. 14): the litigation evidence pack of an answered part, for the desk
+     * that answered it: a ZIP of the request, the identity proof, the answer and its reasons, the
+     * letter, the changes, the recipients told, the audit events and the court actions that follow
+     * the request, with a manifest of every date and artefact (SHA-256, timestamp) signed with
+     * the audit checkpoint key. Its extraction is audited.
+     */
+    evidencePack(actor: Actor, partId: string): Promise<Buffer> {
+      return refusable(db, audit, async (tx) => {
+        const context = await access.enterControllerDesk(tx, actor, 'retrieve');
+        const row = await deskPart(tx, partId);
+        requireAnswerer(context, row);
+        if (row.answered_at === null) {
+          throw new DomainError('conflict', { detail: 'The request is not answered yet: there is no decision to prove', rule: PACK_RULE });
+        }
+        const request = (await rights.requestById(tx, row.request_id))!;
+        const cipher = await envelope.openScope(tx, rightsScope(row.request_id));
+        const part = await presentPart(tx, context, row);
+        const [changes, notices, courtActions] = await Promise.all([
+          rights.changesOf(tx, row.id),
+          rights.recipientNoticesOf(tx, row.id),
+          courtActionsFollowing(tx, row.request_id, (caseId) => envelope.openScope(tx, caseScope(caseId))),
+        ]);
+        const events = await auditEventsAboutPart(tx, { requestId: row.request_id, partId: row.id, deskId: context.facts.organisationId });
+        const receivedAt = new Date(row.received_at);
+        const answeredAt = new Date(row.answered_at);
+        const latest = (dates: Date[], otherwise: Date) => (dates.length === 0 ? otherwise : new Date(Math.max(...dates.map((d) => d.getTime()))));
+        const documentBytes = await cipher.decrypt(...RIGHTS_FIELDS.document(), request.document);
+        const proof = request.identity_proof ? await cipher.decrypt(...RIGHTS_FIELDS.identityProof(), request.identity_proof) : null;
+        const proofType = proof ? (sniffMediaType(proof) ?? null) : null;
+        const extension = (mediaType: string | null) => (mediaType && mediaType in MEDIA_TYPE_EXTENSIONS ? MEDIA_TYPE_EXTENSIONS[mediaType as keyof typeof MEDIA_TYPE_EXTENSIONS] : 'bin');
+        const verifiedAt = request.identity_verified_at ? new Date(request.identity_verified_at) : null;
+        const artefacts: PackArtefact[] = [
+          { name: `request.${extension(request.document_media_type)}`, content: documentBytes, timestamp: receivedAt },
+          ...(proof ? [{ name: `identity-proof.${extension(proofType)}`, content: proof, timestamp: verifiedAt ?? receivedAt }] : []),
+          { name: 'answer.json', content: json({ outcome: row.outcome, status: row.status, reasons: await reasonsOf(tx, row), answeredAt: answeredAt.toISOString() }), timestamp: answeredAt },
+          { name: 'reply-letter.json', content: json(await letterOf(tx, row)), timestamp: answeredAt },
+          {
+            name: 'changes.json',
+            content: json(changes.map((c) => ({ itemId: c.item_id, caseId: c.case_id, change: c.change, version: c.version, changedBy: c.changed_by, changedAt: new Date(c.changed_at).toISOString() }))),
+            timestamp: latest(changes.map((c) => new Date(c.changed_at)), answeredAt),
+          },
+          {
+            name: 'recipients.json',
+            content: json(
+              notices.map((n) => ({
+                recipientKind: n.recipient_kind,
+                recipientOrganisationId: n.recipient_organisation_id,
+                recipientName: n.recipient_name,
+                notificationId: n.notification_id,
+                exception: n.exception,
+                createdAt: new Date(n.created_at).toISOString(),
+              })),
+            ),
+            timestamp: latest(notices.map((n) => new Date(n.created_at)), answeredAt),
+          },
+          {
+            name: 'audit.json',
+            content: json(packAuditEvents(row, events, courtActions.map((a) => a.id))),
+            timestamp: latest(events.map((e) => e.recorded_at), answeredAt),
+          },
+          ...(courtActions.length > 0
+            ? [{ name: 'court-actions.json', content: json(courtActions), timestamp: latest(courtActions.map((a) => new Date(a.recordedAt)), answeredAt) }]
+            : []),
+        ];
+        const now = clock.now();
+        const pack = await evidencePack(
+          {
+            requestId: row.request_id,
+            partId: row.id,
+            kind: row.kind,
+            channel: request.channel,
+            language: row.language,
+            controller: { id: row.controller_organisation_id, legalName: row.legal_name },
+            route: row.route,
+            routeReason: row.route_reason,
+            receivedAt: receivedAt.toISOString(),
+            datedOn: row.dated_on,
+            signed: request.signed,
+            document: { mediaType: request.document_media_type, sha256AtIntake: request.document_sha256 },
+            identity: { method: request.identity_method, verifiedAt: verifiedAt?.toISOString() ?? null },
+            clocks: { controller: part.clock, prosecutor: part.prosecutorClock, courtActionAdmissible: part.courtActionAdmissible },
+            answeredAt: answeredAt.toISOString(),
+            status: row.status,
+            outcome: row.outcome,
+            generatedBy: { userId: actor.userId, organisationId: context.facts.organisationId },
+          },
+          artefacts,
+          packSigning,
+          now,
+        );
+        await audit.record(tx, partEvent(auditActorOf(context), 'retrieve', row, 'evidence_pack'));
+        return pack;
       });
     },
 
