@@ -92,7 +92,7 @@ describe('concerto demo on a PostgreSQL server (DATABASE_URL)', () => {
     const cases = await db.adminDb.selectFrom('cases').select('state').execute();
     expect(new Set(cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
     expect(await countRows(db.adminDb, 'consultations')).toBeGreaterThanOrEqual(2);
-    expect(await countRows(db.adminDb, 'own_file_transfers')).toBe(2);
+    expect(await countRows(db.adminDb, 'own_file_transfers')).toBe(3);
     const before = await counts(db);
 
     const second = await demoJson(env);

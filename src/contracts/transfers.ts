@@ -4,6 +4,7 @@
  * not, and the approved items leave as JSON or PDF. These schemas fix the shapes.
  */
 import { type Static, Type } from 'typebox';
+import { ContestedStateSchema } from './contested.js';
 import { IdSchema } from './identity.js';
 import { CategorySchema, PurposeSchema } from './legal-codes.js';
 
@@ -93,6 +94,8 @@ export const TransferSchema = Type.Object(
           /** The item's content, for its controller to decide and for the requester; null otherwise. */
           content: Type.Union([Type.String(), Type.Null()]),
           secretOfInvestigation: Type.Boolean(),
+          /** L2007 art. 15 (SPEC RGT-CON-02): shown as contested while a mark stands. */
+          contested: Type.Union([ContestedStateSchema, Type.Null()]),
         },
         closed,
       ),

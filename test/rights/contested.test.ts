@@ -281,6 +281,11 @@ describe('contested marking and court actions', () => {
     });
     expect(items.get(exported)).toMatchObject({ flags: { contested: false } });
     expect(items.get(exported)).not.toHaveProperty('contestation');
+    // The transfer's own item list, as its requester and the controller read it, shows the mark too.
+    const transfer = await call('socialWorker', 'GET', `/api/transfers/${transferId}`);
+    const listed = new Map((transfer.json().items as { itemId: string; contested: unknown }[]).map((item) => [item.itemId, item]));
+    expect(listed.get(requested)?.contested).toMatchObject({ since: since.since, causes: ['rectification_request'] });
+    expect(listed.get(exported)?.contested).toBeNull();
 
     for (const [language, label, value] of [
       ['fr', 'Donnée contestée', 'oui – depuis'],

@@ -109,6 +109,20 @@ describe('access', () => {
   });
 });
 
+describe('contested data in an answer (L2007 art. 15)', () => {
+  it('RGT-CON-02 an item under a rectification request is shown contested in the access answer, in the requester’s language', async () => {
+    await cpasItem('Woont sinds maart bij zijn moeder.');
+    await intake(world, world.people.cpasDpo, { kind: 'rectification', text: 'Ik woon niet bij mijn moeder.' });
+    const access = await intake(world, world.people.cpasDpo);
+    await verified(world, world.people.cpasDpo, access.requestId);
+    const res = await world.request(world.people.cpasDpo, 'GET', `/api/rights-parts/${access.ownPart.id}/access-answer`);
+    const shown = res.json().data.find((d: { content: string }) => d.content === 'Woont sinds maart bij zijn moeder.');
+    expect(shown.contested).toMatchObject({ label: 'Betwist gegeven', since: expect.any(String) });
+    const others = res.json().data.filter((d: { content: string; contested: unknown }) => d.contested === null);
+    expect(others.length).toBeGreaterThan(0);
+  });
+});
+
 describe('erasure and prohibition of use', () => {
   it('RGT-REC-02 a prohibition of use blocks the item: the case view no longer shows its content, and it leaves the answer', async () => {
     const itemId = await cpasItem('Verblijft soms bij zijn broer.');

@@ -139,6 +139,11 @@ export function createTransferService(deps: TransferServiceDeps) {
     const organisations = await cases.organisations(tx, [row.requester_organisation_id, ...items.map((i) => i.controller_organisation_id)]);
     const names = new Map(organisations.map((o) => [o.id, o.legal_name]));
     const users = await cases.userNames(tx, [row.requested_by, ...(row.four_eyes_by ? [row.four_eyes_by] : [])]);
+    // RGT-CON-02: the items of a transfer request show their contested marks like every other channel.
+    const contested = await contestedState(
+      tx,
+      items.map((i) => i.item_id),
+    );
     const own = context.facts.organisationId;
     const requester = own === row.requester_organisation_id;
     const approvedRows = items.filter((i) => i.decision === 'approved').map((i) => itemRows.get(i.item_id));
@@ -157,6 +162,7 @@ export function createTransferService(deps: TransferServiceDeps) {
       items: await Promise.all(
         items.map(async (i) => {
           const item = itemRows.get(i.item_id);
+          const mark = contested.get(i.item_id);
           const readable =
             item && !item.erased_at && !item.blocked_at && (requester || i.controller_organisation_id === own) &&
             contentVisible(context.facts.designations, { requires: itemRequires(item) });
@@ -168,6 +174,7 @@ export function createTransferService(deps: TransferServiceDeps) {
             decidedAt: i.decided_at ? isoOf(i.decided_at) : null,
             content: readable ? (await readItemPayload(cipher, item)).content : null,
             secretOfInvestigation: item?.secret_of_investigation ?? false,
+            contested: mark ? { since: mark.since, causes: mark.causes } : null,
           };
         }),
       ),

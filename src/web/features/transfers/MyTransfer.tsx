@@ -16,6 +16,7 @@ import { AttestationForm } from './AttestationForm.js';
 import { ExportRegister } from './ExportRegister.js';
 import { TransferFacts } from './TransferFacts.js';
 import { approveFourEyes, downloadExport, exportPath } from './transfers-api.js';
+import { ContestedBadge } from '../cases/items/ContestedBadge.js';
 
 export function MyTransfer({
   transfer,
@@ -45,7 +46,8 @@ export function MyTransfer({
         {transfer.items.map((item) => (
           <li key={item.itemId}>
             <span className="code">{item.category}</span> {t(`categories.${item.category}`)} –{' '}
-            {item.controller.legalName}: <strong>{t(`transferDecisions.${item.decision}`)}</strong>
+            {item.controller.legalName}: <strong>{t(`transferDecisions.${item.decision}`)}</strong>{' '}
+            <ContestedBadge contested={item.contested} />
             {item.content !== null && <p className="item__content">{item.content}</p>}
           </li>
         ))}

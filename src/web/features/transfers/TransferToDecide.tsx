@@ -9,6 +9,7 @@ import { useAction } from '../../app/use-action.js';
 import { ExportRegister } from './ExportRegister.js';
 import { TransferFacts } from './TransferFacts.js';
 import { decideTransferItem } from './transfers-api.js';
+import { ContestedBadge } from '../cases/items/ContestedBadge.js';
 
 export function TransferToDecide({
   transfer,
@@ -42,6 +43,7 @@ export function TransferToDecide({
                 {item.secretOfInvestigation && (
                   <span className="badge badge--secret">{t('casePage.items.secret')}</span>
                 )}
+                <ContestedBadge contested={item.contested} />
               </p>
               {item.content !== null && <p className="item__content">{item.content}</p>}
               <p>
