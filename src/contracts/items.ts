@@ -42,6 +42,10 @@ export const RESIDENCE_STATUSES = [
   'irregular_stay',
   'unknown',
 ] as const;
+/** L2007 art. 3 §5 1°-2° (SPEC RGT-IND-01). */
+export const POLICE_MISSIONS = ['none', 'administrative_police', 'judicial_police'] as const;
+export type PoliceMission = (typeof POLICE_MISSIONS)[number];
+
 /** SPEC DAT-09: the sub-type of administrative or judicial police data and judicial data. */
 export const JUDICIAL_SUBTYPES = ['administrative_police', 'judicial_police', 'judicial'] as const;
 /**
@@ -183,6 +187,12 @@ const itemFields = {
   /** bill art. 6: in a judicial decision or file, or processed in a criminal investigation. */
   judicial: Type.Optional(Type.Object({ reference: text(200) }, closed)),
   /**
+   * L2007 art. 3 §5 (SPEC RGT-IND-01): the police mission the item was processed for; police items
+   * only. Unsaid, a police item is taken as administrative police (prevention and protection, the
+   * usual mission in a case consultation).
+   */
+  policeMission: Type.Optional(Type.Enum([...POLICE_MISSIONS])),
+  /**
    * A risk (11°) or behaviour (14°) item about litigation, suspicions, prosecutions or convictions
    * for offences, administrative sanctions or security measures (L2007 art. 8 §1; SPEC DAT-29): it
    * records the exception of art. 8 §2 and is shown like judicial data (C09 designation, DAT-19).
@@ -306,6 +316,7 @@ export const ItemSchema = Type.Object(
     revealsSensitive: Type.Array(Type.Enum([...SENSITIVE_REVELATIONS])),
     secretOfInvestigation: Type.Union([Type.Object({ authorityReference: Type.String() }, closed), Type.Null()]),
     judicial: Type.Union([Type.Object({ reference: Type.String() }, closed), Type.Null()]),
+    policeMission: Type.Enum([...POLICE_MISSIONS]),
     /** Criminal-related risk or behaviour data (SPEC DAT-29), shown like the category to every reader. */
     criminalRelated: Type.Boolean(),
     annotatesItemId: Type.Union([IdSchema, Type.Null()]),

@@ -109,6 +109,23 @@ describe('access', () => {
   });
 });
 
+describe('police data (L2007 art. 3 §5)', () => {
+  it('RGT-IND-01 a police item outside any police mission is answered by the police desk directly; one for a mission goes to the Commission', async () => {
+    const outside = await world.request(world.people.policeOfficer, 'POST', `/api/cases/${kase.id}/items`, {
+      ...riskItem(kase.subjectId, 'Slachtofferbejegening: doorverwezen naar slachtofferhulp.'),
+      policeMission: 'none',
+    });
+    expect(outside.statusCode, outside.body).toBe(201);
+    expect(outside.json().policeMission).toBe('none');
+    const receipt = await intake(world, world.people.cpasDpo);
+    const police = (await deskQueue(world, world.people.policeDpo)).filter((p) => p.requestId === receipt.requestId);
+    const standard = police.find((p) => p.route === 'standard');
+    const commission = police.find((p) => p.route === 'commission');
+    expect(standard?.records).toEqual([{ type: 'item', id: outside.json().id, caseId: kase.id }]);
+    expect(commission?.records.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([kase.itemIds[0], kase.subjectId]));
+  });
+});
+
 describe('contested data in an answer (L2007 art. 15)', () => {
   it('RGT-CON-02 an item under a rectification request is shown contested in the access answer, in the requester’s language', async () => {
     await cpasItem('Woont sinds maart bij zijn moeder.');

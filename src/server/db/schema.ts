@@ -473,6 +473,7 @@ export interface ItemsTable {
   reveals_sensitive: Generated<string[]>;
   secret_of_investigation: Generated<boolean>;
   judicial: Generated<boolean>;
+  police_mission: Generated<'none' | 'administrative_police' | 'judicial_police'>;
   /** SPEC DAT-29 (migration 0021): a criminal-related risk or behaviour item (C11, C14). */
   criminal_related: Generated<boolean>;
   phase: 'preparation' | 'consultation' | 'follow_up';

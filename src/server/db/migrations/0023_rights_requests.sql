@@ -106,6 +106,13 @@ CREATE TABLE rights_part_changes (
   PRIMARY KEY (part_id, item_id, version)
 );
 
+-- L2007 art. 3 §5 1°-2° (SPEC RGT-IND-01): the mission a police item was processed for. Judicial or
+-- administrative police: the person's rights go through the supervisory authority (art. 13);
+-- none: the police answer directly like any controller.
+ALTER TABLE items ADD COLUMN police_mission text NOT NULL DEFAULT 'none'
+  CHECK (police_mission IN ('none', 'administrative_police', 'judicial_police'));
+GRANT UPDATE (police_mission) ON items TO concerto_app;
+
 -- L2007 art. 3 §6 (SPEC SCO-17): after a royal decree, arts 6, 8, 9, 10 §1 and 12 do not apply to
 -- Child Focus's processing about suspects; the Centre may keep no file of suspects, so its persons
 -- carry no cross-case index, and requests about its data go through the Commission (art. 13).
@@ -260,7 +267,7 @@ $$;
 GRANT concerto_rights_match TO CURRENT_USER;
 GRANT USAGE ON SCHEMA public TO concerto_rights_match;
 GRANT SELECT (id, case_id, controller_organisation_id, nrn_index, name_dob_index) ON persons TO concerto_rights_match;
-GRANT SELECT (id, case_id, controller_organisation_id, judicial, secret_of_investigation, erased_at)
+GRANT SELECT (id, case_id, controller_organisation_id, judicial, secret_of_investigation, police_mission, erased_at)
   ON items TO concerto_rights_match;
 GRANT SELECT (item_id, person_id) ON item_persons TO concerto_rights_match;
 GRANT SELECT (id, framework_id) ON cases TO concerto_rights_match;
@@ -275,22 +282,22 @@ CREATE POLICY paper_part_persons_rights_match ON paper_part_persons FOR SELECT T
 
 CREATE FUNCTION concerto_rights_match(nrn bytea, name_dob bytea)
 RETURNS TABLE (record_type text, record_id uuid, case_id uuid, framework_id uuid,
-  controller_organisation_id uuid, judicial boolean)
+  controller_organisation_id uuid, judicial boolean, police_mission text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   WITH matched AS (
     SELECT p.id, p.case_id, p.controller_organisation_id FROM persons p
     WHERE (nrn IS NOT NULL AND p.nrn_index = nrn) OR (name_dob IS NOT NULL AND p.name_dob_index = name_dob)
   )
-  SELECT 'person', m.id, m.case_id, c.framework_id, m.controller_organisation_id, false
+  SELECT 'person', m.id, m.case_id, c.framework_id, m.controller_organisation_id, false, 'none'
   FROM matched m JOIN cases c ON c.id = m.case_id
   UNION
   SELECT 'item', i.id, i.case_id, c.framework_id, i.controller_organisation_id,
-    i.judicial OR i.secret_of_investigation
+    i.judicial OR i.secret_of_investigation, i.police_mission
   FROM matched m JOIN item_persons ip ON ip.person_id = m.id JOIN items i ON i.id = ip.item_id
     JOIN cases c ON c.id = i.case_id
   WHERE i.erased_at IS NULL
   UNION
-  SELECT 'paper_part', pp.id, pp.case_id, c.framework_id, pp.controller_organisation_id, false
+  SELECT 'paper_part', pp.id, pp.case_id, c.framework_id, pp.controller_organisation_id, false, 'none'
   FROM matched m JOIN paper_part_persons ppp ON ppp.person_id = m.id JOIN paper_parts pp ON pp.id = ppp.paper_part_id
     JOIN cases c ON c.id = pp.case_id
   WHERE pp.destroyed_on IS NULL

@@ -157,6 +157,7 @@ export async function presentItems(
         revealsSensitive: revealedBy(row),
         secretOfInvestigation: payload?.secretOfInvestigation ?? null,
         judicial: payload?.judicial ?? null,
+        policeMission: row.police_mission,
         criminalRelated: row.criminal_related,
         annotatesItemId: row.annotates_item_id,
         version: row.version,

@@ -45,7 +45,7 @@ import { flagListUpdate, proposeListEntry } from '../prosecutor-list/list-propos
 import { fileCorrectionRequest } from './correction-requests.js';
 import { type ItemPayload, itemRequires, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
 import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
-import { editAsItemInput, type ItemFacts, itemIssues, type RuledIssue } from './item-rules.js';
+import { editAsItemInput, type ItemFacts, itemIssues, policeMissionOf, type RuledIssue } from './item-rules.js';
 import { openInformationObligation, refuseUninformedDisclosure } from '../information-notices/information-gate.js';
 import { INFORMATION_RULE, personInformationIssues } from '../information-notices/information-rules.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
@@ -369,7 +369,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openCase(tx, actor, caseId, 'case.contribute', 'collect');
         refuseIfAny(shapeIssues(CreateItemSchema, input));
-        const issues = itemIssues(input, await itemFacts(tx, open));
+        const facts = await itemFacts(tx, open);
+        const issues = itemIssues(input, facts);
         issues.push(...(await decreeIssues(tx, open, input)));
         if (input.provenance.kind === 'collected_following_consultation') {
           if (!(await records.consultationDiscussed(tx, input.provenance.consultationId, caseId))) {
@@ -407,6 +408,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
+          police_mission: policeMissionOf(input, facts.controller),
           criminal_related: input.criminalRelated ?? false,
           phase: phaseOf(open.row.state),
           provenance: input.provenance.kind,
@@ -459,7 +461,8 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           });
         }
         refuseIfAny(shapeIssues(UpdateItemSchema, input));
-        const issues = itemIssues(editAsItemInput(input), await itemFacts(tx, open));
+        const facts = await itemFacts(tx, open);
+        const issues = itemIssues(editAsItemInput(input), facts);
         issues.push(...(await decreeIssues(tx, open, input, item.category as CategoryCode)));
         if (item.shared) {
           // WFL-03: a shared item may not come to be about a person still in the compartment.
@@ -490,6 +493,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           reveals_sensitive: input.revealsSensitive ?? [],
           secret_of_investigation: input.secretOfInvestigation !== undefined,
           judicial: input.judicial !== undefined,
+          police_mission: policeMissionOf(input, facts.controller),
           criminal_related: input.criminalRelated ?? false,
           version,
           payload,
@@ -497,7 +501,11 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
           updated_at: now,
         });
         await records.setItemPersons(tx, itemId, input.personIds);
-        if (item.judicial !== row.judicial || item.secret_of_investigation !== row.secret_of_investigation) {
+        if (
+          item.judicial !== row.judicial ||
+          item.secret_of_investigation !== row.secret_of_investigation ||
+          item.police_mission !== row.police_mission
+        ) {
           await deps.judicialStatusChanged?.(tx, open.context, { id: itemId, caseId, controllerId: item.controller_organisation_id });
         }
         await records.itemVersion(tx, {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFICATIONS, type ItemDetails } from '../../../contracts/items.js';
 import { CATEGORY_CODES, type CategoryCode } from '../../../contracts/legal-codes.js';
-import { editAsItemInput, type ItemFacts, itemIssues } from './item-rules.js';
+import { editAsItemInput, type ItemFacts, itemIssues, policeMissionOf } from './item-rules.js';
 
 const SUBJECT = '00000000-0000-4000-8000-000000000001';
 const RELATION = '00000000-0000-4000-8000-000000000002';
@@ -95,6 +95,15 @@ describe('itemIssues', () => {
     // Prose about confidentiality, or the secrecy of the investigation, is no marking.
     expect(fields(item({ content: 'Het gezin vraagt dit vertrouwelijk te behandelen.' }))).toEqual([]);
     expect(fields(item({ content: "Couvert par le SECRET DE L'INSTRUCTION." }))).toEqual([]);
+  });
+
+  it('RGT-IND-01 only the police record a police mission, and a police item without one is administrative police', () => {
+    expect(fields(item({ policeMission: 'judicial_police' }))).toEqual([]);
+    expect(fields(item({ policeMission: 'judicial_police' }), facts({ controller: cpas }))).toEqual(['/body/policeMission']);
+    expect(fields(item({ policeMission: 'none' }), facts({ controller: cpas }))).toEqual([]);
+    expect(policeMissionOf({}, police)).toBe('administrative_police');
+    expect(policeMissionOf({ policeMission: 'none' }, police)).toBe('none');
+    expect(policeMissionOf({ policeMission: 'judicial_police' }, cpas)).toBe('none');
   });
 
   it('RGT-JUD-02 only a police service or a judicial authority flags an item as part of a judicial file', () => {

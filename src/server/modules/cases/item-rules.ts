@@ -5,7 +5,7 @@
  * everything that is missing at once and changes nothing.
  */
 import type { DP_REGIMES, OrganisationKind } from '../../../contracts/identity.js';
-import type { CreateItem, ItemDetails, UpdateItem } from '../../../contracts/items.js';
+import type { CreateItem, ItemDetails, PoliceMission, UpdateItem } from '../../../contracts/items.js';
 import type { CategoryCode } from '../../../contracts/legal-codes.js';
 import { findClassificationMarking } from '../../kernel/documents/index.js';
 import type { FieldIssue } from '../../kernel/errors.js';
@@ -96,6 +96,15 @@ const PUBLIC_AUTHORITIES: readonly OrganisationKind[] = [
 type ItemInput = Omit<CreateItem, 'provenance' | 'missionConfirmed' | 'annotatesItemId'> &
   Partial<Pick<CreateItem, 'missionConfirmed'>>;
 
+/**
+ * L2007 art. 3 §5 (SPEC RGT-IND-01): the mission stored with an item. A police item without one is
+ * taken as administrative police (prevention and protection, LFP art. 14), never as none.
+ */
+export function policeMissionOf(input: Pick<ItemInput, 'policeMission'>, controller: ItemFacts['controller']): PoliceMission {
+  if (controller.kind !== 'police_service') return 'none';
+  return input.policeMission ?? 'administrative_police';
+}
+
 export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
   const issues: RuledIssue[] = [];
   const refuse = (field: string, message: string, rule: string) =>
@@ -121,6 +130,11 @@ export function itemIssues(input: ItemInput, facts: ItemFacts): RuledIssue[] {
   // known to the police and the judicial authorities; their users alone set the flag.
   if (input.judicial && facts.controller.kind !== 'police_service' && facts.controller.kind !== 'judicial_authority') {
     refuse('judicial', 'only a police service or a judicial authority flags data of a judicial file', 'bill art. 6 (SPEC RGT-JUD-02)');
+  }
+
+  // RGT-IND-01 (L2007 art. 3 §5): only the police process data for a police mission.
+  if (input.policeMission && input.policeMission !== 'none' && facts.controller.kind !== 'police_service') {
+    refuse('policeMission', 'only a police service processes data for a police mission', 'L2007 art. 3 §5 (SPEC RGT-IND-01)');
   }
 
   input.personIds.forEach((id, index) => {

@@ -36,6 +36,7 @@ export function judicialRerouting({
         frameworkId: frameworkId!,
         controllerId: item.controllerId,
         judicial: row!.judicial || row!.secret_of_investigation,
+        policeMission: row!.police_mission,
       };
       const [target] = planParts(item.controllerId, [record], facts.controllers, facts.frameworks);
       if (target!.route === part.route && target!.prosecutorOfficeId === part.prosecutor_office_id) continue;

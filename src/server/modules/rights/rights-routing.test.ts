@@ -12,6 +12,7 @@ const record = (overrides: Partial<MatchedRecord>): MatchedRecord => ({
   frameworkId: 'law-framework',
   controllerId: 'cpas',
   judicial: false,
+  policeMission: 'none',
   ...overrides,
 });
 
@@ -33,7 +34,7 @@ describe('routing a request (SPEC RGT-GEN-03)', () => {
       'cpas',
       [
         record({ recordId: 'judicial', controllerId: 'youth', judicial: true, frameworkId: 'authorised' }),
-        record({ recordId: 'police', controllerId: 'police' }),
+        record({ recordId: 'police', controllerId: 'police', policeMission: 'administrative_police' }),
         record({ recordId: 'ocam', controllerId: 'ocam' }),
         record({ recordId: 'authorised', controllerId: 'youth', frameworkId: 'authorised' }),
         record({ recordId: 'standard', controllerId: 'cpas' }),
@@ -50,6 +51,25 @@ describe('routing a request (SPEC RGT-GEN-03)', () => {
     expect(parts).toHaveLength(5);
   });
 
+  it('RGT-IND-01 a police item processed for a police mission goes to the Commission; one outside any police mission is answered by the police directly; police person records follow the service', () => {
+    const parts = planParts(
+      'cpas',
+      [
+        record({ recordId: 'administrative', controllerId: 'police', policeMission: 'administrative_police' }),
+        record({ recordId: 'judicial-police', controllerId: 'police', policeMission: 'judicial_police' }),
+        record({ recordId: 'no-mission', controllerId: 'police', policeMission: 'none' }),
+        record({ recordType: 'person', recordId: 'person', controllerId: 'police' }),
+      ],
+      controllers,
+      frameworks,
+    );
+    const routeOf = (id: string) => parts.find((p) => p.records.some((r) => r.recordId === id))?.route;
+    expect(routeOf('administrative')).toBe('commission');
+    expect(routeOf('judicial-police')).toBe('commission');
+    expect(routeOf('no-mission')).toBe('standard');
+    expect(routeOf('person')).toBe('commission');
+  });
+
   it('SCO-15 the items of an intelligence service are routed to the Commission and never marked contested (art. 3 §4 disapplies art. 15)', () => {
     expect(marksContested(controllers.get('ocam'))).toBe(false);
     expect(marksContested(controllers.get('police'))).toBe(true);
@@ -62,7 +82,7 @@ describe('routing a request (SPEC RGT-GEN-03)', () => {
   });
 
   it('RGT-GEN-02 the intake desk always has a part of its own, with no data when it holds none', () => {
-    const parts = planParts('cpas', [record({ controllerId: 'police' })], controllers, frameworks);
+    const parts = planParts('cpas', [record({ controllerId: 'police', policeMission: 'administrative_police' })], controllers, frameworks);
     expect(parts[0]).toMatchObject({ controllerId: 'cpas', route: 'standard', records: [], reason: expect.stringContaining('no data') });
     expect(parts).toHaveLength(2);
   });
@@ -121,7 +141,10 @@ describe('participants under different regimes in one framework (SPEC SCO-02)', 
     });
     const parts = planParts(
       'youth',
-      [record({ recordId: 'police-item', controllerId: 'police' }), record({ recordId: 'agency-item', controllerId: 'youth' })],
+      [
+        record({ recordId: 'police-item', controllerId: 'police', policeMission: 'judicial_police' }),
+        record({ recordId: 'agency-item', controllerId: 'youth' }),
+      ],
       controllers,
       frameworks,
     );

@@ -26,6 +26,8 @@ export interface MatchedRecord {
   controllerId: string;
   /** bill art. 6 or the secrecy of the investigation (items only; a paper part says so in its own index). */
   judicial: boolean;
+  /** L2007 art. 3 §5 (RGT-IND-01): the police mission an item was processed for; 'none' for other records. */
+  policeMission: 'none' | 'administrative_police' | 'judicial_police';
 }
 
 export interface ControllerFacts {
@@ -71,7 +73,11 @@ function routeOf(
   if (controller?.childFocusExemption) {
     return { route: 'commission', reason: ROUTE_REASONS.childFocus, prosecutorOfficeId: null };
   }
-  if (controller?.kind === 'police_service' || controller?.regime === 'law2018_title3') {
+  // RGT-IND-01: a police item follows its mission; the police's other records (persons, paper) and
+  // the data of a Title 3 authority are police processing as a whole.
+  const policeProcessing =
+    record.recordType === 'item' ? record.policeMission !== 'none' : controller?.kind === 'police_service';
+  if (policeProcessing || controller?.regime === 'law2018_title3') {
     return { route: 'commission', reason: ROUTE_REASONS.police, prosecutorOfficeId: null };
   }
   if (framework?.basisKind === 'prosecutor_authorisation' && framework.authorisingOfficeId) {

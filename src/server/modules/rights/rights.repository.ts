@@ -83,6 +83,7 @@ export function createRightsRepository() {
         framework_id: string;
         controller_organisation_id: string;
         judicial: boolean;
+        police_mission: MatchedRecord['policeMission'];
       }>`SELECT * FROM concerto_rights_match(${nrn}, ${nameDob})`.execute(tx);
       return rows.map((row) => ({
         recordType: row.record_type,
@@ -91,6 +92,7 @@ export function createRightsRepository() {
         frameworkId: row.framework_id,
         controllerId: row.controller_organisation_id,
         judicial: row.judicial,
+        policeMission: row.police_mission,
       }));
     },
 
