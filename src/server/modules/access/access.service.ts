@@ -134,7 +134,9 @@ export function createAccess({ access, representations, undertakings, clock }: A
     ): Allowed {
       const decision = decide(context.facts, request);
       if (decision.allowed) return decision;
-      const resource = request.action.startsWith('transfer.')
+      const resource = request.action.startsWith('rights.')
+        ? 'request'
+        : request.action.startsWith('transfer.')
         ? 'transfer'
         : request.action.startsWith('consultation.')
         ? 'consultation'

@@ -362,3 +362,29 @@ describe('access.decide: case actions, transfers and consultations (issue 4)', (
     });
   });
 });
+
+describe('the parts of a rights request (SPEC RGT-GEN-02, RGT-RST-09, RGT-ACC-02)', () => {
+  const dpo = (organisationId: string) => actor({ organisationId, roles: ['dpo'] });
+  const standard = { controllerId: CPAS, officeId: null };
+  const routedToOffice = { controllerId: CPAS, officeId: PARQUET };
+
+  it('RGT-GEN-02 RGT-RST-09 the controller acts on its data; the part is answered by its controller, or by the office on the prosecutor route', () => {
+    expect(decide(dpo(CPAS), { action: 'rights.part', need: 'controller', part: routedToOffice }).allowed).toBe(true);
+    expect(decide(dpo(PARQUET), { action: 'rights.part', need: 'controller', part: routedToOffice })).toMatchObject({
+      allowed: false,
+      reason: 'not_part_controller',
+    });
+    expect(decide(dpo(CPAS), { action: 'rights.part', need: 'answerer', part: standard }).allowed).toBe(true);
+    expect(decide(dpo(PARQUET), { action: 'rights.part', need: 'answerer', part: routedToOffice }).allowed).toBe(true);
+    expect(decide(dpo(CPAS), { action: 'rights.part', need: 'answerer', part: routedToOffice })).toMatchObject({
+      allowed: false,
+      reason: 'not_part_answerer',
+      answer: 'forbidden',
+    });
+  });
+
+  it('RGT-ACC-02 only the desk that received a request verifies the identity', () => {
+    expect(decide(dpo(CPAS), { action: 'rights.identity', intakeId: CPAS }).allowed).toBe(true);
+    expect(decide(dpo(POLICE), { action: 'rights.identity', intakeId: CPAS })).toMatchObject({ allowed: false, reason: 'not_intake_desk' });
+  });
+});

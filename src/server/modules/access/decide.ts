@@ -25,6 +25,9 @@ export type DenyReason =
   | 'not_requester'
   | 'not_dpo'
   | 'not_rights_desk'
+  | 'not_part_controller'
+  | 'not_part_answerer'
+  | 'not_intake_desk'
   | 'justification_missing'
   | 'not_controller'
   | 'cross_case_search_not_granted'
@@ -38,6 +41,19 @@ export type Decision =
       via?: string;
     }
   | { allowed: false; reason: DenyReason; answer: 'forbidden' | 'not_found' };
+
+/** Who stands where on one part of a rights request (SPEC RGT-GEN-02, RGT-RST-09). */
+export interface RightsPartFacts {
+  controllerId: string;
+  /** The office of the procureur du Roi, on the prosecutor's route (bill art. 7 al. 2). */
+  officeId: string | null;
+}
+
+/**
+ * What an act on a part needs: its controller (its data, bill art. 3 §1 al. 2), or the desk that
+ * answers it (the office on the prosecutor's route).
+ */
+export type RightsPartNeed = 'controller' | 'answerer';
 
 /** What the rules need to know of a framework (no content: a framework holds none). */
 export interface FrameworkFacts {
@@ -78,6 +94,8 @@ export type Request =
   | { action: 'designation.manage' }
   | { action: 'information.keep' | 'information.review' }
   | { action: 'rights.desk' }
+  | { action: 'rights.part'; need: RightsPartNeed; part: RightsPartFacts }
+  | { action: 'rights.identity'; intakeId: string }
   | { action: 'notification.read' }
   | {
       action: CaseAction;
@@ -108,6 +126,9 @@ export const DENY_RULES: Record<DenyReason, string> = {
   not_requester: 'bill art. 4 al. 1 and al. 2 (SPEC FIL-05, FIL-06)',
   not_dpo: 'Law of 30 July 2018 arts 9 and 10 §2; L2007 art. 17bis (SPEC DAT-19, ROL-12)',
   not_rights_desk: 'L2007 arts 10 and 12; bill art. 7 al. 2 (SPEC RGT-GEN-01, ROL-12)',
+  not_part_controller: 'bill art. 3 §1 al. 2 (SPEC RGT-GEN-02, ROL-09)',
+  not_part_answerer: 'bill art. 3 §1 al. 2; art. 7 al. 2 (SPEC RGT-GEN-02, RGT-RST-09)',
+  not_intake_desk: 'L2007 art. 10 §1 al. 1 (SPEC RGT-ACC-02)',
   justification_missing: 'L1992 art. 16 §1 1° and 4°; bill Comm. art. 3 (traceability, SPEC SEC-05)',
   not_controller: 'bill art. 3 §1 al. 2 (SPEC ROL-09, FIL-02)',
   cross_case_search_not_granted: 'L1992 art. 16 §1 4° (SPEC SEC-07)',
@@ -123,6 +144,8 @@ export function denyRule(request: Request, reason: DenyReason): string {
   const byAction: DenyReason[] = ['case_state', 'organiser_role_required', 'representative_not_allowed'];
   return actionRule && byAction.includes(reason) ? actionRule.rule : DENY_RULES[reason];
 }
+
+const desk = (organisationId: string): Decision => ({ allowed: true, relation: 'acting_organisations', via: organisationId });
 
 const deny = (reason: DenyReason, answer: 'forbidden' | 'not_found'): Decision => ({
   allowed: false,
@@ -295,7 +318,7 @@ export function decide(actor: ActorFacts, request: Request): Decision {
     case 'rights.desk': {
       if (!actor.roles.includes('dpo') && !actor.roles.includes('prosecutor')) return deny('not_rights_desk', 'forbidden');
       if (!actor.secrecyAccepted) return deny('secrecy_undertaking_missing', 'forbidden');
-      return { allowed: true, relation: 'acting_organisations', via: actor.organisationId };
+      return desk(actor.organisationId);
     }
     // L2007 art. 9 (SPEC RGT-INF): the controller's own members with a case role keep its
     // information obligations (a representative acts at consultations, not for the authority's
@@ -308,6 +331,16 @@ export function decide(actor: ActorFacts, request: Request): Decision {
       return actor.roles.includes('dpo')
         ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
         : decide(actor, { action: 'information.keep' });
+    // The part a desk sees (row-level security showed it) is acted on by whom the law names.
+    case 'rights.part': {
+      const { part, need } = request;
+      const own = actor.organisationId;
+      if (need === 'controller') return own === part.controllerId ? desk(own) : deny('not_part_controller', 'forbidden');
+      return own === (part.officeId ?? part.controllerId) ? desk(own) : deny('not_part_answerer', 'forbidden');
+    }
+    // SPEC RGT-ACC-02: the desk that received the request checks who sent it.
+    case 'rights.identity':
+      return actor.organisationId === request.intakeId ? desk(actor.organisationId) : deny('not_intake_desk', 'forbidden');
     // Notifications carry no content: every full session reads its organisation's.
     case 'notification.read':
       return { allowed: true, relation: 'acting_organisations' };

@@ -31,7 +31,7 @@ const PACK_RULE = 'L2007 art. 14 §1-§5 (SPEC RGT-CRT-01)';
 
 export function createRightsAnswers(deps: RightsServiceDeps) {
   const { db, rights, access, audit, envelope, clock, packSigning } = deps;
-  const { requesterOf, presentPart, deskPart, requireAnswerer, requireVerified, partEvent, reasonsOf, letterOf } = rightsDeskView(deps);
+  const { requesterOf, presentPart, deskPart, requirePart, requireVerified, partEvent, reasonsOf, letterOf } = rightsDeskView(deps);
 
   /** What the controller holds on the person, worded for the answer (SPEC RGT-ACC-01). */
   async function answerRecords(tx: Tx, row: DeskPartRow): Promise<{ records: AnswerRecord[]; caseIds: string[]; itemIds: string[] }> {
@@ -153,9 +153,7 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'retrieve');
         const row = await deskPart(tx, partId);
-        if (row.controller_organisation_id !== context.facts.organisationId) {
-          throw new DomainError('forbidden', { detail: "The controller's desk compiles the answer from its data", rule: 'bill art. 3 §1 al. 2 (SPEC RGT-ACC-01)' });
-        }
+        requirePart(context, row, 'controller', 'retrieve');
         if (row.kind !== 'access' && row.kind !== 'information') {
           throw new DomainError('conflict', { detail: 'Only a request for access or information is answered with the data', rule: 'L2007 art. 10 §1 (SPEC RGT-ACC-01)' });
         }
@@ -190,7 +188,7 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'use');
         const row = await deskPart(tx, partId);
-        requireAnswerer(context, row);
+        requirePart(context, row, 'answerer', 'use');
         if (row.route === 'commission') {
           throw new DomainError('conflict', {
             detail: 'Only the supervisory authority answers the person on this route: no letter is written to them',
@@ -214,7 +212,7 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'retrieve');
         const row = await deskPart(tx, partId);
-        requireAnswerer(context, row);
+        requirePart(context, row, 'answerer', 'retrieve');
         if (row.route !== 'commission') {
           throw new DomainError('conflict', { detail: 'Only a request on the supervisory authority route gives a package for it', rule: 'L2007 art. 13 (SPEC RGT-IND-02)' });
         }
@@ -262,7 +260,7 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'retrieve');
         const row = await deskPart(tx, partId);
-        requireAnswerer(context, row);
+        requirePart(context, row, 'answerer', 'retrieve');
         if (row.answered_at === null) {
           throw new DomainError('conflict', { detail: 'The request is not answered yet: there is no decision to prove', rule: PACK_RULE });
         }

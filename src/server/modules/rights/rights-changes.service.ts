@@ -37,7 +37,7 @@ import type { DeskPartRow } from './rights.repository.js';
 export function createRightsChanges(deps: RightsServiceDeps) {
   const { db, rights, records, notifications, access, audit, envelope, clock, rules } = deps;
   const openCase = caseOpener(deps);
-  const { presentPart, deskPart, requireAnswerer, requireVerified, partEvent } = rightsDeskView(deps);
+  const { presentPart, deskPart, requirePart, requireVerified, partEvent } = rightsDeskView(deps);
 
 
   return {
@@ -46,9 +46,7 @@ export function createRightsChanges(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'adapt');
         const row = await deskPart(tx, partId);
-        if (row.controller_organisation_id !== context.facts.organisationId) {
-          throw new DomainError('forbidden', { detail: 'Only the controller changes its data', rule: 'bill art. 3 §1 al. 2 (SPEC ROL-09)' });
-        }
+        requirePart(context, row, 'controller', 'adapt');
         refuseIfAny(shapeIssues(ExecuteRightsChangeSchema, input));
         refuseChangeFor(row.kind, input);
         requireVerified(row);
@@ -99,7 +97,7 @@ export function createRightsChanges(deps: RightsServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterControllerDesk(tx, actor, 'organise');
         const row = await deskPart(tx, partId);
-        requireAnswerer(context, row);
+        requirePart(context, row, 'answerer', 'organise');
         refuseIfAny(shapeIssues(AnswerRightsPartSchema, input));
         await rights.lockPart(tx, row.id);
         const current = (await rights.partById(tx, row.id))!;

@@ -6,13 +6,14 @@ import type {
 } from '../../../contracts/rights.js';
 import type { Tx } from '../../db/database.js';
 import type { AuditEvent, UserActor } from '../../kernel/audit/index.js';
-import { DomainError, } from '../../kernel/errors.js';
+import { DomainError } from '../../kernel/errors.js';
 import type { Regime } from '../../kernel/legal-rules/index.js';
-import type { AccessContext, } from '../access/access.service.js';
+import type { AccessContext } from '../access/access.service.js';
+import type { RightsPartNeed } from '../access/decide.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import { objectionOf } from './objection-rules.js';
-import { replyLetter, } from './reply-letter.js';
-import { partClocks, } from './rights-clocks.js';
+import { replyLetter } from './reply-letter.js';
+import { partClocks } from './rights-clocks.js';
 import { RIGHTS_FIELDS, type RequesterRecord, rightsScope } from './rights-fields.js';
 import type { RightsServiceDeps } from './rights.service.js';
 import type { DeskPartRow } from './rights.repository.js';
@@ -20,7 +21,7 @@ import type { DeskPartRow } from './rights.repository.js';
 export const IDENTITY_RULE = 'L2007 art. 10 §1 al. 1 (SPEC RGT-ACC-02)';
 
 export function rightsDeskView(deps: RightsServiceDeps) {
-  const { rights, envelope, clock, rules } = deps;
+  const { rights, access, envelope, clock, rules } = deps;
 
   async function requesterOf(tx: Tx, row: Pick<DeskPartRow, 'request_id' | 'requester'>): Promise<RequesterRecord> {
     const cipher = await envelope.openScope(tx, rightsScope(row.request_id));
@@ -92,15 +93,13 @@ export function rightsDeskView(deps: RightsServiceDeps) {
     if (!row) throw new DomainError('not_found', { detail: 'No such request' });
     return row;
   }
-  /** Only the desk that answers the part's route acts on it: the office on the prosecutor's route. */
-  function requireAnswerer(context: AccessContext, row: DeskPartRow): void {
-    const answerer = row.route === 'prosecutor' ? row.prosecutor_office_id : row.controller_organisation_id;
-    if (answerer !== context.facts.organisationId) {
-      throw new DomainError('forbidden', {
-        detail: row.route === 'prosecutor' ? 'The procureur du Roi answers this request' : "The controller's desk answers this request",
-        rule: row.route === 'prosecutor' ? 'bill art. 7 al. 2 (SPEC RGT-RST-09)' : 'bill art. 3 §1 al. 2 (SPEC RGT-GEN-02)',
-      });
-    }
+  /** The access module's rule for acting on a part: as its controller, or as the desk that answers it. */
+  function requirePart(context: AccessContext, row: DeskPartRow, need: RightsPartNeed, action: AuditEvent['action']): void {
+    access.require(
+      context,
+      { action: 'rights.part', need, part: { controllerId: row.controller_organisation_id, officeId: row.prosecutor_office_id } },
+      action,
+    );
   }
   function requireVerified(row: DeskPartRow): void {
     if (row.identity_verified_at === null) {
@@ -140,5 +139,5 @@ export function rightsDeskView(deps: RightsServiceDeps) {
     });
   }
 
-  return { requesterOf, presentPart, deskPart, requireAnswerer, requireVerified, partEvent, reasonsOf, letterOf };
+  return { requesterOf, presentPart, deskPart, requirePart, requireVerified, partEvent, reasonsOf, letterOf };
 }

@@ -236,9 +236,7 @@ export function createRightsIntake(deps: RightsServiceDeps) {
         refuseIfAny(shapeIssues(IdSchema, requestId, 'params/requestId'));
         const request = await rights.requestById(tx, requestId);
         if (!request) throw new DomainError('not_found', { detail: 'No such request' });
-        if (request.intake_organisation_id !== context.facts.organisationId) {
-          throw new DomainError('forbidden', { detail: 'The desk that received the request verifies the identity', rule: IDENTITY_RULE });
-        }
+        access.require(context, { action: 'rights.identity', intakeId: request.intake_organisation_id }, 'organise');
         const now = clock.now();
         if (!(await rights.verifyIdentity(tx, requestId, actor.userId, now))) {
           throw new DomainError('conflict', { detail: 'The identity was verified already', rule: IDENTITY_RULE });
