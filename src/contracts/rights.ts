@@ -47,6 +47,10 @@ const DocumentSchema = Type.Object(
 
 export const RequesterSchema = Type.Object(
   {
+    /**
+     * Surname, then first names: the persons of a case are found by the blind index of exactly that
+     * order with the birth date (ARCHITECTURE §3.3), as the intake form asks.
+     */
     name: text(200),
     birthDate: civilDate,
     /** Matches the person exactly (blind index); without it, name and birth date do. */

@@ -3,10 +3,11 @@
  * signallings to decide (organiser), reviews to do (reviewer), consultations ahead, actions,
  * transfer requests, and every case my organisation may see.
  */
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode, } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../contracts/cases.js';
 import { useAuth } from '../../app/auth.js';
+import { usePageData } from '../../app/use-page-data.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { Link } from '../../app/router.js';
@@ -38,29 +39,7 @@ export function DashboardPage() {
   const session = state.status === 'signed_in' ? state.session : undefined;
   const organisationId = session?.organisationId ?? '';
   const organiser = session?.roles.includes('organiser') ?? false;
-  const [data, setData] = useState<DashboardData>();
-  const [message, setMessage] = useState<string>();
-  const statusRef = useRef<HTMLDivElement>(null);
-
-  const reload = useCallback(async (signal?: AbortSignal) => {
-    const loaded = await fetchDashboard(signal);
-    if (!signal?.aborted) setData(loaded);
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
-
-  const changed = useCallback(
-    async (done: string) => {
-      await reload();
-      setMessage(done);
-      statusRef.current?.focus();
-    },
-    [reload],
-  );
+  const { data, changed, message, statusRef } = usePageData<DashboardData>(fetchDashboard);
 
   const casesOf = (filter: (kase: CaseSummary) => boolean) =>
     data?.cases.ok ? data.cases.value.filter(filter) : [];

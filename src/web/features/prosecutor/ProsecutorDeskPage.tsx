@@ -4,9 +4,10 @@
  * of rights (bill art. 7) and its list of the persons who were the subject of a consultation it
  * authorised (bill art. 8). What it shows is what the server gives the office.
  */
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode, } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.js';
+import { usePageData } from '../../app/use-page-data.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { formatDate } from '../../i18n/format.js';
@@ -48,29 +49,7 @@ export function ProsecutorDeskPage() {
   const { t, i18n } = useTranslation();
   const { state } = useAuth();
   const officeId = state.status === 'signed_in' ? state.session.organisationId : '';
-  const [data, setData] = useState<DeskData>();
-  const [message, setMessage] = useState<string>();
-  const statusRef = useRef<HTMLDivElement>(null);
-
-  const reload = useCallback(async (signal?: AbortSignal) => {
-    const loaded = await fetchDesk(signal);
-    if (!signal?.aborted) setData(loaded);
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
-
-  const changed = useCallback(
-    async (done: string) => {
-      await reload();
-      setMessage(done);
-      statusRef.current?.focus();
-    },
-    [reload],
-  );
+  const { data, changed, message, statusRef } = usePageData<DeskData>(fetchDesk);
 
   const cases = data?.cases.ok ? data.cases.value : [];
   const titles = new Map(cases.map((kase) => [kase.id, kase.title]));
