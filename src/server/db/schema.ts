@@ -743,9 +743,6 @@ export interface RightsRequestPartsTable {
   route: RightsRoute;
   route_reason: string;
   prosecutor_office_id: string | null;
-  due_on: CivilDateColumnNullable;
-  due_rule: string | null;
-  prosecutor_due_on: CivilDateColumnNullable;
   status: RightsPartStatus;
   outcome: RightsOutcome | null;
   answer: Buffer | null;

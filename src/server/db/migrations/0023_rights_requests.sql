@@ -56,11 +56,9 @@ CREATE TABLE rights_request_parts (
   route_reason text NOT NULL,
   -- The office of the procureur du Roi who authorised the consultation (route prosecutor only).
   prosecutor_office_id uuid REFERENCES organisations (id),
-  -- The controller's clock (RGT-ACC-03, RGT-REC-04, RGT-OBJ-02) and, on the prosecutor route,
-  -- the prosecutor's (RGT-RST-09); both are shown (SPEC A-13). None on the Commission route.
-  due_on date,
-  due_rule text,
-  prosecutor_due_on date,
+  -- No due date is stored: the clocks (the controller's, and on the prosecutor's route the
+  -- office's, SPEC A-13) are computed at each read from the received and dated days and the
+  -- regime's periods (src/server/modules/rights/rights-clocks.ts).
   status text NOT NULL CHECK (status IN ('received', 'in_progress', 'answered', 'rejected', 'deferred',
     'routed')),
   -- What the desk decided and wrote back (encrypted under the request's scope).
@@ -250,8 +248,8 @@ GRANT SELECT, INSERT ON rights_requests, rights_request_parts, rights_part_recor
   rights_recipient_notices, external_disclosures TO concerto_app;
 GRANT DELETE ON rights_part_records TO concerto_app;
 GRANT UPDATE (identity_verified_by, identity_verified_at) ON rights_requests TO concerto_app;
-GRANT UPDATE (status, outcome, answer, answered_by, answered_at, health_professional, route, route_reason,
-  prosecutor_office_id, due_on, due_rule, prosecutor_due_on) ON rights_request_parts TO concerto_app;
+GRANT UPDATE (status, outcome, answer, answered_by, answered_at, health_professional) ON rights_request_parts
+  TO concerto_app;
 
 -- The match of a requester across every case (SPEC RGT-GEN-02): which controllers hold which
 -- records about a person, with the facts that choose the route. Ids and flags only, never

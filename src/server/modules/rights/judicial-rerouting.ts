@@ -1,16 +1,15 @@
 /**
  * SPEC RGT-JUD-02 (bill arts 6-7, RGT-GEN-03): when an item enters or leaves a judicial file, every
  * open part of a request that holds it is re-evaluated: the item moves to the part of the same
- * request, controller and route it now belongs to (created with its clocks if the request had
- * none), and the move is audited (`route_changed`). The cases module calls this listener in the
- * transaction of the change; it works at the controller's desk and goes back.
+ * request, controller and route it now belongs to (created if the request had none; its clocks
+ * are read from the request), and the move is audited (`route_changed`). The cases module calls
+ * this listener in the transaction of the change; it works at the controller's desk and goes back.
  */
 import { randomUUID } from 'node:crypto';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { auditActorOf } from '../access/access.service.js';
 import type { CaseDeps } from '../cases/open-case.js';
 import type { JudicialStatusListener } from '../cases/judicial-status.js';
-import { controllerDeadline, prosecutorDeadline } from './rights-clocks.js';
 import { planParts } from './rights-routing.js';
 import type { RightsRepository } from './rights.repository.js';
 import { routingFacts } from './routing-facts.js';
@@ -20,8 +19,7 @@ export function judicialRerouting({
   access,
   audit,
   clock,
-  rules,
-}: Pick<CaseDeps, 'access' | 'audit' | 'clock' | 'rules'> & { rights: RightsRepository }): JudicialStatusListener {
+}: Pick<CaseDeps, 'access' | 'audit' | 'clock'> & { rights: RightsRepository }): JudicialStatusListener {
   return async (tx, context, item) => {
     await access.switchControllerDesk(tx, context, item.controllerId);
     const today = brusselsDateOf(clock.now());
@@ -40,19 +38,10 @@ export function judicialRerouting({
       };
       const [target] = planParts(item.controllerId, [record], facts.controllers, facts.frameworks);
       if (target!.route === part.route && target!.prosecutorOfficeId === part.prosecutor_office_id) continue;
-      const request = (await rights.requestById(tx, part.request_id))!;
       let targetId = (await rights.partFor(tx, part.request_id, item.controllerId, target!.route, target!.prosecutorOfficeId))?.id;
       if (!targetId) {
         targetId = randomUUID();
         const routed = target!.route === 'judicial' || target!.route === 'commission';
-        const clockFacts = {
-          kind: request.kind,
-          route: target!.route,
-          regime: facts.regimeOf.get(item.controllerId)!,
-          receivedAt: new Date(request.received_at),
-          datedOn: request.dated_on,
-        };
-        const own = controllerDeadline(rules, clockFacts);
         await rights.insertParts(
           tx,
           [
@@ -63,9 +52,6 @@ export function judicialRerouting({
               route: target!.route,
               route_reason: target!.reason,
               prosecutor_office_id: target!.prosecutorOfficeId,
-              due_on: own?.date ?? null,
-              due_rule: own?.rule ?? null,
-              prosecutor_due_on: prosecutorDeadline(rules, clockFacts)?.date ?? null,
               status: routed ? 'routed' : 'received',
               outcome: routed ? (target!.route === 'judicial' ? 'routed_judicial' : 'routed_commission') : null,
             },

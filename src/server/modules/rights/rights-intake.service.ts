@@ -21,7 +21,6 @@ import { type AccessContext, auditActorOf } from '../access/access.service.js';
 import { markContested } from '../contested/mark-contested.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
-import { controllerDeadline, prosecutorDeadline } from './rights-clocks.js';
 import { RIGHTS_FIELDS, type RequesterRecord, rightsScope } from './rights-fields.js';
 import { marksContested, planParts } from './rights-routing.js';
 import { routingFacts } from './routing-facts.js';
@@ -34,7 +33,7 @@ const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const CONTESTING = { rectification: 'rectification_request', erasure: 'erasure_request', prohibition: 'prohibition_request' } as const;
 
 export function createRightsIntake(deps: RightsServiceDeps) {
-  const { db, rights, notifications, access, audit, envelope, clock, rules, blindIndex } = deps;
+  const { db, rights, notifications, access, audit, envelope, clock, blindIndex } = deps;
   const { presentPart } = rightsDeskView(deps);
 
   function decodeDocument(document: { mediaType: string; contentBase64: string }, field: string): { bytes: Buffer; issues: FieldIssue[] } {
@@ -146,8 +145,6 @@ export function createRightsIntake(deps: RightsServiceDeps) {
         const plan = planParts(context.facts.organisationId, matched, facts.controllers, facts.frameworks);
         const { regimeOf } = facts;
         const parts = plan.map((part) => {
-          const clockFacts = { kind: input.kind, route: part.route, regime: regimeOf.get(part.controllerId)!, receivedAt, datedOn: input.datedOn };
-          const own = controllerDeadline(rules, clockFacts);
           const routed = part.route === 'judicial' || part.route === 'commission';
           if (directMarketing) {
             return {
@@ -157,9 +154,6 @@ export function createRightsIntake(deps: RightsServiceDeps) {
               route: part.route,
               route_reason: 'L2007 art. 12 §1 al. 3 (SPEC RGT-OBJ-03, PUR-07)',
               prosecutor_office_id: null,
-              due_on: own?.date ?? null,
-              due_rule: own?.rule ?? null,
-              prosecutor_due_on: null,
               status: 'answered' as const,
               outcome: 'not_applicable' as const,
               answered_by: actor.userId,
@@ -173,9 +167,6 @@ export function createRightsIntake(deps: RightsServiceDeps) {
             route: part.route,
             route_reason: part.reason,
             prosecutor_office_id: part.prosecutorOfficeId,
-            due_on: own?.date ?? null,
-            due_rule: own?.rule ?? null,
-            prosecutor_due_on: prosecutorDeadline(rules, clockFacts)?.date ?? null,
             status: routed ? ('routed' as const) : ('received' as const),
             outcome: routed ? (part.route === 'judicial' ? ('routed_judicial' as const) : ('routed_commission' as const)) : null,
           };
