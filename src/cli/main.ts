@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { packageVersion } from '../server/package-info.js';
 import { runAudit } from './commands/audit.js';
+import { runBackup, runRestore } from './commands/backup.js';
 import { runDemo } from './commands/demo.js';
 import { runDoctor } from './commands/doctor.js';
 import { runJobs } from './commands/jobs.js';
@@ -28,14 +29,17 @@ Commands:
   audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
   demo [--json]             Create demo identities on an empty database, or print those of a demo database.
   jobs run                  Run the due daily jobs once (e.g. from cron) and exit; each runs once a day.
+  backup <file>             Write a consistent copy of the database (not the keys) to a new file.
+  restore <file>            Load a backup into an empty database of the same version, then remove what
+                            was destroyed since (the case keys that no longer exist).
 
 Options:
   -h, --help                Show this help.
   -v, --version             Print the version.
       --json                demo: print the logins, passwords, TOTP secrets and recovery codes as JSON.
 
-Exit codes: 0 ok · 1 check or daily job failed · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
-            · 5 refused (demo on a database that is not a demo).
+Exit codes: 0 ok · 1 check or daily job failed, or a damaged backup · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
+            · 5 refused (demo on a database that is not a demo, restore into a database in use or of another version).
 Configuration is read from the environment: see README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -63,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const [command = 'serve', ...rest] = parsed.positionals;
-  const known = ['serve', 'migrate', 'doctor', 'audit', 'demo', 'jobs'];
+  const known = ['serve', 'migrate', 'doctor', 'audit', 'demo', 'jobs', 'backup', 'restore'];
   if (!known.includes(command)) {
     console.error(`Unknown command "${command}".\n\n${HELP}`);
     return EXIT.usage;
@@ -94,6 +98,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runDemo(config, { json: parsed.values.json === true });
       case 'jobs':
         return await runJobs(config, rest, HELP);
+      case 'backup':
+        return await runBackup(config, rest, HELP);
+      case 'restore':
+        return await runRestore(config, rest, HELP);
       default:
         return await runAudit(config, rest, HELP);
     }
