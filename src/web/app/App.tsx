@@ -5,20 +5,32 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BreakGlassPage } from '../features/break-glass/BreakGlassPage.js';
 import { CasePage } from '../features/cases/CasePage.js';
 import { NewCasePage } from '../features/cases/NewCasePage.js';
+import { ComplianceDashboardPage } from '../features/compliance/ComplianceDashboardPage.js';
+import { SecurityEvidencePage } from '../features/compliance/SecurityEvidencePage.js';
 import { ConsultationPage } from '../features/consultations/ConsultationPage.js';
 import { ScheduleConsultationPage } from '../features/consultations/ScheduleConsultationPage.js';
+import { DenyRulesPage } from '../features/cross-border/DenyRulesPage.js';
+import { TransferRegisterPage } from '../features/cross-border/TransferRegisterPage.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { DeclarationsPage } from '../features/declarations/DeclarationsPage.js';
+import { PublicRegisterPage } from '../features/declarations/PublicRegisterPage.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { InterconnectionsPage } from '../features/interconnections/InterconnectionsPage.js';
 import { InvitationPage } from '../features/invitation/InvitationPage.js';
 import { RequireJustification } from '../features/justification/justification-gate.js';
 import { LoginPage } from '../features/login/LoginPage.js';
 import { MfaEnrolmentPage } from '../features/mfa-enrolment/MfaEnrolmentPage.js';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
+import { HostCoveragePage } from '../features/processors/HostCoveragePage.js';
+import { ProcessorsPage } from '../features/processors/ProcessorsPage.js';
 import { ProsecutorDeskPage } from '../features/prosecutor/ProsecutorDeskPage.js';
 import { RepresentationsPage } from '../features/representations/RepresentationsPage.js';
+import { DestructionListPage } from '../features/retention/DestructionListPage.js';
+import { RetentionDeskPage } from '../features/retention/RetentionDeskPage.js';
 import { RightsDeskPage } from '../features/rights/RightsDeskPage.js';
 import { SessionsPage } from '../features/sessions/SessionsPage.js';
 import { TransfersPage } from '../features/transfers/TransfersPage.js';
@@ -106,6 +118,17 @@ function PageWithId({ path }: { path: string }) {
       </CaseAccess>
     );
   }
+  // A destruction list holds ids, dates and counts, not case content: the undertaking, no justification.
+  const destructionList = matchPath('/retention/destruction-lists/:listId', path);
+  if (destructionList?.listId) {
+    return (
+      <RequireSession>
+        <RequireUndertaking>
+          <DestructionListPage key={destructionList.listId} listId={destructionList.listId} />
+        </RequireUndertaking>
+      </RequireSession>
+    );
+  }
   const consultation = matchPath('/consultations/:consultationId', path);
   if (consultation?.consultationId) {
     return (
@@ -159,6 +182,18 @@ function Page() {
       );
     case '/invitation':
       return <InvitationPage />;
+    case '/public-register':
+      // Art. 18: the register is open to the public, without login (SPEC DCL-24).
+      return <PublicRegisterPage />;
+    case '/declarations':
+      // Declarations name frameworks, categories and recipients, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <DeclarationsPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
     case '/operator':
       // The console is no case access: the server, not the undertaking, decides who uses it.
       return (
@@ -186,6 +221,78 @@ function Page() {
         <RequireSession>
           <RequireUndertaking>
             <RightsDeskPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    case '/retention':
+      // The retention desk holds ids, dates and statuses, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <RetentionDeskPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    case '/transfer-register':
+      // The register names systems and countries, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <TransferRegisterPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    case '/transfer-deny-rules':
+      // Like the operator console: the server, not the undertaking, decides who keeps the deny-list.
+      return (
+        <RequireSession>
+          <DenyRulesPage />
+        </RequireSession>
+      );
+    case '/compliance':
+      // The dashboard names duties and figures, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <ComplianceDashboardPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    case '/security-evidence':
+      // Like the operator console: the server, not the undertaking, decides who records the evidence.
+      return (
+        <RequireSession>
+          <SecurityEvidencePage />
+        </RequireSession>
+      );
+    case '/processors':
+      // The registry names processors and contracts, no case content; the server decides who sees it.
+      return (
+        <RequireSession>
+          <ProcessorsPage />
+        </RequireSession>
+      );
+    case '/host-coverage':
+      return (
+        <RequireSession>
+          <HostCoveragePage />
+        </RequireSession>
+      );
+    case '/break-glass':
+      // The host's staff read case content under a grant: bound by secrecy first (CP art. 458ter §2).
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <BreakGlassPage />
+          </RequireUndertaking>
+        </RequireSession>
+      );
+    case '/interconnections':
+      // The register names systems and categories, not case content: the undertaking, no justification.
+      return (
+        <RequireSession>
+          <RequireUndertaking>
+            <InterconnectionsPage />
           </RequireUndertaking>
         </RequireSession>
       );

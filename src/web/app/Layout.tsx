@@ -1,6 +1,13 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dealsWithBreakGlass } from '../features/break-glass/break-glass-roles.js';
+import { keepsComplianceDashboard, keepsSecurityEvidence } from '../features/compliance/compliance-roles.js';
+import { keepsDenyList, keepsTransferRegister } from '../features/cross-border/cross-border-roles.js';
+import { keepsDeclarations } from '../features/declarations/declaration-roles.js';
+import { keepsInterconnectionRegister } from '../features/interconnections/interconnection-roles.js';
+import { keepsProcessorRegistry, watchesHostCoverage } from '../features/processors/processor-roles.js';
 import { holdsProsecutorDesk } from '../features/prosecutor/prosecutor-desk-role.js';
+import { holdsRetentionDesk } from '../features/retention/retention-desk-role.js';
 import { holdsRightsDesk } from '../features/rights/rights-desk-role.js';
 import { useAuth } from './auth.js';
 import { holdsCaseRole } from './case-roles.js';
@@ -75,6 +82,56 @@ export function Layout({ children }: { children: ReactNode }) {
             {state.status === 'signed_in' && holdsRightsDesk(state.session) && (
               <li>
                 <NavLink to="/rights-desk">{t('nav.rightsDesk')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && holdsRetentionDesk(state.session) && (
+              <li>
+                <NavLink to="/retention">{t('nav.retention')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsTransferRegister(state.session) && (
+              <li>
+                <NavLink to="/transfer-register">{t('nav.transferRegister')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsDenyList(state.session) && (
+              <li>
+                <NavLink to="/transfer-deny-rules">{t('nav.transferDenyRules')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsComplianceDashboard(state.session) && (
+              <li>
+                <NavLink to="/compliance">{t('nav.compliance')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsDeclarations(state.session) && (
+              <li>
+                <NavLink to="/declarations">{t('nav.declarations')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsSecurityEvidence(state.session) && (
+              <li>
+                <NavLink to="/security-evidence">{t('nav.securityEvidence')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsProcessorRegistry(state.session) && (
+              <li>
+                <NavLink to="/processors">{t('nav.processors')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && watchesHostCoverage(state.session) && (
+              <li>
+                <NavLink to="/host-coverage">{t('nav.hostCoverage')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && dealsWithBreakGlass(state.session) && (
+              <li>
+                <NavLink to="/break-glass">{t('nav.breakGlass')}</NavLink>
+              </li>
+            )}
+            {state.status === 'signed_in' && keepsInterconnectionRegister(state.session) && (
+              <li>
+                <NavLink to="/interconnections">{t('nav.interconnections')}</NavLink>
               </li>
             )}
             {state.status === 'signed_in' && (

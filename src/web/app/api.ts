@@ -43,6 +43,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A request that may be made without a session: its 401 does not mean a session was lost. */
   anonymous?: boolean;
+  /** A file sent as the raw body (e.g. a signed PDF), instead of `body` as JSON. */
+  file?: { bytes: Blob; mediaType: string };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -70,6 +72,7 @@ async function send(
   };
   // A body-less POST must not claim to be JSON: the server refuses an empty JSON body.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.mediaType;
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -78,6 +81,7 @@ async function send(
       headers,
       credentials: 'same-origin',
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file.bytes } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

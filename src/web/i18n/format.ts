@@ -22,3 +22,9 @@ export function formatTime(value: Date | string, language: string): string {
     new Date(value),
   );
 }
+
+/** Today's date on Brussels time, as a form's date field takes it (YYYY-MM-DD). */
+export function todayInBrussels(now: Date = new Date()): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(now);
+}

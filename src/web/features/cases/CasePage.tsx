@@ -12,6 +12,7 @@ import { useAuth } from '../../app/auth.js';
 import { PageHeading } from '../../app/PageHeading.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { Link } from '../../app/router.js';
+import { LinkedFilesSection } from '../interconnections/LinkedFilesSection.js';
 import { AudienceSection } from './AudienceSection.js';
 import { fetchCase } from './cases-api.js';
 import { CaseFacts } from './CaseFacts.js';
@@ -131,6 +132,7 @@ export function CasePage({ caseId }: { caseId: string }) {
           <MinimisationSection />
           <PaperPartsSection />
           <TransferRequestSection />
+          <LinkedFilesSection />
           <Timeline />
         </CaseViewContext.Provider>
       )}

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { Link } from '../../app/router.js';
 import { useAction } from '../../app/use-action.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { retentionTarget } from '../retention/retention-view.js';
 import { acknowledgeNotification } from './dashboard-api.js';
 import { ItemReviewTasks } from './ItemReviewTasks.js';
 import { PriorNoticeTask } from './PriorNoticeTask.js';
@@ -22,6 +23,9 @@ function target(notification: Notification): string | undefined {
     return '/transfers';
   // SPEC RGT-RST-07: the restriction is reviewed on the desk, not on the case page.
   if (notification.kind === 'restriction_review_due') return '/prosecutor-desk';
+  // SPEC RET-01, RET-05, SCO-09: a destruction list, a paper part or a necessity review is dealt with at the retention desk.
+  const retention = retentionTarget(notification);
+  if (retention) return retention;
   if (notification.kind === 'admission_revoked' || notification.caseId === null) return undefined;
   return `/cases/${notification.caseId}`;
 }
@@ -75,7 +79,11 @@ export function TasksSection({
                       ? t('dashboard.tasks.openTransfers')
                       : to === '/prosecutor-desk'
                         ? t('nav.prosecutorDesk')
-                        : t('dashboard.tasks.openCase')}
+                        : to.startsWith('/retention/destruction-lists/')
+                          ? t('dashboard.tasks.openDestructionList')
+                          : to.startsWith('/retention')
+                            ? t('dashboard.tasks.openRetentionDesk')
+                            : t('dashboard.tasks.openCase')}
                     <span className="visually-hidden">
                       : {text(notification)}, {when}
                     </span>

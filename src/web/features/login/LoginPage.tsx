@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type SignedOutReason, useAuth } from '../../app/auth.js';
 import { PageHeading } from '../../app/PageHeading.js';
+import { Link } from '../../app/router.js';
 import { PasswordLoginForm } from './PasswordLoginForm.js';
 import { SsoLoginLink } from './SsoLoginLink.js';
 
@@ -27,6 +28,10 @@ export function LoginPage() {
       <p className="intro">{t('login.intro')}</p>
       <PasswordLoginForm onSignedIn={signedIn} />
       <SsoLoginLink />
+      {/* Art. 18: the public register is open to anyone, without an account (SPEC DCL-24). */}
+      <p>
+        <Link to="/public-register">{t('publicRegister.link')}</Link>
+      </p>
     </>
   );
 }

@@ -1,11 +1,13 @@
 /**
- * The export register of a transfer (bill art. 4 al. 4; SPEC FIL-07, FIL-08): each export with
- * its time, format, author, item count and fingerprint, and each change of its items since (rectified,
- * erased, blocked, contested) with the requester's acknowledgement: pending, or by whom and when.
+ * The export register of a transfer (bill art. 4 al. 4; SPEC FIL-07, FIL-08, TRF-01): each export
+ * with its time, format, author, item count, the country of the own file it went to and its
+ * fingerprint, and each change of its items since (rectified, erased, blocked, contested) with the
+ * requester's acknowledgement: pending, or by whom and when.
  */
 import { useTranslation } from 'react-i18next';
 import type { Transfer } from '../../../contracts/transfers.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { countryLabel } from '../cross-border/countries.js';
 
 type Change = Transfer['exports'][number]['changes'][number];
 
@@ -46,6 +48,7 @@ export function ExportRegister({ transfer }: { transfer: Transfer }) {
             <th scope="col">{t('transfers.register.format')}</th>
             <th scope="col">{t('transfers.register.exportedBy')}</th>
             <th scope="col">{t('transfers.register.items')}</th>
+            <th scope="col">{t('transfers.register.destinationCountry')}</th>
             <th scope="col">{t('transfers.register.sha256')}</th>
             <th scope="col">{t('transfers.register.changes')}</th>
           </tr>
@@ -57,6 +60,11 @@ export function ExportRegister({ transfer }: { transfer: Transfer }) {
               <td>{entry.format.toUpperCase()}</td>
               <td>{entry.exportedBy}</td>
               <td>{entry.itemCount}</td>
+              <td>
+                {entry.destinationCountry
+                  ? countryLabel(entry.destinationCountry, i18n.language)
+                  : t('transfers.register.countryUnknown')}
+              </td>
               <td className="hash">{entry.sha256}</td>
               <td>
                 {entry.changes.length === 0 ? (
