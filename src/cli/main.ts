@@ -29,6 +29,8 @@ Commands:
   audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
   demo [--json]             Create demo identities on an empty database, or print those of a demo database.
   jobs run                  Run the due daily jobs once (e.g. from cron) and exit; each runs once a day.
+  jobs run --as-of <date>   On a demo database only: run them as of that day (YYYY-MM-DD), to rehearse
+                            the end of a retention; refused (5) on any other database.
   backup <file>             Write a consistent copy of the database (not the keys) to a new file.
   restore <file>            Load a backup into an empty database of the same version, then remove what
                             was destroyed since (the case keys that no longer exist).
@@ -37,9 +39,10 @@ Options:
   -h, --help                Show this help.
   -v, --version             Print the version.
       --json                demo: print the logins, passwords, TOTP secrets and recovery codes as JSON.
+      --as-of <date>        jobs run: the day the jobs run as of, on a demo database only.
 
 Exit codes: 0 ok · 1 check or daily job failed, or a damaged backup · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
-            · 5 refused (demo on a database that is not a demo, restore into a database in use or of another version).
+            · 5 refused (demo or jobs run --as-of on a database that is not a demo, restore into a database in use or of another version).
 Configuration is read from the environment: see README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,6 +55,7 @@ export async function main(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         json: { type: 'boolean' },
+        'as-of': { type: 'string' },
       },
     });
   } catch (error) {
@@ -76,6 +80,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`--json is an option of demo only.\n\n${HELP}`);
     return EXIT.usage;
   }
+  const asOf = parsed.values['as-of'];
+  if (asOf !== undefined && command !== 'jobs') {
+    console.error(`--as-of is an option of jobs run only.\n\n${HELP}`);
+    return EXIT.usage;
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -97,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo':
         return await runDemo(config, { json: parsed.values.json === true });
       case 'jobs':
-        return await runJobs(config, rest, HELP);
+        return await runJobs(config, rest, HELP, { asOf: typeof asOf === 'string' ? asOf : undefined });
       case 'backup':
         return await runBackup(config, rest, HELP);
       case 'restore':

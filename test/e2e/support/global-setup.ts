@@ -18,11 +18,14 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import type { DemoIdentities } from '../../../src/server/modules/demo/demo.service.js';
+import { concertoEnv } from './concerto-env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     demo: DemoIdentities;
+    /** Where the server keeps its data, for a command a journey runs beside it (concerto-cli.ts). */
+    concertoServer: { dataDir: string; port: number };
   }
 }
 
@@ -52,23 +55,6 @@ async function freePort(): Promise<number> {
   await once(probe, 'close');
   if (address === null || typeof address === 'string') throw new Error('no free port found');
   return address.port;
-}
-
-function concertoEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CONCERTO_DATA_DIR: dataDir,
-    PORT: String(port),
-    // WebAuthn accepts only this origin (config.ts), so the browser must use this very URL.
-    CONCERTO_PUBLIC_URL: `http://localhost:${port}`,
-    LOG_LEVEL: 'warn',
-  };
-  // Without a database URL Concerto runs its own embedded PostgreSQL: the default under test.
-  delete env.DATABASE_URL;
-  delete env.DATABASE_ADMIN_URL;
-  // Run as `npm start` would, not in the test mode Vitest sets for its own process.
-  delete env.NODE_ENV;
-  return env;
 }
 
 function startServer(dataDir: string, port: number): ChildProcess {
@@ -165,6 +151,7 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseUrl', `http://localhost:${port}/`);
+  project.provide('concertoServer', { dataDir, port });
   try {
     project.provide('demo', demoIdentities(dataDir, port));
   } catch (error) {

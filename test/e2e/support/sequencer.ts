@@ -15,14 +15,30 @@ const AFTER_FIRST_LOGINS = [
   'rights-access-request.e2e.ts',
   'prosecutor-restriction.e2e.ts',
   'rights-rectification.e2e.ts',
+  'cross-border-transfer.e2e.ts',
+  'compliance-screens.e2e.ts',
 ];
 
-const last = (file: TestSpecification): boolean =>
-  AFTER_FIRST_LOGINS.some((name) => file.moduleId.endsWith(`/${name}`));
+/**
+ * Journeys that move the demo's calendar forward (`concerto jobs run --as-of`): every daily job then
+ * counts as done up to that day, so they run after all the others.
+ */
+const AFTER_EVERYTHING = ['retention-destruction.e2e.ts'];
+
+const named =
+  (names: readonly string[]) =>
+  (file: TestSpecification): boolean =>
+    names.some((name) => file.moduleId.endsWith(`/${name}`));
+const last = named(AFTER_FIRST_LOGINS);
+const final = named(AFTER_EVERYTHING);
 
 export default class JourneySequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    return [...sorted.filter((file) => !last(file)), ...sorted.filter(last)];
+    return [
+      ...sorted.filter((file) => !last(file) && !final(file)),
+      ...sorted.filter(last),
+      ...sorted.filter(final),
+    ];
   }
 }
