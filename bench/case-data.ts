@@ -39,7 +39,9 @@ import type { Actor } from '../src/server/modules/identity/platform-access.js';
 import { createUndertakingsRepository } from '../src/server/modules/undertakings/undertakings.repository.js';
 import { createUndertakingService } from '../src/server/modules/undertakings/undertakings.service.js';
 import { CONSULTATION_SECRECY_TEXTS } from '../src/server/modules/undertakings/undertaking-texts.js';
+import { declareFrameworkParties } from '../test/support/declaration-steps.js';
 import type { TestDatabase } from '../test/support/postgres-cluster.js';
+import { approvedHostRecords } from '../test/support/processor-steps.js';
 
 const ORGANISATIONS = {
   police: POLICE_ZONE,
@@ -197,6 +199,19 @@ export async function createCaseWorld(database: TestDatabase): Promise<CaseWorld
     });
   }
 
+  // SPEC PRC-01: no controller goes live without having approved the host's processor record.
+  type HostApprovers = Parameters<typeof approvedHostRecords>[2];
+  await approvedHostRecords(
+    database.adminDb,
+    org as Parameters<typeof approvedHostRecords>[1],
+    {
+      police: users.policeOfficer,
+      cpas: users.cpasDpo,
+      coordination: users.coordinator,
+      youth: users.coordinator,
+    } as unknown as HostApprovers,
+    clock.now(),
+  );
   const operator = await signIn('operator');
   const framework = await request(operator, 'POST', '/api/frameworks', {
     name: 'Ketenaanpak intrafamiliaal geweld Oost-Vlaanderen',
@@ -215,6 +230,8 @@ export async function createCaseWorld(database: TestDatabase): Promise<CaseWorld
   const frameworkId: string = framework.json().id;
   const activated = await request(operator, 'POST', `/api/frameworks/${frameworkId}/activation`);
   if (activated.statusCode !== 200) throw new Error(`activateFramework failed: ${activated.body}`);
+  // SPEC DCL-01: every party declared its processing in the framework before entering data.
+  await declareFrameworkParties(database.adminDb, frameworkId, clock);
 
   return {
     app,

@@ -1,10 +1,12 @@
 /**
  * FIL-03: the security plan maps every provision bill art. 3 §2 cites to the controls that
- * implement them (docs/security-plan.md), each control naming its SPEC row.
+ * implement them (docs/security-plan.md), each control naming its SPEC row. SEC-03: it describes
+ * the security measures of every area SEC-03 names, and how its reviews are kept.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SECURITY_PLAN_AREAS } from '../src/contracts/compliance.js';
 
 const PLAN = readFileSync(path.resolve(import.meta.dirname, '..', 'docs', 'security-plan.md'), 'utf8');
 
@@ -39,5 +41,19 @@ describe('the security plan', () => {
       expect(controls, provision).toMatch(/\b(?:SEC|DAT|FIL|WFL|PUR|SCO|ROL)-\d{2}\b/);
     }
     expect(PLAN).toMatch(/^Version \d+/m);
+  });
+
+  it('FIL-03 SEC-03 describes the measures of every area SEC-03 names and how the plan and risk assessment are reviewed', () => {
+    const areas = [...PLAN.matchAll(/^### .+ \(([a-z_]+)\)$/gm)].map((match) => match[1]);
+    expect(areas).toEqual([...SECURITY_PLAN_AREAS]);
+    for (const area of SECURITY_PLAN_AREAS) {
+      const section = PLAN.split(`(${area})`)[1]!.split('\n### ')[0]!;
+      // What Concerto does and what the installation adds, each said.
+      expect(section, area).toMatch(/^- Concerto: /m);
+      expect(section, area).toMatch(/^- The installation: /m);
+    }
+    expect(PLAN).toContain('at least every 12 months and on each significant change');
+    expect(PLAN).toContain('POST /api/compliance/security-plan-reviews');
+    expect(PLAN).toContain('POST /api/compliance/restore-tests');
   });
 });

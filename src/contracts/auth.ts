@@ -3,7 +3,7 @@
  * second factor, expiry) are the auth services'; these schemas only fix the shape.
  */
 import { type Static, Type } from 'typebox';
-import { IdSchema, USER_ROLES } from './identity.js';
+import { ACCOUNT_ROLES, IdSchema } from './identity.js';
 
 const closed = { additionalProperties: false } as const;
 const instant = Type.String({ format: 'date-time' });
@@ -30,7 +30,7 @@ export const SessionInfoSchema = Type.Object(
     sessionId: IdSchema,
     userId: IdSchema,
     organisationId: IdSchema,
-    roles: Type.Array(Type.Enum([...USER_ROLES])),
+    roles: Type.Array(Type.Enum([...ACCOUNT_ROLES])),
     csrfToken: Type.String({ description: 'Send it back in the x-csrf-token header' }),
     purpose: Type.Enum([...SESSION_PURPOSES], {
       description: 'mfa_enrolment: only GET /api/session, logout and /api/auth/mfa/enrolment/* answer',

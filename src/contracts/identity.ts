@@ -47,6 +47,16 @@ export const USER_ROLES = [
 ] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * SPEC SUP-03 (L1992 art. 32 §1): a member or expert of the Commission inspecting a controller
+ * holds an account of that controller with this role alone, granted by its DPO for a period; the
+ * operator never assigns it.
+ */
+export const INSPECTOR_ROLE = 'inspector';
+/** Every role an account may hold: the operator's roles and the inspector's. */
+export const ACCOUNT_ROLES = [...USER_ROLES, INSPECTOR_ROLE] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 const closed = { additionalProperties: false } as const;
 const oneOf = <const T extends string[]>(values: readonly [...T]) => Type.Enum(values);
 /** Non-blank text of at most `max` characters. */
@@ -148,6 +158,7 @@ export const OrganisationSchema = Type.Object(
 export type Organisation = Static<typeof OrganisationSchema>;
 
 const roles = Type.Array(oneOf(USER_ROLES), { minItems: 1, uniqueItems: true });
+const accountRoles = Type.Array(oneOf(ACCOUNT_ROLES), { minItems: 1, uniqueItems: true });
 
 export const CreateUserSchema = Type.Object(
   {
@@ -175,9 +186,14 @@ export const UserSchema = Type.Object(
     organisationId: IdSchema,
     email: Type.String(),
     displayName: Type.String(),
-    roles,
+    roles: accountRoles,
     healthProfessional: Type.Boolean(),
     crossCaseSearch: Type.Boolean(),
+    /**
+     * SPEC PRC-08 (L2007 art. 1 §5): staff of a controller, or of the processor that hosts the
+     * platform (the operator's organisation), who hold no role in cases. Set from the organisation.
+     */
+    staffType: Type.Enum(['controller_staff', 'processor_staff']),
     active: Type.Boolean(),
     deactivatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     sessionEpoch: Type.Integer(),

@@ -30,6 +30,24 @@ export const NOTIFICATION_KINDS = [
   'restriction_review_due',
   // SPEC RGT-CRT-03 (L2007 art. 14 §6): a court order tells the controller to inform the recipients of its data.
   'court_ordered_notice',
+  // SPEC RET-01 (four eyes): a destruction list of cases past their retention awaits the keeper's or the DPO's approval.
+  'destruction_list_to_approve',
+  // SPEC SCO-09: a paper part of a case past its retention is to be destroyed; a named member confirms it.
+  'paper_destruction_due',
+  // SPEC RET-05: the necessity review of a closed case fell due; for its keeper.
+  'necessity_review_due',
+  // SPEC PRC-01: the host proposed its processor record for the controller; for its DPOs to approve.
+  'processor_record_proposed',
+  // SPEC SEC-12, PRC-06: the host's staff ask to read the controller's records of a case; for its DPOs.
+  'break_glass_requested',
+  // SPEC SEC-12: a break-glass grant ended; its report (every read) is for the controller's DPOs.
+  'break_glass_report',
+  // SPEC DCL-03: the Commission has not acknowledged a declaration 3 working days after it; for the DPOs.
+  'declaration_acknowledgement_overdue',
+  // SPEC DCL-21, SEC-10: the configuration no longer matches the declaration submitted; for the DPOs.
+  'declaration_update_due',
+  // SPEC INT-01: a request through an interconnection the organisation is party to was refused; for its DPOs.
+  'interconnection_refused',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -127,6 +127,8 @@ export const TransferSchema = Type.Object(
           exportedBy: Type.String(),
           sha256: Type.String(),
           itemCount: Type.Integer(),
+          /** SPEC TRF-01: the country of the own file it went to (null: exported before this was recorded). */
+          destinationCountry: Type.Union([Type.String(), Type.Null()]),
           /**
            * FIL-08: the changes of its items since the export, each told to the requester by a
            * notification, and its acknowledgement: by whom and when, or null while pending.

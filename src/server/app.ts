@@ -21,6 +21,7 @@ import { registerWebApp } from './http/static-web.js';
 import { createAuditLog } from './kernel/audit/index.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { createBlindIndex } from './kernel/crypto/blind-index.js';
+import { DataKeyCache } from './kernel/crypto/data-key-cache.js';
 import { createEnvelope } from './kernel/crypto/envelope.js';
 import { createLegalRules } from './kernel/legal-rules/index.js';
 import type { KeyProvider } from './kernel/crypto/key-provider.js';
@@ -78,6 +79,37 @@ import { createPaperPartsRepository } from './modules/paper-parts/paper-parts.re
 import { createLegalHoldsRepository } from './modules/legal-holds/legal-holds.repository.js';
 import { legalHoldRoutes } from './modules/legal-holds/legal-holds.routes.js';
 import { createLegalHoldService } from './modules/legal-holds/legal-holds.service.js';
+import { createControllerReportsRepository } from './modules/declarations/controller-reports.repository.js';
+import { createControllerReportService } from './modules/declarations/controller-reports.service.js';
+import { declarationIndicator } from './modules/declarations/declaration-indicator.js';
+import { createDeclarationReview } from './modules/declarations/declaration-review.js';
+import { declarationRoutes } from './modules/declarations/declarations.routes.js';
+import { createDeclarationsRepository } from './modules/declarations/declarations.repository.js';
+import { createDeclarationService } from './modules/declarations/declarations.service.js';
+import { createPublicRegisterService } from './modules/declarations/public-register.service.js';
+import { retentionIndicator } from './modules/retention/retention-indicator.js';
+import { createRetentionRepository } from './modules/retention/retention.repository.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
+import { createRetentionService } from './modules/retention/retention.service.js';
+import { interconnectionExchangeRoutes } from './modules/interconnections/interconnection-exchange.routes.js';
+import { createInterconnectionExchangeService } from './modules/interconnections/interconnection-exchange.service.js';
+import { interconnectionLinkRoutes } from './modules/interconnections/interconnection-links.routes.js';
+import { createInterconnectionLinkService } from './modules/interconnections/interconnection-links.service.js';
+import { createInterconnectionsRepository } from './modules/interconnections/interconnections.repository.js';
+import { interconnectionRoutes } from './modules/interconnections/interconnections.routes.js';
+import { createInterconnectionService } from './modules/interconnections/interconnections.service.js';
+import { createReferenceIndex } from './modules/interconnections/reference-index.js';
+import { crossBorderIndicator } from './modules/cross-border/cross-border-indicator.js';
+import { createCrossBorderRepository } from './modules/cross-border/cross-border.repository.js';
+import { crossBorderRoutes } from './modules/cross-border/cross-border.routes.js';
+import { createCrossBorderService } from './modules/cross-border/cross-border.service.js';
+import { processorIndicator } from './modules/processors/processor-indicator.js';
+import { createProcessorsRepository } from './modules/processors/processors.repository.js';
+import { processorRoutes } from './modules/processors/processors.routes.js';
+import { createProcessorService } from './modules/processors/processors.service.js';
+import { createBreakGlassRepository } from './modules/break-glass/break-glass.repository.js';
+import { breakGlassRoutes } from './modules/break-glass/break-glass.routes.js';
+import { createBreakGlassService } from './modules/break-glass/break-glass.service.js';
 import { judicialRerouting } from './modules/rights/judicial-rerouting.js';
 import { createRightsRepository } from './modules/rights/rights.repository.js';
 import { rightsRoutes } from './modules/rights/rights.routes.js';
@@ -99,10 +131,29 @@ import { createUndertakingsRepository } from './modules/undertakings/undertaking
 import { createSystemRepository } from './modules/system/system.repository.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { createSystemService } from './modules/system/system.service.js';
+import { complianceIndicators } from './modules/compliance/compliance-indicators.js';
+import { createComplianceRepository } from './modules/compliance/compliance.repository.js';
+import { complianceRoutes } from './modules/compliance/compliance.routes.js';
+import { createComplianceService } from './modules/compliance/compliance.service.js';
+import { federalOnboardingGate } from './modules/compliance/federal-use-gate.js';
+import { createStatisticsRepository } from './modules/statistics/statistics.repository.js';
+import { statisticsRoutes } from './modules/statistics/statistics.routes.js';
+import { createStatisticsService } from './modules/statistics/statistics.service.js';
+import { createProhibitionsRepository } from './modules/prohibitions/prohibitions.repository.js';
+import { prohibitionRoutes } from './modules/prohibitions/prohibitions.routes.js';
+import { createProhibitionService } from './modules/prohibitions/prohibitions.service.js';
+import { createInspectionRepository } from './modules/supervision/inspection.repository.js';
+import { inspectionRoutes } from './modules/supervision/inspection.routes.js';
+import { createInspectorAccessService } from './modules/supervision/inspector-access.service.js';
+import { createRepeatInstructionService } from './modules/supervision/repeat-instructions.service.js';
+import { supervisionIndicator } from './modules/supervision/supervision-indicator.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { createSupervisionRepository } from './modules/supervision/supervision.repository.js';
+import { createSupervisoryCaseService } from './modules/supervision/supervisory-cases.service.js';
 import { packageRoot, packageVersion } from './package-info.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview' | 'legalRules' | 'audit'>;
+  config: Pick<Config, 'logLevel' | 'bodyLimitBytes' | 'rateLimitPerMinute' | 'trustProxy' | 'publicUrl' | 'session' | 'webauthn' | 'mail' | 'oidc' | 'itemReview' | 'legalRules' | 'audit' | 'processors'>;
   db: Db;
   keys: KeyProvider;
   engine: 'embedded' | 'server';
@@ -211,7 +262,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // The shared file (issue 4): frameworks, cases, persons, items, consultations, own-file transfers.
   const rules = createLegalRules({ clock, overrides: deps.config.legalRules });
-  const caseEnvelope = createEnvelope({ keys: deps.keys });
+  // The case content's data keys cached in this process: the retention purge evicts a purged case's (SPEC RET-07).
+  const caseDataKeys = new DataKeyCache();
+  const caseEnvelope = createEnvelope({ keys: deps.keys, cache: caseDataKeys });
+  // The declarations of processing (issue 6 scope 4; SPEC DCL, SEC-10): a change of a framework
+  // is compared at once with the declarations that cover it.
+  const declarationDeps = {
+    declarations: createDeclarationsRepository(),
+    notifications: createNotificationsRepository(),
+    audit: authDeps.audit,
+    rules,
+  };
   await app.register(frameworkRoutes, {
     frameworks: createFrameworkService({
       db: deps.db,
@@ -220,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       audit: authDeps.audit,
       clock,
       rules,
+      declarationReview: createDeclarationReview(declarationDeps),
     }),
     guard,
   });
@@ -292,6 +354,75 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     legalHolds: createLegalHoldService({ ...caseDeps, legalHolds: createLegalHoldsRepository() }),
     guard,
   });
+  // The retention desk: schedule, destruction lists (four eyes), proofs, paper tasks, necessity
+  // reviews, own-file copies past due (bill art. 2 §3 4°, art. 4 al. 5; SPEC RET; ADR 0016).
+  await app.register(retentionRoutes, {
+    retention: createRetentionService({
+      ...caseDeps,
+      retention: createRetentionRepository(),
+      keys: deps.keys,
+      dataKeys: caseDataKeys,
+      auditOrigin: deps.config.audit.origin,
+    }),
+    guard,
+  });
+  // Interconnections of file environments (L1992 art. 21; bill Comm. art. 2; SPEC INT, PEN-12; ADR 0017).
+  const interconnectionDeps = {
+    ...caseDeps,
+    interconnections: createInterconnectionsRepository(),
+    referenceIndex: createReferenceIndex({ keys: deps.keys }),
+  };
+  await app.register(interconnectionRoutes, {
+    interconnections: createInterconnectionService(interconnectionDeps),
+    guard,
+  });
+  await app.register(interconnectionLinkRoutes, {
+    links: createInterconnectionLinkService(interconnectionDeps),
+    guard,
+  });
+  await app.register(interconnectionExchangeRoutes, {
+    exchange: createInterconnectionExchangeService({
+      ...interconnectionDeps,
+      blindIndex: createBlindIndex({ keys: deps.keys }),
+    }),
+  });
+  // Transfers abroad: the controllers' transfer registers and the deny-list (L2007 arts 21-22; SPEC TRF).
+  await app.register(crossBorderRoutes, {
+    crossBorder: createCrossBorderService({ ...caseDeps, crossBorder: createCrossBorderRepository() }),
+    guard,
+  });
+
+  // The processor registry of each controller and the host's break-glass access (L2007 art. 16; SPEC PRC, SEC-12).
+  await app.register(processorRoutes, {
+    processors: createProcessorService({
+      ...caseDeps,
+      processors: createProcessorsRepository(),
+      settings: deps.config.processors,
+    }),
+    guard,
+  });
+  await app.register(breakGlassRoutes, {
+    breakGlass: createBreakGlassService({
+      ...caseDeps,
+      grants: createBreakGlassRepository(),
+      settings: deps.config.processors,
+    }),
+    guard,
+  });
+
+  // The declarations of processing, the controller's reports and the public register (L2007/L1992
+  // arts 16-19; SPEC DCL, SEC-10, SEC-13).
+  await app.register(declarationRoutes, {
+    declarations: createDeclarationService({ ...caseDeps, ...declarationDeps }),
+    reports: createControllerReportService({
+      ...caseDeps,
+      declarations: declarationDeps.declarations,
+      reports: createControllerReportsRepository(),
+      interconnections: createInterconnectionsRepository(),
+    }),
+    register: createPublicRegisterService({ ...caseDeps, declarations: declarationDeps.declarations }),
+    guard,
+  });
 
   // The rights desks of the controllers and of the prosecutor's office (issue 5; SPEC §9).
   await app.register(rightsRoutes, {
@@ -305,11 +436,50 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     guard,
   });
 
+  // The compliance evidence and dashboards, and the statistics (issue 6 scopes 8-9; SPEC SCO-08,
+  // SCO-12, SEC-03, SEC-04, PUR-03). The dashboard shows the indicators registered here: the other
+  // modules add theirs (compliance/indicator-source.ts); until then they are listed as pending.
+  const complianceRepository = createComplianceRepository();
+  const frameworksRepository = createFrameworksRepository();
+  const supervisionRepository = createSupervisionRepository();
+  await app.register(complianceRoutes, {
+    compliance: createComplianceService({
+      ...caseDeps,
+      compliance: complianceRepository,
+      indicators: [
+        ...complianceIndicators({ compliance: complianceRepository, frameworks: frameworksRepository, rules }),
+        declarationIndicator({ declarations: declarationDeps.declarations, rules }),
+        // SPEC SUP-01: open supervisory actions and awaited positions until done.
+        supervisionIndicator({ supervision: supervisionRepository }),
+        // SPEC RET-01, RET-05, SCO-09: cases past their end of retention, lists, paper tasks, reviews.
+        retentionIndicator({ retention: createRetentionRepository(), rules }),
+        // SPEC PRC-02: the worst status of the controller's processors.
+        processorIndicator(),
+        // SPEC TRF-01..03, PEN-03: destinations without a standing basis, recent refusals.
+        crossBorderIndicator({ crossBorder: createCrossBorderRepository() }),
+      ],
+    }),
+    guard,
+  });
+  await app.register(statisticsRoutes, {
+    statistics: createStatisticsService({
+      ...caseDeps,
+      statistics: createStatisticsRepository(),
+      frameworks: frameworksRepository,
+    }),
+    guard,
+  });
+
   // Operator console, invitations, undertakings and representatives (issue 3 scope 1, 2, 5, 6).
   const moduleDeps = { db: deps.db, audit: authDeps.audit, clock };
   const { smtpUrl, from } = deps.config.mail;
   await app.register(identityRoutes, {
-    identity: createIdentityService({ ...moduleDeps, identity: createIdentityRepository() }),
+    identity: createIdentityService({
+      ...moduleDeps,
+      identity: createIdentityRepository(),
+      // SPEC SCO-08: no federal participant is onboarded while the federal-use gate is red.
+      onboardingGate: federalOnboardingGate({ compliance: complianceRepository, rules }),
+    }),
     guard,
   });
   await app.register(invitationRoutes, {
@@ -334,6 +504,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(representationRoutes, {
     representations: createRepresentationService(representationDeps),
     briefings: createBriefingService(representationDeps),
+    guard,
+  });
+
+  // The controller's dealings with the Commission: supervisory cases, its repeat instructions and
+  // inspector accounts (SPEC SUP-01..SUP-05, PEN-14, PEN-22); the court's prohibitions from managing
+  // a processing (SPEC PEN-17, PEN-18).
+  const supervisionDeps = { ...moduleDeps, supervision: supervisionRepository, access, envelope: caseEnvelope, rules };
+  await app.register(supervisionRoutes, {
+    cases: createSupervisoryCaseService(supervisionDeps),
+    instructions: createRepeatInstructionService(supervisionDeps),
+    guard,
+  });
+  await app.register(inspectionRoutes, {
+    inspectors: createInspectorAccessService({
+      ...supervisionDeps,
+      inspection: createInspectionRepository(),
+      invitations: createInvitationRepository(),
+      mailer: smtpUrl ? createSmtpMailer({ url: smtpUrl, from }) : undefined,
+      publicUrl: deps.config.publicUrl ?? '',
+    }),
+    guard,
+  });
+  await app.register(prohibitionRoutes, {
+    prohibitions: createProhibitionService({
+      ...moduleDeps,
+      prohibitions: createProhibitionsRepository(),
+      access,
+      envelope: caseEnvelope,
+      rules,
+    }),
     guard,
   });
 

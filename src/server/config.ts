@@ -44,6 +44,8 @@ export interface Config {
   legalRules: LegalRulesOverrides;
   /** Data-quality settings of SPEC SEC-11: product choices, not legal periods (no text sets them). */
   itemReview: ItemReviewConfig;
+  /** The processor registry and break-glass access (SPEC PRC-02, SEC-12): product choices, not legal periods. */
+  processors: ProcessorConfig;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
   keyProvider: KeyProviderKind;
@@ -75,6 +77,19 @@ export interface ItemReviewConfig {
 
 /** The defaults of `ItemReviewConfig`, for builders of the services that have no configuration (the demo). */
 export const ITEM_REVIEW_DEFAULTS: ItemReviewConfig = Object.freeze({ reviewMonths: 6, erasureReviewDays: 30 });
+
+/**
+ * SPEC PRC-02 (L2007 art. 16 §1 2°: the controller sees that the measures are complied with, no
+ * period): the default months between compliance reviews of a processor, and between reviews of
+ * its security plan. SPEC SEC-12: the longest window a controller may approve for break-glass.
+ */
+export interface ProcessorConfig {
+  monthsBetweenReviews: number;
+  breakGlassMaxHours: number;
+}
+
+/** The defaults of `ProcessorConfig`, for builders of the services that have no configuration (the demo). */
+export const PROCESSOR_DEFAULTS: ProcessorConfig = Object.freeze({ monthsBetweenReviews: 12, breakGlassMaxHours: 8 });
 
 export interface OidcConfig {
   /** Issuer identifier, exactly as the provider's metadata states it. */
@@ -115,6 +130,8 @@ export const CONFIG_DOC: ReadonlyArray<{ variable: string; default: string; mean
   { variable: 'CONCERTO_RATE_LIMIT', default: '1200', meaning: 'Requests a minute one client address may make (an organisation behind one proxy address shares it).' },
   { variable: 'CONCERTO_ITEM_REVIEW_MONTHS', default: '6', meaning: 'Months (1-24) after which an item its controller has not confirmed accurate since it was recorded or last confirmed is marked due for review to the controller (SPEC SEC-11). A product setting: the law asks for all diligence, not a period.' },
   { variable: 'CONCERTO_ERASURE_REVIEW_DAYS', default: '30', meaning: 'Days (1-90) within which an item blocked as unlawfully obtained must be erased or released after review; the day after, the controller\'s DPO is alerted (SPEC SEC-11). No text sets it; 30 days keeps it within the month of L2007 art. 12 §3.' },
+  { variable: 'CONCERTO_PROCESSOR_REVIEW_MONTHS', default: '12', meaning: 'Default months (1-36) between a controller\'s compliance reviews of a processor and of its security plan; past the due date the processor\'s status turns amber (SPEC PRC-02, PRC-07). A product setting: the law asks the controller to see that the measures are complied with, not a period. Each processor record may set its own.' },
+  { variable: 'CONCERTO_BREAK_GLASS_MAX_HOURS', default: '8', meaning: 'Longest window (1-72 hours) a controller\'s DPO may approve for a break-glass read by the host\'s staff (SPEC SEC-12).' },
   { variable: 'CONCERTO_TRUST_PROXY', default: 'false', meaning: 'Trust X-Forwarded-* headers from a reverse proxy.' },
   { variable: 'CONCERTO_SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'Longest graceful shutdown before a forced exit.' },
   { variable: 'CONCERTO_KEY_PROVIDER', default: 'file', meaning: '`file` (keys under the data directory) or `vault` (Vault/OpenBao transit).' },
@@ -375,6 +392,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     itemReview: {
       reviewMonths: integer(env, 'CONCERTO_ITEM_REVIEW_MONTHS', ITEM_REVIEW_DEFAULTS.reviewMonths, 1, 24),
       erasureReviewDays: integer(env, 'CONCERTO_ERASURE_REVIEW_DAYS', ITEM_REVIEW_DEFAULTS.erasureReviewDays, 1, 90),
+    },
+    processors: {
+      monthsBetweenReviews: integer(env, 'CONCERTO_PROCESSOR_REVIEW_MONTHS', PROCESSOR_DEFAULTS.monthsBetweenReviews, 1, 36),
+      breakGlassMaxHours: integer(env, 'CONCERTO_BREAK_GLASS_MAX_HOURS', PROCESSOR_DEFAULTS.breakGlassMaxHours, 1, 72),
     },
     trustProxy: boolean(env, 'CONCERTO_TRUST_PROXY', false),
     shutdownTimeoutMs: integer(env, 'CONCERTO_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 120_000),

@@ -56,6 +56,8 @@ export async function startConcerto(config: Config): Promise<RunningConcerto> {
       db: database.appDb,
       keys,
       clock: systemClock,
+      legalRules: config.legalRules,
+      auditOrigin: config.audit.origin,
       instanceId: instanceIdOf('serve'),
       leaseMinutes: config.jobs.leaseMinutes,
     }),

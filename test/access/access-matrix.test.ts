@@ -28,9 +28,49 @@ import {
 } from '../support/access-world.js';
 import { courtAction, recordCourtActionOn } from '../support/contested-steps.js';
 import { legalHoldOrder, placeLegalHoldOn } from '../support/legal-hold-steps.js';
+import {
+  addDenyRule,
+  adequacyAssessment,
+  denyRule,
+  recordAssessment,
+  registerDestination,
+  royalDecreeDestination,
+  transferDestination,
+} from '../support/cross-border-steps.js';
 import { paperAnnex, paperPartOf } from '../support/paper-part-steps.js';
+import {
+  actionOf as supervisoryActionOf,
+  complaintCase,
+  grantOf,
+  inspectorGrant,
+  LETTER,
+  positionOf,
+  prohibitionOrder,
+  recommendationOf,
+  submittedPositionOf,
+  supervisoryCaseOf,
+  today as supervisionToday,
+} from '../support/supervision-steps.js';
 import { newCase } from '../support/case-steps.js';
+import {
+  connectedSystem,
+  focusDelivery,
+  focusRegistration,
+  linkFile,
+  registerInterconnection,
+} from '../support/interconnection-steps.js';
 import { completeFramework, rawRequest } from '../support/consultation-steps.js';
+import { declareFrameworkParties } from '../support/declaration-steps.js';
+import { planReview } from '../support/compliance-steps.js';
+import {
+  approvedBreakGlass,
+  completeSubProcessor,
+  hostRecordOf,
+  pendingBreakGlass,
+  SIGNED_PDF,
+  subProcessorBody,
+  uploadProcessorDocument,
+} from '../support/processor-steps.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -253,12 +293,117 @@ async function freshUser(): Promise<string> {
   return res.json().id;
 }
 
+/** A one-control IT-security norm set of its own version (SPEC SEC-04). */
+const normSet = () => ({
+  code: `MATRIX-${unique()}`,
+  version: '1',
+  title: 'Access matrix norms',
+  issuer: 'Access matrix',
+  source: 'test/access/access-matrix.test.ts',
+  controls: [{ code: 'M-1', title: 'A control' }],
+});
+
 /** The information obligation the police opened for the case's subject (SPEC RGT-INF-02). */
 async function obligationOf(kase: FixtureCase): Promise<string> {
   const row = await world.db.adminDb
     .selectFrom('information_obligations')
     .select('id')
     .where('person_id', '=', kase.personId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The police's declaration of the world's framework (the fixture's, test/support/declaration-steps.ts). */
+async function policeDeclaration(): Promise<{ id: string; versionId: string }> {
+  const row = await world.db.adminDb
+    .selectFrom('declarations as d')
+    .innerJoin('declaration_versions as v', 'v.declaration_id', 'd.id')
+    .innerJoin('declaration_frameworks as m', 'm.declaration_id', 'd.id')
+    .select(['d.id', 'v.id as versionId'])
+    .where('d.organisation_id', '=', world.org.police)
+    .where('m.framework_id', '=', world.frameworkId)
+    .orderBy('v.number', 'desc')
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/**
+ * For the police DPO's cell, a new declaration of the police covering a new draft framework, in the
+ * state the route needs (SPEC DCL-01..28); every other cell is refused before the state matters.
+ */
+async function declarationFor(
+  cell: Cell,
+  state: 'draft' | 'submitted' | 'paid' = 'submitted',
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; versionId: string }> {
+  if (cell.subject !== 'dpo') return policeDeclaration();
+  const dpo = world.people.policeDpo;
+  const created = await world.request(dpo, 'POST', '/api/declarations', {
+    purposes: ['P1', 'P2', 'P3'],
+    language: 'nl',
+    frameworks: [{ frameworkId: await draftFramework(true), processingName: { fr: 'Concertation', nl: 'Casusoverleg' } }],
+    ...extra,
+  });
+  if (created.statusCode !== 201) throw new Error(`createDeclaration: ${created.body}`);
+  const id: string = created.json().id;
+  if (state === 'draft') return { id, versionId: '' };
+  const today = brusselsDateOf(world.clock.now());
+  const submitted = await world.request(dpo, 'POST', `/api/declarations/${id}/versions`, { submittedOn: today });
+  if (submitted.statusCode !== 201) throw new Error(`submitDeclaration: ${submitted.body}`);
+  const versionId: string = submitted.json().versions[0].id;
+  if (state === 'paid') {
+    const url = `/api/declarations/${id}/versions/${versionId}`;
+    await world.request(dpo, 'POST', `${url}/acknowledgement`, { acknowledgedOn: today });
+    await world.request(dpo, 'POST', `${url}/payment`, { amount: { cents: 2500, currency: 'EUR' }, paidOn: today, reference: `PAY-${unique()}` });
+  }
+  return { id, versionId };
+}
+
+/** A destruction list kept by the coordination over the police's records, not approved yet (written as the owner). */
+async function coordinationList(): Promise<string> {
+  const row = await world.db.adminDb
+    .insertInto('destruction_lists')
+    .values({
+      keeper_organisation_id: world.org.coordination,
+      keeper_relation: 'organiser',
+      controller_ids: [world.org.police],
+      created_at: world.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A paper destruction task of the police whose case is not purged (the confirmation answers 409 past access). */
+async function policePaperTask(): Promise<string> {
+  const row = await world.db.adminDb
+    .insertInto('paper_destruction_tasks')
+    .values({
+      paper_part_id: crypto.randomUUID(),
+      case_id: crypto.randomUUID(),
+      controller_organisation_id: world.org.police,
+      categories: ['C11'],
+      due_on: brusselsDateOf(world.clock.now()),
+      created_at: world.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The necessity review of a closed police case, kept by the coordination (SPEC RET-05). */
+async function coordinationReview(): Promise<string> {
+  const kase = await world.policeCaseWithRecords('closed');
+  const row = await world.db.adminDb
+    .insertInto('necessity_reviews')
+    .values({
+      case_id: kase.id,
+      keeper_organisation_id: world.org.coordination,
+      keeper_relation: 'organiser',
+      due_on: brusselsDateOf(world.clock.now()),
+      created_at: world.clock.now(),
+    })
+    .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
@@ -628,6 +773,35 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
       payload: REASON,
     };
   },
+  retentionSchedule: () => ({ method: 'GET', url: '/api/retention/schedule' }),
+  listDestructionLists: () => ({ method: 'GET', url: '/api/retention/destruction-lists' }),
+  getDestructionList: async () => ({ method: 'GET', url: `/api/retention/destruction-lists/${await coordinationList()}` }),
+  // The DPO approves as the police's DPO, everyone else as the keeper.
+  approveDestructionList: async (cell) => ({
+    method: 'POST',
+    url: `/api/retention/destruction-lists/${await coordinationList()}/approvals`,
+    payload: { capacity: cell.subject === 'dpo' ? 'dpo' : 'keeper' },
+  }),
+  // Not carried out yet: 409 past access.
+  destructionProof: async () => ({
+    method: 'GET',
+    url: `/api/retention/destruction-lists/${await coordinationList()}/proof`,
+    checkedAfterAccess: true,
+  }),
+  listPaperDestructionTasks: () => ({ method: 'GET', url: '/api/retention/paper-destruction-tasks' }),
+  confirmPaperDestructionTask: async () => ({
+    method: 'POST',
+    url: `/api/retention/paper-destruction-tasks/${await policePaperTask()}/confirmation`,
+    payload: { destroyedOn: brusselsDateOf(world.clock.now()) },
+    checkedAfterAccess: true,
+  }),
+  listNecessityReviews: () => ({ method: 'GET', url: '/api/retention/necessity-reviews' }),
+  decideNecessityReview: async () => ({
+    method: 'POST',
+    url: `/api/retention/necessity-reviews/${await coordinationReview()}/decision`,
+    payload: { decision: 'keep', purpose: 'P1' },
+  }),
+  ownFileCopyReport: () => ({ method: 'GET', url: '/api/retention/own-file-copies' }),
   searchPersons: () => ({
     method: 'POST',
     url: '/api/persons/search',
@@ -816,6 +990,280 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     return { method: 'POST', url: `/api/designations/${list.at(-1)!.id}/revocation` };
   },
   exportDesignations: () => ({ method: 'GET', url: '/api/designations/export' }),
+  listSupervisoryCases: () => ({ method: 'GET', url: '/api/supervision/cases' }),
+  openSupervisoryCase: () => ({ method: 'POST', url: '/api/supervision/cases', payload: complaintCase(world) }),
+  getSupervisoryCase: async () => ({ method: 'GET', url: `/api/supervision/cases/${await supervisoryCaseOf(world)}` }),
+  recordSupervisoryEntry: async () => ({
+    method: 'POST',
+    url: `/api/supervision/cases/${await supervisoryCaseOf(world)}/entries`,
+    payload: { kind: 'letter_received', datedOn: supervisionToday(world), summary: 'Vraag om inlichtingen.' },
+  }),
+  supervisoryEntryDocument: async () => {
+    const caseId = await supervisoryCaseOf(world);
+    return { method: 'GET', url: `/api/supervision/cases/${caseId}/entries/${await recommendationOf(world, caseId)}/document` };
+  },
+  addSupervisoryAction: async () => ({
+    method: 'POST',
+    url: `/api/supervision/cases/${await supervisoryCaseOf(world)}/actions`,
+    payload: { description: 'Procedure aanpassen.', dueOn: supervisionToday(world) },
+  }),
+  completeSupervisoryAction: async () => {
+    const caseId = await supervisoryCaseOf(world);
+    const actionId = await supervisoryActionOf(world, caseId, supervisionToday(world));
+    return {
+      method: 'POST',
+      url: `/api/supervision/cases/${caseId}/actions/${actionId}/completion`,
+      payload: { note: 'Procedure aangepast.' },
+    };
+  },
+  inviteControllerPosition: async () => ({
+    method: 'POST',
+    url: `/api/supervision/cases/${await supervisoryCaseOf(world)}/positions`,
+    payload: { invitedOn: supervisionToday(world), deadlineOn: supervisionToday(world) },
+  }),
+  submitControllerPosition: async () => {
+    const caseId = await supervisoryCaseOf(world);
+    const positionId = await positionOf(world, caseId, supervisionToday(world));
+    return {
+      method: 'POST',
+      url: `/api/supervision/cases/${caseId}/positions/${positionId}/submission`,
+      payload: { submittedOn: supervisionToday(world), document: LETTER },
+    };
+  },
+  controllerPositionDocument: async () => {
+    const caseId = await supervisoryCaseOf(world);
+    return {
+      method: 'GET',
+      url: `/api/supervision/cases/${caseId}/positions/${await submittedPositionOf(world, caseId)}/document`,
+    };
+  },
+  closeSupervisoryCase: async () => ({
+    method: 'POST',
+    url: `/api/supervision/cases/${await supervisoryCaseOf(world)}/closure`,
+    payload: { closure: 'withdrawn' },
+  }),
+  openSupervisoryItems: () => ({ method: 'GET', url: '/api/supervision/open-items' }),
+  listRepeatInstructions: () => ({ method: 'GET', url: '/api/supervision/repeat-instructions' }),
+  recordRepeatInstruction: async () => ({
+    method: 'POST',
+    url: '/api/supervision/repeat-instructions',
+    payload: {
+      partId: (await policeRightsPart()).partId,
+      commissionReference: `CO-R-${unique()}`,
+      issuedOn: supervisionToday(world),
+      intervalMonths: 0,
+    },
+  }),
+  listInspectorGrants: () => ({ method: 'GET', url: '/api/supervision/inspector-grants' }),
+  grantInspectorAccess: () => ({ method: 'POST', url: '/api/supervision/inspector-grants', payload: inspectorGrant(world) }),
+  revokeInspectorAccess: async () => ({
+    method: 'POST',
+    url: `/api/supervision/inspector-grants/${(await grantOf(world)).grantId}/revocation`,
+  }),
+  getInspection: () => ({ method: 'GET', url: '/api/inspection?language=nl' }),
+  acknowledgeInspectionNotice: () => ({ method: 'POST', url: '/api/inspection/acknowledgement', payload: { language: 'nl' } }),
+  exportInspection: () => ({ method: 'GET', url: '/api/inspection/export' }),
+  inspectionAuditEvents: () => ({ method: 'GET', url: '/api/inspection/audit-events?limit=10' }),
+  listManagementProhibitions: () => ({ method: 'GET', url: '/api/admin/management-prohibitions' }),
+  recordManagementProhibition: async () => ({
+    method: 'POST',
+    url: '/api/admin/management-prohibitions',
+    payload: prohibitionOrder(world, [await freshUser()]),
+  }),
+  linkProhibitedAccount: async () => {
+    const recorded = await world.request(
+      world.people.operator,
+      'POST',
+      '/api/admin/management-prohibitions',
+      prohibitionOrder(world, [await freshUser()]),
+    );
+    if (recorded.statusCode !== 201) throw new Error(`recordManagementProhibition: ${recorded.body}`);
+    return {
+      method: 'POST',
+      url: `/api/admin/management-prohibitions/${recorded.json().id}/accounts`,
+      payload: { userId: await freshUser() },
+    };
+  },
+  prohibitedRoleAssignmentAttempts: () => ({ method: 'GET', url: '/api/admin/management-prohibitions/role-assignment-attempts' }),
+  listDeclarations: () => ({ method: 'GET', url: '/api/declarations' }),
+  createDeclaration: async (cell) => ({
+    method: 'POST',
+    url: '/api/declarations',
+    payload: {
+      purposes: ['P1', 'P2', 'P3'],
+      language: 'fr',
+      frameworks: [
+        {
+          frameworkId: cell.subject === 'dpo' ? await draftFramework(true) : world.frameworkId,
+          processingName: { fr: 'Concertation', nl: 'Casusoverleg' },
+        },
+      ],
+    },
+  }),
+  getDeclaration: async () => ({ method: 'GET', url: `/api/declarations/${(await policeDeclaration()).id}` }),
+  updateDeclaration: async () => ({
+    method: 'PATCH',
+    url: `/api/declarations/${(await policeDeclaration()).id}`,
+    payload: { purposeDescription: 'Toegangsmatrix: beschrijving van de doeleinden.' },
+  }),
+  previewDeclaration: async () => ({ method: 'GET', url: `/api/declarations/${(await policeDeclaration()).id}/preview?format=json` }),
+  submitDeclaration: async (cell) => ({
+    method: 'POST',
+    url: `/api/declarations/${(await declarationFor(cell, 'draft')).id}/versions`,
+    payload: { submittedOn: brusselsDateOf(world.clock.now()) },
+  }),
+  getDeclarationVersionDocument: async () => {
+    const { id, versionId } = await policeDeclaration();
+    return { method: 'GET', url: `/api/declarations/${id}/versions/${versionId}/document?format=json` };
+  },
+  acknowledgeDeclarationVersion: async (cell) => {
+    const { id, versionId } = await declarationFor(cell);
+    return {
+      method: 'POST',
+      url: `/api/declarations/${id}/versions/${versionId}/acknowledgement`,
+      payload: { acknowledgedOn: brusselsDateOf(world.clock.now()) },
+    };
+  },
+  recordDeclarationIncomplete: async (cell) => {
+    const { id, versionId } = await declarationFor(cell);
+    return {
+      method: 'POST',
+      url: `/api/declarations/${id}/versions/${versionId}/incompleteness`,
+      payload: { notifiedOn: brusselsDateOf(world.clock.now()), reason: 'Toegangsmatrix: onvolledig.' },
+    };
+  },
+  recordDeclarationPayment: async (cell) => {
+    const { id, versionId } = await declarationFor(cell);
+    return {
+      method: 'POST',
+      url: `/api/declarations/${id}/versions/${versionId}/payment`,
+      payload: { notRequired: { reason: 'Toegangsmatrix.' } },
+    };
+  },
+  completeDeclarationVersion: async (cell) => {
+    const { id, versionId } = await declarationFor(cell, 'paid');
+    return {
+      method: 'POST',
+      url: `/api/declarations/${id}/versions/${versionId}/completion`,
+      payload: { completedOn: brusselsDateOf(world.clock.now()) },
+    };
+  },
+  ceaseDeclaration: async (cell) => ({
+    method: 'POST',
+    url: `/api/declarations/${(await declarationFor(cell)).id}/cessation`,
+    payload: { submittedOn: brusselsDateOf(world.clock.now()) },
+  }),
+  setDeclarationRegisterNumber: async (cell) => ({
+    method: 'PUT',
+    url: `/api/declarations/${(await declarationFor(cell)).id}/register-number`,
+    payload: { registerNumber: `VT-${unique()}` },
+  }),
+  checkDeclarationConformity: async () => ({
+    method: 'POST',
+    url: `/api/declarations/${(await policeDeclaration()).id}/conformity-check`,
+  }),
+  fulfilDeclarationRiskCondition: async (cell) => {
+    const { id } = await declarationFor(cell, 'draft', {
+      specificRisk: { royalDecree: 'KB van 1 januari 2026 (toegangsmatrix)', conditions: ['Voorafgaande risicoanalyse.'] },
+    });
+    const condition = await world.db.adminDb
+      .selectFrom('declaration_risk_conditions')
+      .select('id')
+      .where('declaration_id', '=', id)
+      .executeTakeFirst();
+    return {
+      method: 'POST',
+      url: `/api/declarations/${id}/risk-conditions/${condition?.id ?? crypto.randomUUID()}/fulfilment`,
+      payload: {},
+    };
+  },
+  giveExemptionSheet: async (cell) => ({
+    method: 'POST',
+    url: `/api/declarations/${
+      (
+        await declarationFor(cell, 'submitted', {
+          mode: 'royal_decree_exemption',
+          royalDecreeExemption: { royalDecree: 'KB van 1 januari 2026 (toegangsmatrix)' },
+        })
+      ).id
+    }/sheet-requests`,
+    payload: { channel: 'post', receivedOn: brusselsDateOf(world.clock.now()) },
+  }),
+  getProcessingStatement: () => ({ method: 'GET', url: '/api/processing-statement?from=2026-03-01&to=2026-03-02' }),
+  getInformationPack: () => ({ method: 'GET', url: '/api/information-pack' }),
+  getManualFileSheet: () => ({ method: 'GET', url: '/api/manual-file-sheet' }),
+  getFrameworkDeclarations: () => ({ method: 'GET', url: `/api/frameworks/${world.frameworkId}/declarations` }),
+  getPublicRegister: () => ({ method: 'GET', url: '/api/public/register' }),
+  getPublicRegisterEntry: async () => ({ method: 'GET', url: `/api/public/register/${(await policeDeclaration()).id}` }),
+  getPublicRegisterEntryPdf: async () => ({
+    method: 'GET',
+    url: `/api/public/register/${(await policeDeclaration()).id}/pdf`,
+  }),
+  listSecurityPlanReviews: () => ({ method: 'GET', url: '/api/compliance/security-plan-reviews' }),
+  recordSecurityPlanReview: () => ({
+    method: 'POST',
+    url: '/api/compliance/security-plan-reviews',
+    payload: planReview(brusselsDateOf(world.clock.now())),
+  }),
+  listRestoreTests: () => ({ method: 'GET', url: '/api/compliance/restore-tests' }),
+  recordRestoreTest: () => ({
+    method: 'POST',
+    url: '/api/compliance/restore-tests',
+    payload: { testedOn: brusselsDateOf(world.clock.now()), outcome: 'succeeded', reference: `Matrix ${unique()}` },
+  }),
+  getFederalUseGate: () => ({ method: 'GET', url: '/api/compliance/federal-use-gate' }),
+  getComplianceDashboard: () => ({ method: 'GET', url: '/api/compliance/dashboard' }),
+  // The DPO names itself: a member named here would read the dashboard in the cells that follow.
+  designateComplianceOwner: () => ({
+    method: 'PUT',
+    url: '/api/compliance/owner',
+    payload: { userId: world.people.policeDpo.actor.userId },
+  }),
+  listNormSets: () => ({ method: 'GET', url: '/api/compliance/norm-sets' }),
+  importNormSet: () => ({ method: 'POST', url: '/api/compliance/norm-sets', payload: normSet() }),
+  assessNormControl: async () => {
+    const imported = await world.request(world.people.policeDpo, 'POST', '/api/compliance/norm-sets', normSet());
+    if (imported.statusCode !== 201) throw new Error(`importNormSet: ${imported.body}`);
+    const { id, controls } = imported.json() as { id: string; controls: { id: string }[] };
+    return {
+      method: 'PUT',
+      url: `/api/compliance/norm-sets/${id}/controls/${controls[0]!.id}/status`,
+      payload: { status: 'implemented', note: 'Access matrix: the control is met.' },
+    };
+  },
+  listStatisticsFrameworks: () => ({ method: 'GET', url: '/api/statistics/frameworks' }),
+  getFrameworkStatistics: () => ({ method: 'GET', url: `/api/statistics/frameworks/${world.frameworkId}` }),
+  getTransferCountries: () => ({ method: 'GET', url: '/api/cross-border/countries' }),
+  getTransferRegister: () => ({ method: 'GET', url: '/api/cross-border/register' }),
+  exportTransferRegister: () => ({ method: 'GET', url: '/api/cross-border/register/export' }),
+  registerTransferDestination: () => ({ method: 'POST', url: '/api/cross-border/destinations', payload: transferDestination() }),
+  endTransferDestination: async () => ({
+    method: 'POST',
+    url: `/api/cross-border/destinations/${await registerDestination(world)}/end`,
+    payload: REASON,
+  }),
+  getTransferClauses: async () => ({
+    method: 'GET',
+    url: `/api/cross-border/destinations/${await registerDestination(world, royalDecreeDestination())}/clauses`,
+  }),
+  recordAdequacyAssessment: () => ({
+    method: 'POST',
+    url: '/api/cross-border/adequacy-assessments',
+    payload: adequacyAssessment(),
+  }),
+  withdrawAdequacyAssessment: async () => ({
+    method: 'POST',
+    url: `/api/cross-border/adequacy-assessments/${await recordAssessment(world)}/withdrawal`,
+    payload: REASON,
+  }),
+  listTransferDenyRules: () => ({ method: 'GET', url: '/api/cross-border/deny-rules' }),
+  addTransferDenyRule: () => ({ method: 'POST', url: '/api/cross-border/deny-rules', payload: denyRule() }),
+  repealTransferDenyRule: async () => ({
+    method: 'POST',
+    url: `/api/cross-border/deny-rules/${await addDenyRule(world)}/repeal`,
+    payload: REASON,
+  }),
+  listBlockedTransfers: () => ({ method: 'GET', url: '/api/cross-border/blocked-transfers' }),
 
   setSessionJustification: () => ({
     method: 'PUT',
@@ -1007,7 +1455,161 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     url: `/api/prosecutor-list/${(await officeRecords()).entryId}/identity-update`,
     checkedAfterAccess: true,
   }),
+  // The processor registry (SPEC PRC): the police's records, on the host's side so that the operator acts too.
+  listProcessorRecords: () => ({ method: 'GET', url: '/api/processors' }),
+  getHostCoverage: () => ({ method: 'GET', url: '/api/processors/host-coverage' }),
+  createProcessorRecord: async () => ({ method: 'POST', url: '/api/processors', payload: await subProcessorBody(world) }),
+  getProcessorRecord: async () => ({ method: 'GET', url: `/api/processors/${await hostRecordOf(world, 'police')}` }),
+  updateProcessorRecord: async () => ({
+    method: 'PATCH',
+    url: `/api/processors/${(await matrixSubProcessor()).id}`,
+    payload: { reviewIntervalMonths: 6 + (serial++ % 6) },
+  }),
+  approveProcessorRecord: async () => ({
+    method: 'POST',
+    url: `/api/processors/${await completeSubProcessor(world)}/approval`,
+  }),
+  uploadProcessorDocument: async () => ({
+    method: 'POST',
+    url: `/api/processors/${(await matrixSubProcessor()).id}/documents?kind=security_plan&documentDate=2026-02-01&filename=plan.pdf`,
+    payload: SIGNED_PDF,
+    contentType: 'application/pdf',
+  }),
+  downloadProcessorDocument: async () => {
+    const { id, documentId } = await matrixSubProcessor();
+    return { method: 'GET', url: `/api/processors/${id}/documents/${documentId}` };
+  },
+  recordProcessorReview: async () => ({
+    method: 'POST',
+    url: `/api/processors/${await hostRecordOf(world, 'police')}/reviews`,
+    payload: { kind: 'compliance', reviewedOn: brusselsDateOf(world.clock.now()), outcome: 'compliant', findings: 'Jaarlijkse nazicht: in orde.' },
+  }),
+  // Break-glass (SPEC SEC-12): grants to read the police's records of the police's draft case.
+  listBreakGlassGrants: () => ({ method: 'GET', url: '/api/break-glass' }),
+  requestBreakGlass: () => ({
+    method: 'POST',
+    url: '/api/break-glass',
+    payload: {
+      controllerOrganisationId: world.org.police,
+      caseId: cases.draft.id,
+      supportTicket: `SUP-${unique()}`,
+      reason: 'Toegangsmatrix: de bijlage opent niet bij de politie.',
+      hours: 2,
+    },
+  }),
+  getBreakGlassGrant: async () => ({ method: 'GET', url: `/api/break-glass/${await pendingBreakGlass(world, cases.draft.id)}` }),
+  approveBreakGlass: async () => ({
+    method: 'POST',
+    url: `/api/break-glass/${await pendingBreakGlass(world, cases.draft.id)}/approval`,
+    payload: { instructionReference: `INSTR-${unique()}` },
+  }),
+  refuseBreakGlass: async () => ({
+    method: 'POST',
+    url: `/api/break-glass/${await pendingBreakGlass(world, cases.draft.id)}/refusal`,
+    payload: { reason: 'Toegangsmatrix: geen instructie.' },
+  }),
+  closeBreakGlass: async () => ({
+    method: 'POST',
+    url: `/api/break-glass/${await approvedBreakGlass(world, cases.draft.id)}/closure`,
+  }),
+  readBreakGlassContent: async () => ({
+    method: 'GET',
+    url: `/api/break-glass/${await approvedBreakGlass(world, cases.draft.id)}/content`,
+  }),
+  listInterconnections: () => ({ method: 'GET', url: '/api/interconnections' }),
+  registerInterconnection: () => ({
+    method: 'POST',
+    url: '/api/interconnections',
+    payload: focusRegistration(world, connectedSystem(), { partyIds: [] }),
+  }),
+  interconnectionRegistrationOptions: () => ({ method: 'GET', url: '/api/interconnections/registration-options' }),
+  exportInterconnectionRegister: () => ({ method: 'GET', url: '/api/interconnections/register' }),
+  getInterconnection: async () => ({
+    method: 'GET',
+    url: `/api/interconnections/${(await matrixInterconnections()).withCoordination}`,
+  }),
+  approveInterconnection: async () => ({
+    method: 'POST',
+    url: `/api/interconnections/${await cpasInterconnection()}/approval`,
+  }),
+  suspendInterconnection: async () => ({
+    method: 'POST',
+    url: `/api/interconnections/${await cpasInterconnection()}/suspension`,
+    payload: REASON,
+  }),
+  resumeInterconnection: async () => {
+    const id = await cpasInterconnection();
+    const off = await world.request(world.people.policeDpo, 'POST', `/api/interconnections/${id}/suspension`, REASON);
+    expect(off.statusCode, off.body).toBe(200);
+    return { method: 'POST', url: `/api/interconnections/${id}/resumption` };
+  },
+  retireInterconnection: async () => {
+    const { id } = await registerInterconnection(world, focusRegistration(world, connectedSystem(), { partyIds: [] }));
+    return { method: 'POST', url: `/api/interconnections/${id}/retirement`, payload: REASON };
+  },
+  listInterconnectionExchanges: async () => ({
+    method: 'GET',
+    url: `/api/interconnections/${(await matrixInterconnections()).withCoordination}/exchanges`,
+  }),
+  listInterconnectionLinks: (cell) => ({ method: 'GET', url: `/api/cases/${cell.caseId}/interconnection-links` }),
+  linkInterconnection: async (cell) => ({
+    method: 'POST',
+    url: `/api/cases/${cell.caseId}/interconnection-links`,
+    payload: {
+      interconnectionId: (await matrixInterconnections()).active,
+      reference: `PZ Gent 2026/${unique()}`,
+      personIds: [recordsOf(cell.subject).personId],
+      missionConfirmed: true,
+    },
+  }),
+  endInterconnectionLink: async (cell) => {
+    // The police links the case (the organiser's family is moved on to where the police contributes).
+    const kase = cell.subject === 'organiser' ? await freshCase(cell, { organiser: 'accepted' }) : recordsOf(cell.subject);
+    const linked = await linkFile(world, kase.id, {
+      interconnectionId: (await matrixInterconnections()).active,
+      personIds: [kase.personId],
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    return { method: 'POST', url: `/api/cases/${kase.id}/interconnection-links/${linked.json().id}/end` };
+  },
+  deliverThroughInterconnection: () => ({
+    method: 'POST',
+    url: `/api/interconnections/${crypto.randomUUID()}/deliveries`,
+    payload: focusDelivery('PZ Gent 2026/0001'),
+  }),
 };
+
+/**
+ * The police's interconnections of the matrix: one awaiting the coordination's approval (seen by
+ * the police and the coordination), one of the police alone, active (cases are linked through it).
+ */
+let interconnectionFixtures: Promise<{ withCoordination: string; active: string }> | undefined;
+function matrixInterconnections(): Promise<{ withCoordination: string; active: string }> {
+  interconnectionFixtures ??= (async () => ({
+    withCoordination: (
+      await registerInterconnection(
+        world,
+        focusRegistration(world, connectedSystem(), { partyIds: [world.org.coordination] }),
+      )
+    ).id,
+    active: (
+      await registerInterconnection(
+        world,
+        focusRegistration(world, connectedSystem(), {
+          partyIds: [],
+          fieldMapping: [{ field: 'situationReport', category: 'C06' }],
+        }),
+      )
+    ).id,
+  }))();
+  return interconnectionFixtures;
+}
+
+/** An interconnection of the CPAS's connected system with the police as a party still to approve. */
+async function cpasInterconnection(): Promise<string> {
+  const body = focusRegistration(world, connectedSystem(), { partyIds: [world.org.police] });
+  return (await registerInterconnection(world, body, world.people.cpasDpo)).id;
+}
 
 const ART7_JUSTIFICATION = 'Toegangsmatrix: de beperking is noodzakelijk en evenredig voor het lopende onderzoek.';
 let authorisedFrameworkId: Promise<string> | undefined;
@@ -1025,6 +1627,7 @@ function authorisedFramework(): Promise<string> {
     const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
     await rawRequest(world, world.people.operator, 'PUT', `/api/frameworks/${id}/authorisation-document`, pdf, 'application/pdf');
     await world.request(world.people.operator, 'POST', `/api/frameworks/${id}/activation`);
+    await declareFrameworkParties(world.db.adminDb, id, world.clock);
     return id;
   })();
   return authorisedFrameworkId;
@@ -1048,6 +1651,18 @@ function officeRecords(): Promise<{ restrictionId: string; entryId: string }> {
     return { restrictionId: created.json().id, entryId: entries.find((entry) => entry.caseId === kase.id)!.id };
   })();
   return office;
+}
+
+let subProcessor: Promise<{ id: string; documentId: string }> | undefined;
+
+/** A sub-processor of the police's host record with its signed contract (created once). */
+function matrixSubProcessor(): Promise<{ id: string; documentId: string }> {
+  subProcessor ??= (async () => {
+    const id = await completeSubProcessor(world);
+    const record = await uploadProcessorDocument(world, world.people.policeDpo, id, 'contract');
+    return { id, documentId: record.documents.find((d: { kind: string; current: boolean }) => d.kind === 'contract' && d.current).id };
+  })();
+  return subProcessor;
 }
 
 function representationOf(cell: Cell): string {

@@ -230,6 +230,8 @@ describe('own-file transfers', () => {
         exportedBy: 'Fatima El Amrani',
         sha256: createHash('sha256').update(res.rawPayload).digest('hex'),
         itemCount: 4,
+        // SPEC TRF-01: the country of the own file it went to (the CPAS keeps it in Belgium).
+        destinationCountry: 'BE',
         changes: [],
       },
     ]);
@@ -282,12 +284,16 @@ describe('own-file transfers', () => {
       expect(page).toContain('OCMW Gent');
       expect(page).toContain('Usage limité – art. 458ter §2 al. 2 CP – finalité P1');
     }
-    // Downloads are one transfer, one attachment, or the DPO's register of designations: never a case or all cases.
+    // Downloads are one transfer, one attachment, or a DPO's registers (designations; transfers abroad,
+    // which hold no case content: SPEC PEN-13), or the Commission inspector's export of a controller's
+    // configuration and log metadata, without case content (SPEC SUP-03): never a case or all cases.
     const routes = world.app.routeTable
       .map((route) => `${route.method} ${route.url}`)
       .filter((route) => /export|download|bulk|zip|archive|dump/i.test(route));
     expect(routes.sort()).toEqual([
+      'GET /api/cross-border/register/export',
       'GET /api/designations/export',
+      'GET /api/inspection/export',
       'GET /api/transfers/:transferId/export/:format',
     ]);
     for (const url of [`/api/cases/${kase.id}/export`, '/api/cases/export', '/api/transfers/export', `/api/cases/${kase.id}/download`]) {

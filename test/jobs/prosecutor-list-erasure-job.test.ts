@@ -36,6 +36,7 @@ describe("the daily erasure of the prosecutor's list (bill art. 8 al. 2)", () =>
       db: world.db.appDb,
       keys: world.keys,
       clock: world.clock,
+      auditOrigin: 'concerto.test/audit',
       instanceId: 'test-instance',
       leaseMinutes: 15,
     });
@@ -57,18 +58,21 @@ describe("the daily erasure of the prosecutor's list (bill art. 8 al. 2)", () =>
       ).length;
     try {
       // The day of the registration, and the last day of the thirty years (Brussels): kept.
-      expect(await runDueJobs()).toEqual([{ name: 'prosecutor-list-erasure', outcome: 'completed' }]);
+      expect(await runDueJobs()).toContainEqual({ name: 'prosecutor-list-erasure', outcome: 'completed' });
       world.clock.set('2056-03-02T22:59:59Z');
-      expect(await runDueJobs()).toEqual([{ name: 'prosecutor-list-erasure', outcome: 'completed' }]);
+      expect(await runDueJobs()).toContainEqual({ name: 'prosecutor-list-erasure', outcome: 'completed' });
       expect(await present()).toBe(true);
       expect(await keys()).toBeGreaterThan(0);
 
       // The first tick of 3 March 2056 in Brussels erases it.
       world.clock.set('2056-03-03T00:05:00+01:00');
       const start = await auditPosition(world);
-      expect(await runDueJobs()).toEqual([{ name: 'prosecutor-list-erasure', outcome: 'completed' }]);
+      expect(await runDueJobs()).toContainEqual({ name: 'prosecutor-list-erasure', outcome: 'completed' });
       expect(await present()).toBe(false);
-      const events = await auditEventsSince(world, start);
+      // The retention job (ADR 0016) runs on the same tick: only this job's events are looked at.
+      const events = (await auditEventsSince(world, start)).filter(
+        (event) => (event.actor as { system?: string }).system === 'prosecutor-list-erasure',
+      );
       expect(events.map((event) => [event.action, event.outcome, event.reason])).toEqual([
         ['erase', 'success', 'list_entry_expired'],
         ['system.daily_job_run', 'success', undefined],
@@ -87,9 +91,11 @@ describe("the daily erasure of the prosecutor's list (bill art. 8 al. 2)", () =>
       // Later the same day, the job is done: a second tick neither runs nor audits it again.
       world.clock.set('2056-03-03T15:00:00+01:00');
       const later = await auditPosition(world);
-      expect(await runDueJobs()).toEqual([
-        { name: 'prosecutor-list-erasure', outcome: 'done_today', lastRunOn: '2056-03-03' },
-      ]);
+      expect(await runDueJobs()).toContainEqual({
+        name: 'prosecutor-list-erasure',
+        outcome: 'done_today',
+        lastRunOn: '2056-03-03',
+      });
       expect(await auditEventsSince(world, later)).toEqual([]);
     } finally {
       world.clock.set(START);

@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/server/config.js';
 import type { Transaction } from 'kysely';
 import type { CaseState, DB } from '../../src/server/db/schema.js';
 import { createAuditLog } from '../../src/server/kernel/audit/index.js';
+import { brusselsDateOf } from '../../src/server/kernel/legal-rules/index.js';
 import { ManualClock } from '../../src/server/kernel/clock.js';
 import { createKeyProvider } from '../../src/server/kernel/crypto/create-key-provider.js';
 import type { KeyProvider } from '../../src/server/kernel/crypto/key-provider.js';
@@ -40,7 +41,10 @@ import {
   CONSULTATION_SECRECY_TEXTS,
   REPRESENTATIVE_TEXTS,
 } from '../../src/server/modules/undertakings/undertaking-texts.js';
+import { approvedHostRecords } from './processor-steps.js';
+import { recordPlanReview } from './compliance-steps.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { declareFrameworkParties } from './declaration-steps.js';
 
 const PARQUET: CreateOrganisation = {
   kind: 'judicial_authority',
@@ -393,6 +397,20 @@ export async function createAccessWorld(): Promise<AccessWorld> {
 
   const accessRepository = createAccessRepository();
 
+  // SPEC PRC-01: no controller goes live without having approved the host's processor record.
+  await approvedHostRecords(
+    db.adminDb,
+    org,
+    {
+      police: people.policeDpo.actor.userId,
+      cpas: people.cpasDpo.actor.userId,
+      parquet: people.prosecutor.actor.userId,
+      coordination: people.coordinator.actor.userId,
+      youth: people.youthWorker.actor.userId,
+    },
+    clock.now(),
+  );
+
   // The consultation's framework (issue 4 scope 1): the coordination organises, the others take part.
   const framework = await request(people.operator, 'POST', '/api/frameworks', {
     name: 'Ketenaanpak intrafamiliaal geweld Oost-Vlaanderen',
@@ -407,6 +425,10 @@ export async function createAccessWorld(): Promise<AccessWorld> {
   const frameworkId: string = framework.json().id;
   const activated = await request(people.operator, 'POST', `/api/frameworks/${frameworkId}/activation`);
   if (activated.statusCode !== 200) throw new Error(`activateFramework failed: ${activated.body}`);
+  // SPEC DCL-01: every party declared its processing in the framework before entering data.
+  await declareFrameworkParties(db.adminDb, frameworkId, clock);
+  // SPEC SCO-08, SEC-03: a live instance's security plan is reviewed, so its federal-use gate is green.
+  await recordPlanReview((method, url, payload) => request(people.operator, method, url, payload), brusselsDateOf(clock.now()));
 
   /** Runs `work` as the owner role acting for the police compartment (to encrypt under a case key). */
   async function asCompartment(work: (tx: Transaction<DB>) => Promise<void>): Promise<void> {

@@ -10,6 +10,7 @@ import type { CreateFramework } from '../../src/contracts/frameworks.js';
 import { totpCode } from '../../src/server/modules/auth/credentials/totp.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/modules/auth/session-guard.js';
 import type { AccessWorld, OrganisationName, PersonName, Signed } from './access-world.js';
+import { declareFrameworkParties } from './declaration-steps.js';
 
 
 /** Who answers for each party of a case in the access world. */
@@ -44,6 +45,8 @@ export async function activeFramework(world: AccessWorld, overrides: Partial<Cre
   const id: string = created.json().id;
   const activated = await world.request(world.people.operator, 'POST', `/api/frameworks/${id}/activation`);
   expect(activated.statusCode, activated.body).toBe(200);
+  // SPEC DCL-01: its parties declared their processing in it.
+  await declareFrameworkParties(world.db.adminDb, id, world.clock);
   return id;
 }
 

@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import type { AccessWorld, Signed } from './access-world.js';
 import { completeFramework, rawRequest } from './consultation-steps.js';
+import { declareFrameworkParties } from './declaration-steps.js';
 
 /** A minimal PDF: the signed request and the identity proof are scans like this one. */
 export const PDF_BASE64 = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n').toString('base64');
@@ -75,5 +76,7 @@ export async function authorisedFrameworkOf(world: AccessWorld, office: string):
   expect(upload.statusCode, upload.body).toBe(200);
   const activated = await world.request(world.people.operator, 'POST', `/api/frameworks/${id}/activation`);
   expect(activated.statusCode, activated.body).toBe(200);
+  // SPEC DCL-01: its parties declared their processing in it.
+  await declareFrameworkParties(world.db.adminDb, id, world.clock);
   return id;
 }

@@ -98,6 +98,8 @@ export interface UsersTable {
   updated_at: Timestamp;
   /** SPEC SEC-07 (migration 0014). */
   cross_case_search: Generated<boolean>;
+  /** SPEC PRC-08 (migration 0034): set from the organisation by a trigger. */
+  staff_type: Generated<'controller_staff' | 'processor_staff'>;
 }
 
 // --- modules/auth -----------------------------------------------------------------------
@@ -603,6 +605,10 @@ export interface OwnFileExportsTable {
   sha256: string;
   /** SPEC RGT-CON-04 (migration 0025): the items shown as contested in this export. */
   contested_item_ids: Generated<string[]>;
+  /** SPEC TRF-01 (migration 0032): the country of the own file it went to; null before 0032. */
+  destination_country: string | null;
+  /** The transfer register's destination, when the own file is abroad (migration 0032). */
+  transfer_destination_id: string | null;
 }
 
 // --- modules/contested (see migrations/0025_contested_marks.sql) -----------------------
@@ -1064,6 +1070,704 @@ export interface LegalHoldsTable {
   release_reason: Buffer | null;
 }
 
+// --- modules/retention (see migrations/0030_retention.sql) --------------------------------
+// What outlives a purged case holds ids, codes, dates and counts: no content, nothing encrypted.
+export type KeeperRelation = 'organiser' | 'compartment';
+export type DestructionReason = 'retention_ended' | 'necessity_review';
+
+export interface DestructionListsTable {
+  id: Generated<string>;
+  keeper_organisation_id: string;
+  keeper_relation: KeeperRelation;
+  controller_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+  approved_at: Timestamp | null;
+  completed_at: Timestamp | null;
+}
+
+export interface DestructionListEntriesTable {
+  list_id: string;
+  case_id: string;
+  reason: DestructionReason;
+  closed_at: Timestamp;
+  due_on: CivilDateColumn;
+  rule: string;
+  controller_ids: string[];
+  listed_at: Timestamp;
+  status: ColumnType<'pending' | 'purged' | 'withdrawn', 'pending' | undefined, 'purged' | 'withdrawn'>;
+  withdrawn_because: 'legal_hold' | 'reopened' | null;
+  settled_at: Timestamp | null;
+}
+
+export interface DestructionApprovalsTable {
+  list_id: string;
+  capacity: 'keeper' | 'dpo';
+  organisation_id: string;
+  approved_by: string;
+  approved_at: Timestamp;
+  audit_position: number;
+}
+
+export interface CaseTombstonesTable {
+  case_id: string;
+  list_id: string;
+  framework_id: string;
+  keeper_organisation_id: string;
+  compartment_organisation_id: string;
+  organiser_organisation_id: string;
+  controller_ids: string[];
+  final_state: 'closed' | 'not_signalled' | 'refused';
+  purposes: string[];
+  opened_at: Timestamp;
+  closed_at: Timestamp;
+  retention_months: number | null;
+  retention_end: CivilDateColumn;
+  retention_rule: string;
+  reason: DestructionReason;
+  /** Counts per data category and per table (ids and numbers only). */
+  counts: ColumnType<TombstoneCounts, string, never>;
+  purged_at: Timestamp;
+  purge_audit_position: number;
+  key_destroyed_at: Timestamp | null;
+  key_audit_position: number | null;
+}
+
+export interface TombstoneCounts {
+  persons: Record<string, number>;
+  items: Record<string, number>;
+  paperParts: Record<string, number>;
+  rows: Record<string, number>;
+}
+
+export interface DestructionProofsTable {
+  list_id: string;
+  document: string;
+  signature: string;
+  issued_at: Timestamp;
+  audit_position: number;
+}
+
+export interface PaperDestructionTasksTable {
+  id: Generated<string>;
+  paper_part_id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  custodian_user_id: string | null;
+  categories: string[];
+  page_count: number | null;
+  due_on: CivilDateColumn;
+  created_at: Timestamp;
+  destroyed_on: CivilDateColumnNullable;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+}
+
+export interface NecessityReviewsTable {
+  id: Generated<string>;
+  case_id: string;
+  keeper_organisation_id: string;
+  keeper_relation: KeeperRelation;
+  due_on: CivilDateColumn;
+  created_at: Timestamp;
+  decision: 'keep' | 'delete_now' | null;
+  purpose: 'P1' | 'P2' | 'P3' | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface OwnFileCopyDuesTable {
+  transfer_id: string;
+  case_id: string;
+  requester_organisation_id: string;
+  exports: number;
+  last_exported_at: Timestamp;
+  due_on: CivilDateColumnNullable;
+  rule: string;
+  recorded_at: Timestamp;
+}
+
+// --- modules/cross-border (see migrations/0032_cross_border_transfers.sql) -----------------
+export type TransferDestinationKind =
+  | 'hosting'
+  | 'backup'
+  | 'sub_processor'
+  | 'support_access'
+  | 'api_client'
+  | 'webhook'
+  | 'own_file'
+  | 'export_system';
+
+export interface TransferAdequacyAssessmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  data_nature: string;
+  purpose: string;
+  duration: string;
+  origin_country: string;
+  final_destination_country: string;
+  legal_framework: string;
+  professional_rules: string;
+  security_measures: string;
+  conclusion: 'adequate' | 'not_adequate';
+  reviewer: string;
+  reviewed_on: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawal_reason: string | null;
+}
+
+export interface TransferDestinationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  kind: TransferDestinationKind;
+  name: string;
+  country: string;
+  via_destination_id: string | null;
+  operations: string | null;
+  categories: string[];
+  basis: 'none' | 'adequacy' | 'derogation';
+  adequacy_assessment_id: string | null;
+  derogation: 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D7' | null;
+  consent_reference: string | null;
+  consent_collected_by: string | null;
+  consent_context: string | null;
+  consent_given_on: ColumnType<string | null, string | null, never>;
+  contract_reference: string | null;
+  legal_reference: string | null;
+  justification: string | null;
+  royal_decree_reference: string | null;
+  /** D7: the contractual clauses (PDF); read only by the download. */
+  clauses: Buffer | null;
+  clauses_sha256: string | null;
+  registered_by: string;
+  registered_at: Timestamp;
+  ended_by: string | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+export interface TransferDenyRulesTable {
+  id: Generated<string>;
+  royal_decree_reference: string;
+  country: string | null;
+  categories: string[];
+  kinds: TransferDestinationKind[];
+  circumstance: string;
+  added_by: string;
+  added_at: Timestamp;
+  repealed_by: string | null;
+  repealed_at: Timestamp | null;
+  repeal_reason: string | null;
+}
+
+export interface BlockedTransfersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  attempted_by: string | null;
+  attempted_at: Timestamp;
+  source: 'transfer_register' | 'own_file_export' | 'processor_location';
+  destination_kind: TransferDestinationKind;
+  destination_country: string;
+  destination_id: string | null;
+  categories: string[];
+  case_id: string | null;
+  item_ids: Generated<string[]>;
+  rule: string;
+  issue_fields: string[];
+  issue_messages: string[];
+}
+
+// --- modules/declarations (see migrations/0031_declarations.sql) -------------------------
+export type DeclarationMode = 'commission' | 'sectoral_committee' | 'royal_decree_exemption';
+export type DeclarationVersionKind = 'declaration' | 'modification' | 'cessation';
+export type DeclarationVersionStatus = 'submitted' | 'acknowledged' | 'incomplete' | 'completed';
+export type DeclarationUpdateCause = 'configuration_changed' | 'commission_incomplete';
+
+export interface DeclarationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  purposes: string[];
+  language: 'fr' | 'nl';
+  mode: Generated<DeclarationMode>;
+  sectoral_committee: string | null;
+  sectoral_authorisation_reference: string | null;
+  sectoral_authorisation_date: CivilDateColumnNullable;
+  exemption_royal_decree: string | null;
+  purpose_description: string | null;
+  security_description: string;
+  public_register_exemption: Generated<'no'>;
+  journalism_ground: Generated<'not_applicable'>;
+  specific_risk_royal_decree: string | null;
+  register_number: string | null;
+  register_number_recorded_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface DeclarationFrameworksTable {
+  declaration_id: string;
+  framework_id: string;
+  organisation_id: string;
+  name_fr: string;
+  name_nl: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export interface DeclarationRiskConditionsTable {
+  id: Generated<string>;
+  declaration_id: string;
+  position: number;
+  condition: string;
+  fulfilled_by: string | null;
+  fulfilled_at: Timestamp | null;
+  fulfilment_note: string | null;
+}
+
+export interface DeclarationVersionsTable {
+  id: Generated<string>;
+  declaration_id: string;
+  number: number;
+  kind: DeclarationVersionKind;
+  /** The generated §3 content as canonical JSON. */
+  content: string;
+  content_sha256: string;
+  purposes: string[];
+  framework_ids: string[];
+  submitted_on: CivilDateColumn;
+  submitted_by: string;
+  recorded_at: Timestamp;
+  status: Generated<DeclarationVersionStatus>;
+  acknowledged_on: CivilDateColumnNullable;
+  incomplete_on: CivilDateColumnNullable;
+  incomplete_reason: string | null;
+  completed_on: CivilDateColumnNullable;
+  contribution_cents: number | null;
+  contribution_currency: 'EUR' | 'BEF' | null;
+  paid_on: CivilDateColumnNullable;
+  payment_reference: string | null;
+  payment_not_required_reason: string | null;
+}
+
+export interface DeclarationUpdateItemsTable {
+  id: Generated<string>;
+  declaration_id: string;
+  cause: DeclarationUpdateCause;
+  differences: string[];
+  opened_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by_version_id: string | null;
+}
+
+export interface DeclarationSheetRequestsTable {
+  id: Generated<string>;
+  declaration_id: string;
+  channel: 'public_page' | 'post' | 'registered_post' | 'email' | 'desk';
+  received_on: CivilDateColumn;
+  served_at: Timestamp;
+  served_by: string | null;
+}
+
+// --- modules/interconnections (see migrations/0033_interconnections.sql) ------------------
+export type InterconnectionDirection = 'inbound';
+export type PersonMatchingRule = 'off' | 'national_register_number';
+
+export interface InterconnectionsTable {
+  id: Generated<string>;
+  owner_organisation_id: string;
+  framework_id: string;
+  name: string;
+  counterpart_system: string;
+  counterpart_operator: string;
+  direction: InterconnectionDirection;
+  legal_basis: string;
+  royal_decree_reference: string | null;
+  royal_decree_conditions: string | null;
+  security_measures: string;
+  /** `[{ field, category }]` (SPEC INT-02). */
+  field_mapping: ColumnType<{ field: string; category: string }[], string, string>;
+  person_matching: PersonMatchingRule;
+  matching_basis: string | null;
+  rate_limit_per_minute: number;
+  /** Ed25519 SubjectPublicKeyInfo, DER. */
+  public_key: Buffer;
+  key_fingerprint: string;
+  registered_by: string;
+  registered_at: Timestamp;
+  retired_by: string | null;
+  retired_at: Timestamp | null;
+  retirement_reason: string | null;
+}
+
+export interface InterconnectionPartiesTable {
+  interconnection_id: string;
+  organisation_id: string;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+  suspended_by: string | null;
+  suspended_at: Timestamp | null;
+  suspension_reason: string | null;
+}
+
+export type InterconnectionEventKind = 'registered' | 'approved' | 'suspended' | 'resumed' | 'retired';
+
+export interface InterconnectionEventsTable {
+  /** bigint identity: the order written. */
+  id: Generated<string>;
+  interconnection_id: string;
+  organisation_id: string;
+  kind: InterconnectionEventKind;
+  user_id: string;
+  at: Timestamp;
+  reason: string | null;
+}
+
+export interface InterconnectionLinksTable {
+  id: Generated<string>;
+  interconnection_id: string;
+  case_id: string;
+  organisation_id: string;
+  /** Keyed hash of the connected system's file reference. */
+  reference_index: Buffer;
+  /** Encrypted under the case key. */
+  reference: Buffer;
+  /** Encrypted under the case key (categories 9 to 16). */
+  relevance: Buffer | null;
+  police_mission: 'administrative_police' | 'judicial_police' | null;
+  linked_by: string;
+  linked_at: Timestamp;
+  ended_by: string | null;
+  ended_at: Timestamp | null;
+}
+
+export interface InterconnectionLinkPersonsTable {
+  link_id: string;
+  person_id: string;
+}
+
+export interface InterconnectionExchangesTable {
+  id: Generated<string>;
+  /** bigint identity: the order of receipt. */
+  position: Generated<string>;
+  interconnection_id: string;
+  received_at: Timestamp;
+  nonce: string;
+  sent_by: string;
+  outcome: 'accepted' | 'refused';
+  reason: string | null;
+  case_id: string | null;
+  link_id: string | null;
+  records: Generated<number>;
+  items: Generated<number>;
+  /** Items written per category code. */
+  categories: ColumnType<Record<string, number>, string | undefined, never>;
+  dropped_fields: Generated<string[]>;
+  matched_persons: Generated<number>;
+}
+
+// --- modules/processors and modules/break-glass (see migrations/0034_processors.sql) ------
+export type ProcessorRole = 'host' | 'backup' | 'other';
+export type ProcessorDocumentKind = 'contract' | 'security_annex' | 'security_plan';
+export type ProcessorReviewKind = 'compliance' | 'security_plan';
+export type ProcessorReviewOutcome = 'compliant' | 'compliant_with_remarks' | 'non_compliant';
+
+/** One processor of one controller (L2007 art. 16 §1; SPEC PRC-01..PRC-05). */
+export interface ProcessorRecordsTable {
+  id: Generated<string>;
+  controller_organisation_id: string;
+  role: ProcessorRole;
+  /** The platform operator organisation, for the host's record (its name and address are read there). */
+  host_organisation_id: string | null;
+  sub_processor_of: string | null;
+  name: string | null;
+  address: string | null;
+  enterprise_number: string | null;
+  /** ISO 3166-1 alpha-2: where the processor processes the data (SPEC TRF-01, DCL-20). */
+  country: string;
+  services: string;
+  /** Certifications and audit reports (contracts/processors.ts `Guarantee`). */
+  guarantees: ColumnType<unknown, string, string>;
+  contract_reference: string | null;
+  contract_signed_on: string | null;
+  security_annex_reference: string | null;
+  liability_clause: string | null;
+  instruction_clause: string | null;
+  security_obligations_clause: string | null;
+  review_interval_months: number;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  approved_by: string | null;
+  approved_at: Timestamp | null;
+}
+
+/** Immutable versions of the contract, its security annex and the security plan (SPEC PRC-05, PRC-07). */
+export interface ProcessorDocumentsTable {
+  id: Generated<string>;
+  record_id: string;
+  kind: ProcessorDocumentKind;
+  version: number;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  document_date: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface ProcessorReviewsTable {
+  id: Generated<string>;
+  record_id: string;
+  kind: ProcessorReviewKind;
+  reviewed_on: string;
+  outcome: ProcessorReviewOutcome;
+  findings: string;
+  document_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** A break-glass grant of the host's staff (SPEC SEC-12, PRC-06). */
+export interface BreakGlassGrantsTable {
+  id: Generated<string>;
+  controller_organisation_id: string;
+  case_id: string;
+  grantee_user_id: string;
+  support_ticket: string;
+  reason: string;
+  requested_hours: number;
+  requested_at: Timestamp;
+  decision: 'approved' | 'refused' | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  instruction_reference: string | null;
+  processor_record_id: string | null;
+  refusal_reason: string | null;
+  valid_from: Timestamp | null;
+  expires_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  end_reason: 'closed' | 'revoked' | 'expired' | null;
+  reported_at: Timestamp | null;
+}
+
+export interface BreakGlassReadsTable {
+  id: Generated<string>;
+  grant_id: string;
+  read_at: Timestamp;
+  persons: number;
+  items: number;
+  withheld: number;
+  audit_position: number;
+}
+
+// --- modules/compliance (see migrations/0036_compliance.sql) --------------------------------
+export type SecurityPlanArea =
+  | 'encryption'
+  | 'backup_restore'
+  | 'malware_protection'
+  | 'vulnerability_management'
+  | 'tenant_segregation'
+  | 'secure_development';
+
+export interface SecurityPlanReviewsTable {
+  id: Generated<string>;
+  plan_version: string;
+  reviewed_on: CivilDateColumn;
+  occasion: 'initial' | 'annual' | 'significant_change';
+  change_description: string | null;
+  plan_reference: string;
+  risk_assessment_reference: string;
+  areas: SecurityPlanArea[];
+  recorded_by: string;
+  recorded_by_organisation_id: string;
+  recorded_at: Timestamp;
+}
+
+export interface RestoreTestsTable {
+  id: Generated<string>;
+  tested_on: CivilDateColumn;
+  outcome: 'succeeded' | 'failed';
+  reference: string;
+  recorded_by: string;
+  recorded_by_organisation_id: string;
+  recorded_at: Timestamp;
+}
+
+export interface NormSetsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  code: string;
+  version: string;
+  title: string;
+  issuer: string;
+  source: string;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export type NormControlStatus =
+  | 'to_assess'
+  | 'implemented'
+  | 'partially_implemented'
+  | 'not_implemented'
+  | 'not_applicable';
+
+export interface NormControlsTable {
+  id: Generated<string>;
+  norm_set_id: string;
+  position: number;
+  code: string;
+  title: string;
+  description: string | null;
+  status: Generated<NormControlStatus>;
+  status_note: string | null;
+  status_changed_by: string | null;
+  status_changed_at: Timestamp | null;
+}
+
+export interface ComplianceOwnerAccountsTable {
+  organisation_id: string;
+  user_id: string;
+  designated_by: string;
+  designated_at: Timestamp;
+}
+
+// --- modules/supervision and modules/prohibitions (see migrations/0035_supervision.sql) ---
+export type SupervisoryOrigin = 'complaint' | 'recommendation' | 'inspection' | 'other';
+export type SupervisoryClosure = 'settled' | 'opinion' | 'recommendation_followed' | 'inadmissible' | 'withdrawn';
+export type SupervisoryEntryKind =
+  | 'complaint'
+  | 'letter_received'
+  | 'letter_sent'
+  | 'settlement_minutes'
+  | 'opinion'
+  | 'recommendation'
+  | 'decision';
+export type SupervisoryDocumentType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'text/plain';
+
+export interface SupervisoryCasesTable {
+  id: string;
+  controller_organisation_id: string;
+  commission_reference: string;
+  origin: SupervisoryOrigin;
+  opened_on: CivilDateColumn;
+  /** Encrypted under `supervision:<id>`. */
+  subject: Buffer;
+  state: 'open' | 'closed';
+  closure: SupervisoryClosure | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SupervisoryEntriesTable {
+  id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  kind: SupervisoryEntryKind;
+  dated_on: CivilDateColumn;
+  /** Encrypted. */
+  summary: Buffer;
+  /** Encrypted. */
+  document: Buffer | null;
+  document_media_type: SupervisoryDocumentType | null;
+  document_sha256: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface SupervisoryActionsTable {
+  id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  entry_id: string | null;
+  /** Encrypted. */
+  description: Buffer;
+  due_on: CivilDateColumn;
+  done_by: string | null;
+  done_at: Timestamp | null;
+  /** Encrypted. */
+  done_note: Buffer | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SupervisoryPositionsTable {
+  id: string;
+  case_id: string;
+  controller_organisation_id: string;
+  invited_on: CivilDateColumn;
+  deadline_on: CivilDateColumn;
+  submitted_on: CivilDateColumnNullable;
+  /** Encrypted. */
+  document: Buffer | null;
+  document_media_type: SupervisoryDocumentType | null;
+  document_sha256: string | null;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface InspectorGrantsTable {
+  id: string;
+  controller_organisation_id: string;
+  inspector_user_id: string;
+  commission_reference: string;
+  supervisory_case_id: string | null;
+  requested_at: Timestamp;
+  granted_by: string;
+  granted_at: Timestamp;
+  valid_until: Timestamp;
+  notice_acknowledged_at: Timestamp | null;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CommissionRepeatInstructionsTable {
+  id: string;
+  controller_organisation_id: string;
+  nrn_index: Buffer | null;
+  name_dob_index: Buffer | null;
+  commission_reference: string;
+  issued_on: CivilDateColumn;
+  interval_months: number;
+  part_id: string;
+  supervisory_case_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ManagementProhibitionsTable {
+  id: string;
+  /** Encrypted under `prohibition:<id>`. */
+  person_name: Buffer;
+  court: string;
+  judgment_reference: string;
+  judgment_date: CivilDateColumn;
+  starts_on: CivilDateColumn;
+  ends_on: CivilDateColumn;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface ManagementProhibitionAccountsTable {
+  prohibition_id: string;
+  user_id: string;
+  linked_by: string;
+  linked_at: Timestamp;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -1142,4 +1846,46 @@ export interface DB {
   prosecutor_list_removals: ProsecutorListRemovalsTable;
   scheduled_jobs: ScheduledJobsTable;
   legal_holds: LegalHoldsTable;
+  destruction_lists: DestructionListsTable;
+  destruction_list_entries: DestructionListEntriesTable;
+  destruction_approvals: DestructionApprovalsTable;
+  case_tombstones: CaseTombstonesTable;
+  destruction_proofs: DestructionProofsTable;
+  paper_destruction_tasks: PaperDestructionTasksTable;
+  necessity_reviews: NecessityReviewsTable;
+  own_file_copy_dues: OwnFileCopyDuesTable;
+  security_plan_reviews: SecurityPlanReviewsTable;
+  restore_tests: RestoreTestsTable;
+  norm_sets: NormSetsTable;
+  norm_controls: NormControlsTable;
+  compliance_owner_accounts: ComplianceOwnerAccountsTable;
+  transfer_adequacy_assessments: TransferAdequacyAssessmentsTable;
+  transfer_destinations: TransferDestinationsTable;
+  transfer_deny_rules: TransferDenyRulesTable;
+  blocked_transfers: BlockedTransfersTable;
+  processor_records: ProcessorRecordsTable;
+  processor_documents: ProcessorDocumentsTable;
+  processor_reviews: ProcessorReviewsTable;
+  break_glass_grants: BreakGlassGrantsTable;
+  break_glass_reads: BreakGlassReadsTable;
+  declarations: DeclarationsTable;
+  declaration_frameworks: DeclarationFrameworksTable;
+  declaration_risk_conditions: DeclarationRiskConditionsTable;
+  declaration_versions: DeclarationVersionsTable;
+  declaration_update_items: DeclarationUpdateItemsTable;
+  declaration_sheet_requests: DeclarationSheetRequestsTable;
+  interconnections: InterconnectionsTable;
+  interconnection_parties: InterconnectionPartiesTable;
+  interconnection_events: InterconnectionEventsTable;
+  interconnection_links: InterconnectionLinksTable;
+  interconnection_link_persons: InterconnectionLinkPersonsTable;
+  interconnection_exchanges: InterconnectionExchangesTable;
+  supervisory_cases: SupervisoryCasesTable;
+  supervisory_entries: SupervisoryEntriesTable;
+  supervisory_actions: SupervisoryActionsTable;
+  supervisory_positions: SupervisoryPositionsTable;
+  inspector_grants: InspectorGrantsTable;
+  commission_repeat_instructions: CommissionRepeatInstructionsTable;
+  management_prohibitions: ManagementProhibitionsTable;
+  management_prohibition_accounts: ManagementProhibitionAccountsTable;
 }

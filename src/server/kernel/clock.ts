@@ -30,3 +30,12 @@ export class ManualClock implements Clock {
     this.#now = new Date(this.#now.getTime() + ms);
   }
 }
+
+/**
+ * A clock that reads `start` now and then runs at the pace of `base`: the daily jobs rehearsed as
+ * of another day on a demo database (`concerto jobs run --as-of`), their events still in order.
+ */
+export function clockFrom(start: Date, base: Clock = systemClock): Clock {
+  const offset = start.getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}

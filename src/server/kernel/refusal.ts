@@ -30,6 +30,11 @@ export function refuse(
   throw new Refusal(new DomainError(code, { detail, rule }), event, followUp);
 }
 
+/** The same, for a refusal that names the refused fields as well as its rule (an existing DomainError). */
+export function refuseWith(error: DomainError, event: AuditEvent, followUp?: RefusalFollowUp): never {
+  throw new Refusal(error, event, followUp);
+}
+
 /**
  * Runs `work` in one transaction; a `refuse` inside it leaves only its denied event behind (and
  * its follow-up, in the same transaction as the event).

@@ -143,6 +143,17 @@ describe('audit event payload', () => {
     );
     expect(JSON.parse(payload).actor.representing).toBe('org-police-2');
   });
+
+  it('INT-02 records the interconnection a delivery came through, as an id only', () => {
+    const payload = eventPayload(
+      { ...consult, actor: { ...consult.actor, interconnection: '0b9e2f9c-54a8-4a5e-9f39-9d1b3c7d2e11' } },
+      at,
+    );
+    expect(JSON.parse(payload).actor.interconnection).toBe('0b9e2f9c-54a8-4a5e-9f39-9d1b3c7d2e11');
+    expect(
+      refusedFields({ ...consult, actor: { ...consult.actor, interconnection: 'Focus PZ Gent' } }),
+    ).toEqual(['/actor/interconnection']);
+  });
 });
 
 describe('canonical JSON', () => {

@@ -35,7 +35,7 @@ const EVENT_KEYS = new Set([
   'recipients',
   'reason',
 ]);
-const USER_ACTOR_KEYS = new Set(['userId', 'organisationId', 'role', 'representing']);
+const USER_ACTOR_KEYS = new Set(['userId', 'organisationId', 'role', 'representing', 'interconnection']);
 const SYSTEM_ACTOR_KEYS = new Set(['system']);
 const RECORD_KEYS = new Set(['type', 'id', 'category']);
 const RECIPIENT_KEYS = new Set(['organisationId', 'userId']);
@@ -100,6 +100,7 @@ function checkActor(issues: Issues, event: AuditEvent): void {
   matches(issues, '/actor/organisationId', actor.organisationId, ID, 'an id', true);
   matches(issues, '/actor/role', actor.role, CODE, 'a short code', true);
   matches(issues, '/actor/representing', actor.representing, ID, 'an id', false);
+  matches(issues, '/actor/interconnection', actor.interconnection, ID, 'an id', false);
 }
 
 function checkRecords(issues: Issues, records: unknown): void {

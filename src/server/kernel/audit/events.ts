@@ -40,6 +40,11 @@ export interface UserActor {
   role: string;
   /** The authority a permanent representative acts for (bill art. 5). */
   representing?: string;
+  /**
+   * The interconnection through which a connected system acted on this user's standing
+   * instruction, the link of a case to its file (the channel of SPEC INT-02, SEC-05).
+   */
+  interconnection?: string;
 }
 
 /** An unattended job, e.g. the retention run that erases expired cases. */

@@ -8,6 +8,7 @@ import {
   deadlineAfter,
   formatDuration,
   lastDayOf,
+  months,
   type StartPoint,
   startDateOf,
 } from './durations.js';
@@ -15,10 +16,14 @@ import { type LegalRulesOverrides, type ResolvedPeriods, resolvePeriods } from '
 import type { Regime, RegimeProfile } from './regimes.js';
 import {
   COMMISSION_ACKNOWLEDGEMENT,
+  COMMISSION_REPEAT_INTERVAL_RULE,
   COURT_ACTION_ADMISSIBILITY_RULE,
   MANAGEMENT_PROHIBITION_MAX,
+  REPEAT_ACCESS_INTERVAL,
+  RESTORE_TEST_INTERVAL,
   RESTRICTION_REVIEW_MAX,
   RIGHTS_REMINDERS,
+  SECURITY_PLAN_REVIEW_INTERVAL,
 } from './rules.js';
 
 export type RightsRequestKind = 'access' | 'rectification' | 'erasure' | 'objection';
@@ -77,13 +82,29 @@ export interface LegalRules extends ResolvedPeriods {
    * person's previous request that was answered, or of an ex officio communication (L1992 art. 10 §2
    * al. 1; L2007 art. 10 §3) – from that request's date, not from the date of the answer.
    */
-  isRepeatAccessRequest(regime: Regime, previousRequestAt: StartPoint, receivedAt: StartPoint): boolean;
+  isRepeatAccessRequest(
+    regime: Regime,
+    previousRequestAt: StartPoint,
+    receivedAt: StartPoint,
+    commissionIntervalMonths?: number,
+  ): boolean;
+  /**
+   * SPEC SUP-05 (L1992 art. 10 §2 al. 2): the Commission may impose, for a person, an interval
+   * shorter than twelve months (0: none). Refuses one that is not shorter; given to
+   * `isRepeatAccessRequest`, a request is a repeat only within both intervals.
+   */
+  assertCommissionRepeatInterval(months: number): void;
   /** L2007 art. 14 §5, judged at the clock's now when the request is still unanswered. SPEC RGT-CRT-02. */
   courtActionAdmissibility(regime: Regime, request: RightsRequestFacts): CourtActionAdmissibility;
   /** L2007/L1992 art. 17 §2. SPEC DCL-03. */
   commissionAcknowledgementDue(submittedAt: StartPoint): Deadline;
   /** L1992 art. 41 §2: refuses a management prohibition longer than two years. SPEC PEN-17. */
   assertManagementProhibition(startsOn: CivilDate, endsOn: CivilDate): void;
+  /**
+   * SPEC SEC-03 (L2007 art. 16 §4): the day by which the next security plan review, or the next
+   * restore test, is due after the one dated `on`.
+   */
+  securityEvidenceDue(kind: 'plan_review' | 'restore_test', on: StartPoint): Deadline;
   /** The period is over at the clock's now (from the end of its last day in Brussels). */
   isOverdue(deadline: Deadline): boolean;
 }
@@ -169,14 +190,24 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
       const { recipientIdentityRetention: period } = periods.regimes[regime];
       return deadlineAfter(disclosedAt, period.duration, period.rule);
     },
-    isRepeatAccessRequest(regime, previousRequestAt, receivedAt) {
+    isRepeatAccessRequest(regime, previousRequestAt, receivedAt, commissionIntervalMonths) {
       const { repeatAccessInterval } = directRights(regime);
-      const intervalEnd = deadlineAfter(
-        previousRequestAt,
-        repeatAccessInterval.duration,
-        repeatAccessInterval.rule,
-      );
-      return compareCivilDates(startDateOf(receivedAt), intervalEnd.date) <= 0;
+      const within = (duration: Duration, rule: string) =>
+        compareCivilDates(startDateOf(receivedAt), deadlineAfter(previousRequestAt, duration, rule).date) <= 0;
+      if (!within(repeatAccessInterval.duration, repeatAccessInterval.rule)) return false;
+      if (commissionIntervalMonths === undefined) return true;
+      return commissionIntervalMonths > 0 && within(months(commissionIntervalMonths), COMMISSION_REPEAT_INTERVAL_RULE);
+    },
+    assertCommissionRepeatInterval(value) {
+      const cap = calendarMonths(REPEAT_ACCESS_INTERVAL.duration)!;
+      if (!Number.isInteger(value) || value < 0 || value >= cap) {
+        const message = `the Commission imposes an interval shorter than ${formatDuration(REPEAT_ACCESS_INTERVAL.duration)} (0: none)`;
+        throw new DomainError('validation_failed', {
+          detail: message,
+          fields: [{ field: '/body/intervalMonths', message }],
+          rule: COMMISSION_REPEAT_INTERVAL_RULE,
+        });
+      }
     },
     courtActionAdmissibility(regime, request) {
       const deadline = rightsDeadline(regime, request.kind, request.receivedAt);
@@ -206,6 +237,10 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
           rule: MANAGEMENT_PROHIBITION_MAX.rule,
         });
       }
+    },
+    securityEvidenceDue(kind, on) {
+      const interval = kind === 'plan_review' ? SECURITY_PLAN_REVIEW_INTERVAL : RESTORE_TEST_INTERVAL;
+      return deadlineAfter(on, interval.duration, interval.rule);
     },
     isOverdue,
   };

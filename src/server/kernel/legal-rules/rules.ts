@@ -94,6 +94,13 @@ export const REPEAT_ACCESS_INTERVAL: LegalPeriod = {
 };
 
 /**
+ * L1992 art. 10 §2 al. 2: "dans des cas exceptionnels ou lorsqu'a eu lieu une modification des
+ * données, la Commission ... peut imposer le respect de délais inférieurs à douze mois". The
+ * Commission's instruction names the person and the shorter interval. SPEC SUP-05.
+ */
+export const COMMISSION_REPEAT_INTERVAL_RULE = 'L1992 art. 10 §2 al. 2';
+
+/**
  * bill art. 7 al. 2: the procureur du Roi answers every request of interested persons "dans un délai
  * de trois mois à compter de la demande". SPEC RGT-RST-09.
  */
@@ -160,6 +167,45 @@ export const DECLARATION_CONTRIBUTION_MAX_BEF = {
   amount: 10_000,
   rule: 'L2007 art. 17 §9; L1992 art. 17 §9',
 };
+
+/**
+ * The irrevocable conversion rate of the Belgian franc, to read the contribution's cap of art. 17
+ * §9 in euro: 1 EUR = 40.3399 BEF (Council Regulation (EC) No 2866/98 of 31 December 1998, art. 1 –
+ * external, verify). SPEC DCL-23.
+ */
+export const BEF_PER_EUR = { rate: 40.3399, rule: 'Council Regulation (EC) No 2866/98, art. 1' };
+
+// --- Security evidence and statistics (SPEC SEC-03, SCO-08, PUR-03) ---------------------------
+
+/**
+ * L2007 art. 16 §4 al. 1-2 (L1992 art. 16 §3): the security measures must stay adequate "compte tenu
+ * de l'état de la technique". SPEC SEC-03 makes the instance's risk assessment and security plan
+ * reviewed at least annually (and on each significant change): a review older than this is due.
+ */
+export const SECURITY_PLAN_REVIEW_INTERVAL: LegalPeriod = {
+  duration: months(12),
+  rule: 'L2007 art. 16 §4 (SPEC SEC-03: reviewed at least annually)',
+};
+
+/**
+ * L2007 art. 16 §4 al. 1: protection "contre la destruction accidentelle ou non autorisée [et] la
+ * perte accidentelle". SPEC SEC-03 asks for evidence of a restore test dated within the last 12
+ * months.
+ */
+export const RESTORE_TEST_INTERVAL: LegalPeriod = {
+  duration: months(12),
+  rule: 'L2007 art. 16 §4 (SPEC SEC-03: a restore test within the last 12 months)',
+};
+
+/**
+ * L2007 art. 4 §1 2° and 5°: statistics are a further processing allowed only without identifiable
+ * persons; SPEC PUR-03 and RET-05 allow anonymised aggregates only. A count of fewer cases than this
+ * is suppressed (issue 6 scope 9), so that no count points at a few persons.
+ */
+export const STATISTICS_SMALL_COUNT = {
+  minimum: 5,
+  rule: 'L2007 art. 4 §1 2° and 5° (SPEC PUR-03, RET-05: anonymised aggregates only)',
+} as const;
 
 // --- Penalties as audit evidence (SPEC §17; 1992 text, amounts in BEF, SPEC A-19) ------------
 

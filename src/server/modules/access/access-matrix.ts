@@ -134,6 +134,10 @@ const RIGHTS_DESK = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 
 const RIGHTS_PART = { ...RIGHTS_DESK, reviewer: 'not_found' } as const;
 /** The designations of special-category readers are the controller's DPO's (SPEC DAT-19). */
 const DPO_ONLY = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 'allow' });
+/** The Commission's inspector, on the account a controller granted (SPEC SUP-03): no subject of the matrix. */
+const INSPECTOR_ONLY = outcomes('forbidden', { no_session: 'unauthenticated' });
+/** The processor registry and break-glass grants: the controller's DPO and the host's staff (L2007 art. 16 §1, §3). */
+const PROCESSOR_PARTIES = outcomes('forbidden', { no_session: 'unauthenticated', operator: 'allow', dpo: 'allow' });
 /** A controller's information obligations: its members with a case role, and its DPO (L2007 art. 9; SPEC RGT-INF-03). */
 const INFORMATION_LIST = outcomes('allow', {
   no_session: 'unauthenticated',
@@ -243,6 +247,37 @@ const REPRESENTED_ONLY = {
 
 /** bill arts 7-8: the prosecutors of an office keep its restrictions and its list; anyone else is refused on role. */
 const OFFICE_PROSECUTOR = outcomes('forbidden', { no_session: 'unauthenticated', reviewer: 'allow' });
+
+/** The instance's security evidence and federal-use gate: the host's operator and the controllers' DPOs (SPEC SEC-03, SCO-08). */
+const INSTANCE_EVIDENCE = outcomes('forbidden', { no_session: 'unauthenticated', operator: 'allow', dpo: 'allow' });
+/** Statistics of a framework (PUR-03): the DPOs of its parties and the organiser's members with the organiser role. */
+const STATISTICS_READERS = outcomes('forbidden', {
+  no_session: 'unauthenticated',
+  dpo: 'allow',
+  organiser: 'allow',
+  compartment_before_signalling: 'allow',
+});
+
+/**
+ * The retention desk of one's own organisation (ADR 0016): its DPO or a member with a case role,
+ * bound by the secrecy undertaking; ids, codes and dates of the cases it keeps or controls records of.
+ */
+const RETENTION_DESK = outcomes('allow', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  representative: 'forbidden',
+  expired_representation: 'forbidden',
+});
+/** A destruction list kept by the coordination with the police's records: its keeper and the police see it; others may not learn of it. */
+const DESTRUCTION_LIST_PARTIES = {
+  ...RETENTION_DESK,
+  reviewer: 'not_found',
+  co_participant: 'not_found',
+  other_organisation: 'not_found',
+  admission_revoked: 'not_found',
+} as const;
 
 export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
   getHealth: { method: 'GET', path: '/healthz', rule: 'Liveness probe', outcomes: PUBLIC },
@@ -722,6 +757,75 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'The own members of the organisation that placed the hold, with the reason (SPEC RET-08)',
     outcomes: caseAction('own_organisation'),
   },
+  retentionSchedule: {
+    method: 'GET',
+    path: '/api/retention/schedule',
+    rule: "The retention desk: its organisation's closed cases, as keeper or controller (SPEC RET-01)",
+    outcomes: RETENTION_DESK,
+  },
+  listDestructionLists: {
+    method: 'GET',
+    path: '/api/retention/destruction-lists',
+    rule: 'The retention desk: the lists of the cases its organisation keeps or controls records of (SPEC RET-01)',
+    outcomes: RETENTION_DESK,
+  },
+  getDestructionList: {
+    method: 'GET',
+    path: '/api/retention/destruction-lists/:listId',
+    rule: 'The keeper of the cases and the controllers of their records (bill art. 3 §1 al. 2; SPEC RET-01)',
+    outcomes: DESTRUCTION_LIST_PARTIES,
+  },
+  approveDestructionList: {
+    method: 'POST',
+    path: '/api/retention/destruction-lists/:listId/approvals',
+    rule: "Four eyes: the keeper's organiser, and the DPO of each controller; two distinct persons (L2007 art. 16 §4; SPEC RET-01)",
+    outcomes: { ...DESTRUCTION_LIST_PARTIES, own_organisation: 'forbidden' },
+  },
+  destructionProof: {
+    method: 'GET',
+    path: '/api/retention/destruction-lists/:listId/proof',
+    rule: 'Those the list concerns, once the list is carried out (409 before; SPEC RET-01, RET-07)',
+    outcomes: DESTRUCTION_LIST_PARTIES,
+  },
+  listPaperDestructionTasks: {
+    method: 'GET',
+    path: '/api/retention/paper-destruction-tasks',
+    rule: "The retention desk: its organisation's paper to destroy (SPEC SCO-09)",
+    outcomes: RETENTION_DESK,
+  },
+  confirmPaperDestructionTask: {
+    method: 'POST',
+    path: '/api/retention/paper-destruction-tasks/:taskId/confirmation',
+    rule: "A named member of the paper's holder with a case role; its DPO sees the task (SPEC SCO-09, FIL-02)",
+    outcomes: {
+      ...DESTRUCTION_LIST_PARTIES,
+      dpo: 'forbidden',
+      compartment_before_signalling: 'not_found',
+      organiser: 'not_found',
+    },
+  },
+  listNecessityReviews: {
+    method: 'GET',
+    path: '/api/retention/necessity-reviews',
+    rule: 'The retention desk: the reviews of the cases its organisation keeps (SPEC RET-05)',
+    outcomes: RETENTION_DESK,
+  },
+  decideNecessityReview: {
+    method: 'POST',
+    path: '/api/retention/necessity-reviews/:reviewId/decision',
+    rule: "The keeper's organiser, for one of the case's purposes (SPEC RET-05, PUR-05)",
+    outcomes: {
+      ...DESTRUCTION_LIST_PARTIES,
+      dpo: 'not_found',
+      own_organisation: 'not_found',
+    },
+  },
+  ownFileCopyReport: {
+    method: 'GET',
+    path: '/api/retention/own-file-copies',
+    rule: "The retention desk: its organisation's own-file copies past their due date (SPEC RET-03, FIL-09)",
+    outcomes: RETENTION_DESK,
+  },
   searchPersons: {
     method: 'POST',
     path: '/api/persons/search',
@@ -939,6 +1043,442 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     outcomes: DPO_ONLY,
   },
 
+  // The controller's dealings with the Commission (L1992 arts 10 §2, 30-33): its DPO's; the
+  // Commission's inspector reads through its own account, which no subject of this matrix holds
+  // (its cells are tested in test/supervision/inspector-access.test.ts).
+  listSupervisoryCases: {
+    method: 'GET',
+    path: '/api/supervision/cases',
+    rule: "The DPO, its controller's supervisory cases only (SPEC SUP-01)",
+    outcomes: DPO_ONLY,
+  },
+  openSupervisoryCase: {
+    method: 'POST',
+    path: '/api/supervision/cases',
+    rule: 'The DPO, for its controller (SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  getSupervisoryCase: {
+    method: 'GET',
+    path: '/api/supervision/cases/:caseId',
+    rule: "The DPO; another controller's case does not exist for it (SPEC SUP-01)",
+    outcomes: DPO_ONLY,
+  },
+  recordSupervisoryEntry: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/entries',
+    rule: 'The DPO, while the case is open (SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  supervisoryEntryDocument: {
+    method: 'GET',
+    path: '/api/supervision/cases/:caseId/entries/:entryId/document',
+    rule: 'The DPO (SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  addSupervisoryAction: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/actions',
+    rule: 'The DPO, while the case is open (SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  completeSupervisoryAction: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/actions/:actionId/completion',
+    rule: 'The DPO; 409 when done already (SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  inviteControllerPosition: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/positions',
+    rule: 'The DPO, while the case is open (L1992 art. 30 §2; SPEC SUP-02)',
+    outcomes: DPO_ONLY,
+  },
+  submitControllerPosition: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/positions/:positionId/submission',
+    rule: 'The DPO; 409 when submitted already (SPEC SUP-02)',
+    outcomes: DPO_ONLY,
+  },
+  controllerPositionDocument: {
+    method: 'GET',
+    path: '/api/supervision/cases/:caseId/positions/:positionId/document',
+    rule: 'The DPO (SPEC SUP-02)',
+    outcomes: DPO_ONLY,
+  },
+  closeSupervisoryCase: {
+    method: 'POST',
+    path: '/api/supervision/cases/:caseId/closure',
+    rule: 'The DPO, once no action is left to do (409 before; SPEC SUP-01)',
+    outcomes: DPO_ONLY,
+  },
+  openSupervisoryItems: {
+    method: 'GET',
+    path: '/api/supervision/open-items',
+    rule: "The DPO: its controller's open actions and awaited positions (SPEC SUP-01)",
+    outcomes: DPO_ONLY,
+  },
+  listRepeatInstructions: {
+    method: 'GET',
+    path: '/api/supervision/repeat-instructions',
+    rule: "The DPO (L1992 art. 10 §2 al. 2; SPEC SUP-05)",
+    outcomes: DPO_ONLY,
+  },
+  recordRepeatInstruction: {
+    method: 'POST',
+    path: '/api/supervision/repeat-instructions',
+    rule: "The DPO, from a part of an access request at its desk (SPEC SUP-05)",
+    outcomes: DPO_ONLY,
+  },
+  listInspectorGrants: {
+    method: 'GET',
+    path: '/api/supervision/inspector-grants',
+    rule: 'The DPO (SPEC SUP-03, PEN-14)',
+    outcomes: DPO_ONLY,
+  },
+  grantInspectorAccess: {
+    method: 'POST',
+    path: '/api/supervision/inspector-grants',
+    rule: 'The DPO, with a fresh second factor (L1992 art. 32 §1; SPEC SUP-03, PEN-14)',
+    outcomes: DPO_ONLY,
+  },
+  revokeInspectorAccess: {
+    method: 'POST',
+    path: '/api/supervision/inspector-grants/:grantId/revocation',
+    rule: 'The DPO, while the account runs (409 after; SPEC SUP-03)',
+    outcomes: DPO_ONLY,
+  },
+  getInspection: {
+    method: 'GET',
+    path: '/api/inspection',
+    rule: 'An inspector within its period only; every subject here is refused (SPEC SUP-03, PEN-22)',
+    outcomes: INSPECTOR_ONLY,
+  },
+  acknowledgeInspectionNotice: {
+    method: 'POST',
+    path: '/api/inspection/acknowledgement',
+    rule: 'An inspector within its period only (L1992 art. 33; SPEC PEN-22)',
+    outcomes: INSPECTOR_ONLY,
+  },
+  exportInspection: {
+    method: 'GET',
+    path: '/api/inspection/export',
+    rule: 'An inspector within its period, notice acknowledged: read-only, no case content (SPEC SUP-03)',
+    outcomes: INSPECTOR_ONLY,
+  },
+  inspectionAuditEvents: {
+    method: 'GET',
+    path: '/api/inspection/audit-events',
+    rule: "An inspector within its period, notice acknowledged: the controller's audit metadata (SPEC SUP-03)",
+    outcomes: INSPECTOR_ONLY,
+  },
+  listManagementProhibitions: {
+    method: 'GET',
+    path: '/api/admin/management-prohibitions',
+    rule: 'Platform operator (L1992 art. 41 §2; SPEC PEN-17)',
+    outcomes: OPERATOR,
+  },
+  recordManagementProhibition: {
+    method: 'POST',
+    path: '/api/admin/management-prohibitions',
+    rule: 'Platform operator, with a fresh second factor (SPEC PEN-17)',
+    outcomes: OPERATOR,
+  },
+  linkProhibitedAccount: {
+    method: 'POST',
+    path: '/api/admin/management-prohibitions/:prohibitionId/accounts',
+    rule: 'Platform operator (SPEC PEN-17)',
+    outcomes: OPERATOR,
+  },
+  prohibitedRoleAssignmentAttempts: {
+    method: 'GET',
+    path: '/api/admin/management-prohibitions/role-assignment-attempts',
+    rule: 'Platform operator: the audit query of SPEC PEN-18',
+    outcomes: OPERATOR,
+  },
+  listDeclarations: {
+    method: 'GET',
+    path: '/api/declarations',
+    rule: "The controller's DPO: its own declarations and what they leave to do (L2007 arts 17, 17bis; SPEC DCL)",
+    outcomes: DPO_ONLY,
+  },
+  createDeclaration: {
+    method: 'POST',
+    path: '/api/declarations',
+    rule: "The controller's DPO, for its own controller (L2007 art. 17 §5; SPEC DCL-17)",
+    outcomes: DPO_ONLY,
+  },
+  getDeclaration: {
+    method: 'GET',
+    path: '/api/declarations/:declarationId',
+    rule: "Its controller's DPO; to another DPO it does not exist (404) (SPEC DCL)",
+    outcomes: DPO_ONLY,
+  },
+  updateDeclaration: {
+    method: 'PATCH',
+    path: '/api/declarations/:declarationId',
+    rule: "Its controller's DPO (L2007 art. 17 §7; SPEC DCL-21)",
+    outcomes: DPO_ONLY,
+  },
+  previewDeclaration: {
+    method: 'GET',
+    path: '/api/declarations/:declarationId/preview',
+    rule: "Its controller's DPO (SPEC DCL-04..15)",
+    outcomes: DPO_ONLY,
+  },
+  submitDeclaration: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/versions',
+    rule: "Its controller's DPO (L2007 art. 17 §1, §7; SPEC DCL-01, DCL-21)",
+    outcomes: DPO_ONLY,
+  },
+  getDeclarationVersionDocument: {
+    method: 'GET',
+    path: '/api/declarations/:declarationId/versions/:versionId/document',
+    rule: "Its controller's DPO (SPEC DCL-25)",
+    outcomes: DPO_ONLY,
+  },
+  acknowledgeDeclarationVersion: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/versions/:versionId/acknowledgement',
+    rule: "Its controller's DPO (L2007 art. 17 §2; SPEC DCL-03)",
+    outcomes: DPO_ONLY,
+  },
+  recordDeclarationIncomplete: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/versions/:versionId/incompleteness',
+    rule: "Its controller's DPO (L2007 art. 17 §2; SPEC DCL-03)",
+    outcomes: DPO_ONLY,
+  },
+  recordDeclarationPayment: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/versions/:versionId/payment',
+    rule: "Its controller's DPO (L2007 art. 17 §9; SPEC DCL-23)",
+    outcomes: DPO_ONLY,
+  },
+  completeDeclarationVersion: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/versions/:versionId/completion',
+    rule: "Its controller's DPO (SPEC DCL-03, DCL-23)",
+    outcomes: DPO_ONLY,
+  },
+  ceaseDeclaration: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/cessation',
+    rule: "Its controller's DPO (L2007 art. 17 §7; SPEC DCL-21)",
+    outcomes: DPO_ONLY,
+  },
+  setDeclarationRegisterNumber: {
+    method: 'PUT',
+    path: '/api/declarations/:declarationId/register-number',
+    rule: "Its controller's DPO (L2007 art. 18; SPEC DCL-24)",
+    outcomes: DPO_ONLY,
+  },
+  checkDeclarationConformity: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/conformity-check',
+    rule: "Its controller's DPO (L2007 art. 16 §2 4°; SPEC SEC-10)",
+    outcomes: DPO_ONLY,
+  },
+  fulfilDeclarationRiskCondition: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/risk-conditions/:conditionId/fulfilment',
+    rule: "Its controller's DPO (L2007 art. 17bis; SPEC DCL-28)",
+    outcomes: DPO_ONLY,
+  },
+  giveExemptionSheet: {
+    method: 'POST',
+    path: '/api/declarations/:declarationId/sheet-requests',
+    rule: "Its controller's DPO, for an exempted processing (L2007 art. 17 §8 al. 2; SPEC DCL-22)",
+    outcomes: DPO_ONLY,
+  },
+  getProcessingStatement: {
+    method: 'GET',
+    path: '/api/processing-statement',
+    rule: "The controller's DPO, at its controller's desk (L1992 art. 16 §1 1°; SPEC SEC-13)",
+    outcomes: DPO_ONLY,
+  },
+  getInformationPack: {
+    method: 'GET',
+    path: '/api/information-pack',
+    rule: "The controller's DPO, at its controller's desk (L2007 art. 17 §4; SPEC DCL-16)",
+    outcomes: DPO_ONLY,
+  },
+  getManualFileSheet: {
+    method: 'GET',
+    path: '/api/manual-file-sheet',
+    rule: "The controller's DPO, at its controller's desk (L2007 art. 19; SPEC DCL-26)",
+    outcomes: DPO_ONLY,
+  },
+  getFrameworkDeclarations: {
+    method: 'GET',
+    path: '/api/frameworks/:frameworkId/declarations',
+    rule: 'Those who see the framework: the operator and its parties; the register numbers of its parties (L2007 art. 18; SPEC DCL-24)',
+    outcomes: FRAMEWORK_READ,
+  },
+  getPublicRegister: {
+    method: 'GET',
+    path: '/api/public/register',
+    rule: 'Anyone, without a session: the public register holds no personal data (L2007 art. 18; SPEC DCL-24)',
+    outcomes: PUBLIC,
+  },
+  getPublicRegisterEntry: {
+    method: 'GET',
+    path: '/api/public/register/:declarationId',
+    rule: 'Anyone, without a session (L2007 art. 18, art. 17 §8 al. 2, art. 20; SPEC DCL-24, DCL-22, DCL-27)',
+    outcomes: PUBLIC,
+  },
+  getPublicRegisterEntryPdf: {
+    method: 'GET',
+    path: '/api/public/register/:declarationId/pdf',
+    rule: 'Anyone, without a session (L2007 art. 18; SPEC DCL-24, DCL-25)',
+    outcomes: PUBLIC,
+  },
+  listSecurityPlanReviews: {
+    method: 'GET',
+    path: '/api/compliance/security-plan-reviews',
+    rule: "The operator and the controllers' DPOs; no case content (SPEC SEC-03)",
+    outcomes: INSTANCE_EVIDENCE,
+  },
+  recordSecurityPlanReview: {
+    method: 'POST',
+    path: '/api/compliance/security-plan-reviews',
+    rule: "The operator or a controller's DPO (L2007 art. 16 §4 binds both; SPEC SEC-03)",
+    outcomes: INSTANCE_EVIDENCE,
+  },
+  listRestoreTests: {
+    method: 'GET',
+    path: '/api/compliance/restore-tests',
+    rule: "The operator and the controllers' DPOs (SPEC SEC-03)",
+    outcomes: INSTANCE_EVIDENCE,
+  },
+  recordRestoreTest: {
+    method: 'POST',
+    path: '/api/compliance/restore-tests',
+    rule: "The operator or a controller's DPO (SPEC SEC-03)",
+    outcomes: INSTANCE_EVIDENCE,
+  },
+  getFederalUseGate: {
+    method: 'GET',
+    path: '/api/compliance/federal-use-gate',
+    rule: "The operator and the controllers' DPOs (SPEC SCO-08)",
+    outcomes: INSTANCE_EVIDENCE,
+  },
+  getComplianceDashboard: {
+    method: 'GET',
+    path: '/api/compliance/dashboard',
+    rule: "Its own organisation's: the DPO, and the compliance owner's account the DPO designated (SPEC SCO-12)",
+    outcomes: DPO_ONLY,
+  },
+  designateComplianceOwner: {
+    method: 'PUT',
+    path: '/api/compliance/owner',
+    rule: 'The DPO, a member of its own organisation (L2007 art. 4 §2; SPEC SCO-12)',
+    outcomes: DPO_ONLY,
+  },
+  listNormSets: {
+    method: 'GET',
+    path: '/api/compliance/norm-sets',
+    rule: "Its own organisation's: the DPO and the designated compliance owner (SPEC SEC-04)",
+    outcomes: DPO_ONLY,
+  },
+  importNormSet: {
+    method: 'POST',
+    path: '/api/compliance/norm-sets',
+    rule: 'The DPO or the designated compliance owner, for its own organisation (SPEC SEC-04)',
+    outcomes: DPO_ONLY,
+  },
+  assessNormControl: {
+    method: 'PUT',
+    path: '/api/compliance/norm-sets/:normSetId/controls/:controlId/status',
+    rule: "The DPO or the designated compliance owner; another controller's control does not exist for it (SPEC SEC-04)",
+    outcomes: DPO_ONLY,
+  },
+  listStatisticsFrameworks: {
+    method: 'GET',
+    path: '/api/statistics/frameworks',
+    rule: 'A DPO (the frameworks its organisation takes part in) or an organiser (those it organises); never the host (SPEC PUR-03)',
+    outcomes: STATISTICS_READERS,
+  },
+  getFrameworkStatistics: {
+    method: 'GET',
+    path: '/api/statistics/frameworks/:frameworkId',
+    rule: "The DPOs of the framework's parties and its organiser: anonymised aggregates, counts below 5 suppressed (SPEC PUR-03)",
+    outcomes: STATISTICS_READERS,
+  },
+  getTransferCountries: {
+    method: 'GET',
+    path: '/api/cross-border/countries',
+    rule: 'Every full session: reference lists with their sources, no personal data (L2007 art. 21)',
+    outcomes: FULL_SESSION,
+  },
+  getTransferRegister: {
+    method: 'GET',
+    path: '/api/cross-border/register',
+    rule: "The controller's DPO, its own register (L2007 arts 21-22; SPEC TRF-01, ROL-12)",
+    outcomes: DPO_ONLY,
+  },
+  exportTransferRegister: {
+    method: 'GET',
+    path: '/api/cross-border/register/export',
+    rule: "The controller's DPO, for the supervisory authority (SPEC PEN-13)",
+    outcomes: DPO_ONLY,
+  },
+  registerTransferDestination: {
+    method: 'POST',
+    path: '/api/cross-border/destinations',
+    rule: "The controller's DPO, in its own register (SPEC TRF-01)",
+    outcomes: DPO_ONLY,
+  },
+  endTransferDestination: {
+    method: 'POST',
+    path: '/api/cross-border/destinations/:destinationId/end',
+    rule: "The controller's DPO; another register's destination does not exist for it (SPEC TRF-01)",
+    outcomes: DPO_ONLY,
+  },
+  getTransferClauses: {
+    method: 'GET',
+    path: '/api/cross-border/destinations/:destinationId/clauses',
+    rule: "The controller's DPO (SPEC TRF-10)",
+    outcomes: DPO_ONLY,
+  },
+  recordAdequacyAssessment: {
+    method: 'POST',
+    path: '/api/cross-border/adequacy-assessments',
+    rule: "The controller's DPO (SPEC TRF-02)",
+    outcomes: DPO_ONLY,
+  },
+  withdrawAdequacyAssessment: {
+    method: 'POST',
+    path: '/api/cross-border/adequacy-assessments/:assessmentId/withdrawal',
+    rule: "The controller's DPO (SPEC TRF-02)",
+    outcomes: DPO_ONLY,
+  },
+  listTransferDenyRules: {
+    method: 'GET',
+    path: '/api/cross-border/deny-rules',
+    rule: 'The platform operator who keeps them, and the DPOs they bind (SPEC TRF-03)',
+    outcomes: outcomes('forbidden', { no_session: 'unauthenticated', operator: 'allow', dpo: 'allow' }),
+  },
+  addTransferDenyRule: {
+    method: 'POST',
+    path: '/api/cross-border/deny-rules',
+    rule: 'Platform operator: a royal decree binds every controller alike (L2007 art. 21 §2; SPEC TRF-03)',
+    outcomes: OPERATOR,
+  },
+  repealTransferDenyRule: {
+    method: 'POST',
+    path: '/api/cross-border/deny-rules/:ruleId/repeal',
+    rule: 'Platform operator (SPEC TRF-03)',
+    outcomes: OPERATOR,
+  },
+  listBlockedTransfers: {
+    method: 'GET',
+    path: '/api/cross-border/blocked-transfers',
+    rule: "The controller's DPO, its own refused transfers (SPEC PEN-03)",
+    outcomes: DPO_ONLY,
+  },
+
   listOrganisations: {
     method: 'GET',
     path: '/api/admin/organisations',
@@ -1136,5 +1676,192 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     path: '/api/prosecutor-list/:entryId/identity-update',
     rule: 'The prosecutors of the office (SPEC LST-04)',
     outcomes: OFFICE_PROSECUTOR,
+  },
+  listProcessorRecords: {
+    method: 'GET',
+    path: '/api/processors',
+    rule: "The controller's DPO, its own registry; the host's staff, the host's records of every controller (L2007 art. 16 §1; SPEC PRC-01)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  getHostCoverage: {
+    method: 'GET',
+    path: '/api/processors/host-coverage',
+    rule: "Platform operator: each controller and the host's record for it (SPEC PRC-01, PRC-06)",
+    outcomes: OPERATOR,
+  },
+  createProcessorRecord: {
+    method: 'POST',
+    path: '/api/processors',
+    rule: "The controller's DPO records its processors; the host's staff propose the host's record and its sub-processors (SPEC PRC-01, PRC-06)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  getProcessorRecord: {
+    method: 'GET',
+    path: '/api/processors/:recordId',
+    rule: "The controller's DPO; the host's staff for the host's side; to others of the two it does not exist (SPEC PRC-01)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  updateProcessorRecord: {
+    method: 'PATCH',
+    path: '/api/processors/:recordId',
+    rule: "The controller's DPO; the host's staff for the host's side (SPEC PRC-01)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  approveProcessorRecord: {
+    method: 'POST',
+    path: '/api/processors/:recordId/approval',
+    rule: "The controller's DPO only: the controller chooses its processor (L2007 art. 16 §1 1°; SPEC PRC-01, PRC-03, PRC-04)",
+    outcomes: DPO_ONLY,
+  },
+  uploadProcessorDocument: {
+    method: 'POST',
+    path: '/api/processors/:recordId/documents',
+    rule: "The controller's DPO; the host's staff for the host's side (L2007 art. 16 §1 5°; SPEC PRC-05, PRC-07)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  downloadProcessorDocument: {
+    method: 'GET',
+    path: '/api/processors/:recordId/documents/:documentId',
+    rule: "The controller's DPO; the host's staff for the host's side (SPEC PRC-05)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  recordProcessorReview: {
+    method: 'POST',
+    path: '/api/processors/:recordId/reviews',
+    rule: "The controller's DPO only (L2007 art. 16 §1 2°, §4; SPEC PRC-02, PRC-07)",
+    outcomes: DPO_ONLY,
+  },
+  listBreakGlassGrants: {
+    method: 'GET',
+    path: '/api/break-glass',
+    rule: "The host's staff, the host's grants; the controller's DPO, its own (SPEC SEC-12)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  requestBreakGlass: {
+    method: 'POST',
+    path: '/api/break-glass',
+    rule: "Platform operator (the host's staff), under a support ticket; nothing is readable until the controller instructs (L2007 art. 16 §3; SPEC PRC-06)",
+    outcomes: OPERATOR,
+  },
+  getBreakGlassGrant: {
+    method: 'GET',
+    path: '/api/break-glass/:grantId',
+    rule: "The host's staff; the DPO of the grant's controller; to another DPO it does not exist (SPEC SEC-12)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  approveBreakGlass: {
+    method: 'POST',
+    path: '/api/break-glass/:grantId/approval',
+    rule: "The DPO of the grant's controller gives the instruction (L2007 art. 16 §3; SPEC SEC-12, PRC-06)",
+    outcomes: DPO_ONLY,
+  },
+  refuseBreakGlass: {
+    method: 'POST',
+    path: '/api/break-glass/:grantId/refusal',
+    rule: "The DPO of the grant's controller (SPEC SEC-12)",
+    outcomes: DPO_ONLY,
+  },
+  closeBreakGlass: {
+    method: 'POST',
+    path: '/api/break-glass/:grantId/closure',
+    rule: "Its grantee closes it; the DPO of the grant's controller revokes it (SPEC SEC-12)",
+    outcomes: PROCESSOR_PARTIES,
+  },
+  readBreakGlassContent: {
+    method: 'GET',
+    path: '/api/break-glass/:grantId/content',
+    rule: "The grant's named grantee of the host's staff, approved and within its window, reads that controller's records of that case only (L2007 art. 16 §3; SPEC SEC-12)",
+    outcomes: OPERATOR,
+  },
+  listInterconnections: {
+    method: 'GET',
+    path: '/api/interconnections',
+    rule: 'Every member: the interconnections its organisation is a party to (the register names no person; L1992 art. 21, SPEC INT-01)',
+    outcomes: FULL_SESSION,
+  },
+  registerInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections',
+    rule: "The DPO, for its organisation's connected system; registering approves its side (SPEC INT-01)",
+    outcomes: DPO_ONLY,
+  },
+  interconnectionRegistrationOptions: {
+    method: 'GET',
+    path: '/api/interconnections/registration-options',
+    rule: "The DPO: its organisation's active frameworks, their mappable categories and possible parties (SPEC INT-01)",
+    outcomes: DPO_ONLY,
+  },
+  exportInterconnectionRegister: {
+    method: 'GET',
+    path: '/api/interconnections/register',
+    rule: "The DPO: its controller's register of interconnections, JSON or PDF (L1992 art. 39 11°; SPEC PEN-12)",
+    outcomes: DPO_ONLY,
+  },
+  getInterconnection: {
+    method: 'GET',
+    path: '/api/interconnections/:interconnectionId',
+    rule: 'The members of its parties (here the police, owner, and the coordination); to others it does not exist (SPEC INT-01)',
+    outcomes: outcomes('not_found', {
+      no_session: 'unauthenticated',
+      no_mfa: 'forbidden',
+      dpo: 'allow',
+      own_organisation: 'allow',
+      compartment_before_signalling: 'allow',
+      organiser: 'allow',
+    }),
+  },
+  approveInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections/:interconnectionId/approval',
+    rule: "The DPO of a party, for its side (404 to another party's DPO; SPEC INT-01)",
+    outcomes: DPO_ONLY,
+  },
+  suspendInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections/:interconnectionId/suspension',
+    rule: "The DPO of a party: its controller's kill switch (SPEC INT-02)",
+    outcomes: DPO_ONLY,
+  },
+  resumeInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections/:interconnectionId/resumption',
+    rule: 'The DPO of the party that switched it off (409 for another party; SPEC INT-02)',
+    outcomes: DPO_ONLY,
+  },
+  retireInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections/:interconnectionId/retirement',
+    rule: "The owner's DPO (403 to another party's; SPEC INT-01)",
+    outcomes: DPO_ONLY,
+  },
+  listInterconnectionExchanges: {
+    method: 'GET',
+    path: '/api/interconnections/:interconnectionId/exchanges',
+    rule: 'The DPO of a party: the per-transaction log (SPEC INT-02, SEC-05)',
+    outcomes: DPO_ONLY,
+  },
+  listInterconnectionLinks: {
+    method: 'GET',
+    path: '/api/cases/:caseId/interconnection-links',
+    rule: "Those who see the case, as its items' sources (SPEC INT-02)",
+    outcomes: CASE_READ,
+  },
+  linkInterconnection: {
+    method: 'POST',
+    path: '/api/cases/:caseId/interconnection-links',
+    rule: "A member of the interconnection's owner who may contribute to the case for it (bill art. 3 §1 al. 2; SPEC INT-02, ROL-09)",
+    outcomes: caseAction('own_organisation'),
+  },
+  endInterconnectionLink: {
+    method: 'POST',
+    path: '/api/cases/:caseId/interconnection-links/:linkId/end',
+    rule: "A member of the link's organisation who may contribute to the case (SPEC INT-02, ROL-09)",
+    outcomes: caseAction('own_organisation'),
+  },
+  deliverThroughInterconnection: {
+    method: 'POST',
+    path: '/api/interconnections/:interconnectionId/deliveries',
+    rule: 'No session counts: only a connected system signing with the key of a registered, approved and active interconnection; any other caller 403 and a security event (L1992 art. 21; SPEC INT-01, INT-02)',
+    outcomes: outcomes('forbidden'),
   },
 };

@@ -35,6 +35,29 @@ export function createAccessRepository() {
         set_config('concerto.controller_desk', '', true)`.execute(tx);
     },
 
+    /**
+     * The retention desk (migration 0030): for this transaction, the actor reads the retention
+     * records (lists, tombstones, tasks, reviews) of `organisationId` only, and acts for no case.
+     */
+    async actAsRetentionDesk(tx: Tx, userId: string, organisationId: string): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', '', true),
+        set_config('concerto.controller_desk', '', true),
+        set_config('concerto.retention_desk', ${organisationId}, true)`.execute(tx);
+    },
+
+    /**
+     * A break-glass read (migration 0034): for this transaction, the user acts for no organisation
+     * and reads only what the grant's policies show, which they do to its grantee while it is
+     * approved and not ended.
+     */
+    async actUnderBreakGlass(tx: Tx, userId: string, grantId: string): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', '', true),
+        set_config('concerto.controller_desk', '', true),
+        set_config('concerto.break_glass', ${grantId}, true)`.execute(tx);
+    },
+
     /** The user's own permissions: cross-case search (SEC-07) and special-category designations (DAT-19). */
     async permissionsOf(tx: Tx, userId: string): Promise<{ crossCaseSearch: boolean; designations: string[] }> {
       const row = await tx

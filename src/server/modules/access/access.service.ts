@@ -15,6 +15,7 @@ import type { RepresentationRepository } from '../representation/representation.
 import type { UndertakingsRepository } from '../undertakings/undertakings.repository.js';
 import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rules.js';
 import type { AccessRepository } from './access.repository.js';
+import type { BreakGlassFacts } from './processor-decisions.js';
 import { type ActorFacts, actingOrganisations, holdsCaseRole } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
 import { COMPARTMENT_READERS, type DesignationScope } from './record-visibility.js';
@@ -124,6 +125,62 @@ export function createAccess({ access, representations, undertakings, clock }: A
       await access.leaveControllerDesk(tx, context.facts.userId, context.acting);
     },
 
+    /**
+     * SPEC SEC-12 (L2007 art. 16 §3): the host's staff read a controller's records of a case only
+     * under a break-glass grant its DPO approved, as its named grantee, within its window (on this
+     * module's clock). Allowed, row-level security shows this transaction those records and the
+     * case's keys (migration 0034), and nothing else; refused, the denied event is committed and
+     * `followUp` runs with it (e.g. recording the end of an expired grant).
+     */
+    async enterBreakGlass(
+      tx: Tx,
+      actor: Actor,
+      grantId: string,
+      grant: BreakGlassFacts | undefined,
+      followUp?: RefusalFollowUp,
+    ): Promise<AccessContext> {
+      const facts = await actorFacts(tx, actor);
+      const context = { facts, acting: [] };
+      const request: Request = { action: 'break_glass.read', grant, now: clock.now() };
+      const decision = decide(facts, request);
+      if (!decision.allowed) {
+        const detail =
+          decision.answer === 'not_found' ? 'No such break-glass grant' : `Refused: ${decision.reason.replaceAll('_', ' ')}`;
+        const event = {
+          actor: auditActorOf(context),
+          action: 'consult' as const,
+          outcome: 'denied' as const,
+          reason: decision.reason,
+          records: [{ type: 'break_glass', id: grantId }],
+        };
+        return refuse(decision.answer, denyRule(request, decision.reason), detail, event, followUp);
+      }
+      await access.actUnderBreakGlass(tx, actor.userId, grantId);
+      return context;
+    },
+
+    /**
+     * The retention desk of the actor's own organisation (SPEC RET-01..08; ADR 0016): its DPO or a
+     * member with a case role, allowed by `decide`, then row-level security narrowed to the retention
+     * records of that organisation (ids, codes and dates; no case content).
+     */
+    async enterRetentionDesk(tx: Tx, actor: Actor, action: AuditAction): Promise<AccessContext> {
+      const facts = await actorFacts(tx, actor);
+      const context = { facts, acting: [actor.organisationId] };
+      const request: Request = { action: 'retention.desk' };
+      const decision = decide(facts, request);
+      if (!decision.allowed) {
+        return refuse('forbidden', denyRule(request, decision.reason), `Refused: ${decision.reason.replaceAll('_', ' ')}`, {
+          actor: auditActorOf(context),
+          action,
+          outcome: 'denied',
+          reason: decision.reason,
+        });
+      }
+      await access.actAsRetentionDesk(tx, actor.userId, actor.organisationId);
+      return context;
+    },
+
     /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
     require(
       context: AccessContext,
@@ -140,7 +197,17 @@ export function createAccess({ access, representations, undertakings, clock }: A
         ? 'transfer'
         : request.action.startsWith('consultation.')
         ? 'consultation'
-        : request.action.startsWith('framework.') || request.action === 'case.create'
+        : request.action.startsWith('interconnection.')
+        ? 'interconnection'
+        : request.action.startsWith('processor.')
+        ? 'processor record'
+        : request.action.startsWith('break_glass.')
+        ? 'break-glass grant'
+        : request.action.startsWith('retention.')
+        ? 'retention record'
+        : request.action.startsWith('declaration.')
+        ? 'declaration'
+        : request.action.startsWith('framework.') || request.action === 'case.create' || request.action === 'statistics.read'
           ? 'framework'
           : 'case';
       const code =

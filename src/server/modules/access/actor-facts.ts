@@ -1,11 +1,11 @@
 /** What the access rules know about the acting user, loaded in the transaction (ARCHITECTURE §3.2). */
-import type { UserRole } from '../../../contracts/identity.js';
+import type { AccountRole } from '../../../contracts/identity.js';
 import type { DesignationScope } from './record-visibility.js';
 
 export interface ActorFacts {
   userId: string;
   organisationId: string;
-  roles: readonly UserRole[];
+  roles: readonly AccountRole[];
   /** Authorities this user represents today: representation within its period, undertaking accepted (bill art. 5). */
   representedAuthorities: readonly string[];
   /** Authorities of this user's representations that have ended or lapsed (for the denial's reason only). */
@@ -23,7 +23,7 @@ export interface ActorFacts {
 }
 
 /** Roles that take part in consultations for the user's own organisation. */
-export const CASE_ROLES: readonly UserRole[] = ['organiser', 'participant', 'prosecutor'];
+export const CASE_ROLES: readonly AccountRole[] = ['organiser', 'participant', 'prosecutor'];
 
 export function holdsCaseRole(actor: Pick<ActorFacts, 'roles'>): boolean {
   return actor.roles.some((role) => CASE_ROLES.includes(role));

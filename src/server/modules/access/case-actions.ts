@@ -4,7 +4,7 @@
  * actor must hold the organiser role, and whether a permanent representative may act for the
  * authority represented. `decide` applies this table after the audience check.
  */
-import type { UserRole } from '../../../contracts/identity.js';
+import type { AccountRole, UserRole } from '../../../contracts/identity.js';
 import type { AudienceRelation, CaseState } from '../../db/schema.js';
 
 export const CASE_ACTIONS = [
@@ -200,7 +200,7 @@ export function caseActionRefusal(
   action: CaseAction,
   relation: AudienceRelation,
   state: CaseState,
-  actor: { roles: readonly UserRole[]; viaRepresentation: boolean },
+  actor: { roles: readonly AccountRole[]; viaRepresentation: boolean },
 ): CaseActionRefusal | undefined {
   const rule = CASE_ACTION_RULES[action];
   if (actor.viaRepresentation && !rule.representative) return 'representative_not_allowed';

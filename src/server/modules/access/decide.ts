@@ -8,6 +8,36 @@ import type { AudienceRelation } from '../../db/schema.js';
 import { type ActorFacts, actingOrganisations, holdsCaseRole } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
 import { type CaseAction, CASE_ACTION_RULES, caseActionRefusal, type CaseActionRefusal } from './case-actions.js';
+import {
+  decideSupervisionRequest,
+  SUPERVISION_DENY_RULES,
+  type SupervisionDenyReason,
+  type SupervisionRequest,
+} from './supervision-decisions.js';
+import {
+  COMPLIANCE_DENY_RULES,
+  type ComplianceDenyReason,
+  type ComplianceRequest,
+  decideComplianceRequest,
+} from './compliance-decisions.js';
+import {
+  DECLARATION_DENY_RULES,
+  type DeclarationDenyReason,
+  type DeclarationRequest,
+  decideDeclarationRequest,
+} from './declaration-decisions.js';
+import {
+  decideProcessorRequest,
+  PROCESSOR_DENY_RULES,
+  type ProcessorDenyReason,
+  type ProcessorRequest,
+} from './processor-decisions.js';
+import {
+  decideRetention,
+  RETENTION_DENY_RULES,
+  type RetentionDenyReason,
+  type RetentionRequest,
+} from './retention-access.js';
 
 export type DenyReason =
   | 'not_platform_operator'
@@ -31,6 +61,14 @@ export type DenyReason =
   | 'justification_missing'
   | 'not_controller'
   | 'cross_case_search_not_granted'
+  | 'not_transfer_register_keeper'
+  | 'no_such_interconnection'
+  | 'not_interconnection_owner'
+  | ProcessorDenyReason
+  | ComplianceDenyReason
+  | DeclarationDenyReason
+  | RetentionDenyReason
+  | SupervisionDenyReason
   | CaseActionRefusal;
 
 export type Decision =
@@ -70,6 +108,12 @@ export interface ConsultationFacts {
   agenda: readonly CaseFacts[];
 }
 
+/** The controllers of a registered interconnection (SPEC INT-01): its owner and the other parties. */
+export interface InterconnectionFacts {
+  ownerId: string;
+  partyIds: readonly string[];
+}
+
 /** The parties of an own-file transfer (bill art. 4): its requester and the controllers of its items. */
 export interface TransferFacts {
   requesterOrganisationId: string;
@@ -92,11 +136,30 @@ export type Request =
   | { action: 'case.list' }
   | { action: 'person.search' }
   | { action: 'designation.manage' }
+  | { action: 'transfer_register.manage' | 'transfer_deny_rules.view' }
+  | { action: 'interconnection.view'; interconnection: InterconnectionFacts | undefined }
+  | {
+      action: 'interconnection.manage';
+      /** The interconnection acted on (undefined: the id names none); absent to register one. */
+      interconnection?: InterconnectionFacts | undefined;
+      /** Retiring it is its owner's; approving and switching off are every party's. */
+      need?: 'party' | 'owner';
+    }
   | { action: 'information.keep' | 'information.review' }
   | { action: 'rights.desk' }
   | { action: 'rights.part'; need: RightsPartNeed; part: RightsPartFacts }
   | { action: 'rights.identity'; intakeId: string }
   | { action: 'notification.read' }
+  // The processor registry and break-glass grants (processor-decisions.ts; SPEC PRC, SEC-12).
+  | ProcessorRequest
+  // The compliance evidence, dashboards and statistics (compliance-decisions.ts; SPEC SCO-08, SCO-12, SEC-03, SEC-04, PUR-03).
+  | ComplianceRequest
+  // The declarations of processing and their register (declaration-decisions.ts; SPEC DCL, SEC-13).
+  | DeclarationRequest
+  // The retention of cases: schedule, destruction lists, reviews, paper tasks (retention-access.ts; SPEC RET).
+  | RetentionRequest
+  // The supervisory cases and the Commission's inspector (supervision-decisions.ts; SPEC SUP, PEN-14, PEN-22).
+  | SupervisionRequest
   | {
       action: CaseAction;
       kase: CaseFacts | undefined;
@@ -132,6 +195,14 @@ export const DENY_RULES: Record<DenyReason, string> = {
   justification_missing: 'L1992 art. 16 §1 1° and 4°; bill Comm. art. 3 (traceability, SPEC SEC-05)',
   not_controller: 'bill art. 3 §1 al. 2 (SPEC ROL-09, FIL-02)',
   cross_case_search_not_granted: 'L1992 art. 16 §1 4° (SPEC SEC-07)',
+  ...PROCESSOR_DENY_RULES,
+  ...COMPLIANCE_DENY_RULES,
+  ...DECLARATION_DENY_RULES,
+  ...RETENTION_DENY_RULES,
+  ...SUPERVISION_DENY_RULES,
+  not_transfer_register_keeper: 'L2007 art. 17bis, arts 21-22 (SPEC ROL-12, TRF-01)',
+  no_such_interconnection: 'L1992 art. 21 (SPEC INT-01); ARCHITECTURE §3.7',
+  not_interconnection_owner: 'L1992 art. 21; bill art. 3 §1 al. 2 (SPEC INT-01)',
   // The action's own rule is cited instead (CASE_ACTION_RULES); these are the fallbacks.
   case_state: 'bill art. 2 §3 (SPEC WFL-01..13)',
   organiser_role_required: 'bill art. 2 §3 1° (SPEC ROL-03)',
@@ -308,10 +379,35 @@ export function decide(actor: ActorFacts, request: Request): Decision {
         : deny('justification_missing', 'forbidden');
     }
     // DAT-19: the controller's designations are kept by its DPO, for its own staff only.
+    // SPEC TRF-01 (L2007 arts 21-22): a controller's transfer register is kept by its DPO; the
+    // deny-list of the royal decrees (TRF-03) binds every controller, so the operator keeps it
+    // and the DPOs read it.
+    case 'transfer_register.manage':
+      return actor.roles.includes('dpo') ? desk(actor.organisationId) : deny('not_transfer_register_keeper', 'forbidden');
+    case 'transfer_deny_rules.view':
+      if (administersPlatform(actor)) return { allowed: true, relation: 'platform' };
+      return decide(actor, { action: 'transfer_register.manage' });
     case 'designation.manage':
       return actor.roles.includes('dpo')
         ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
         : deny('not_dpo', 'forbidden');
+    // SPEC INT-01 (L1992 art. 21): the register of interconnections is its parties' to know (it
+    // names no person); each controller's DPO registers, approves and switches off its side.
+    case 'interconnection.view':
+      return request.interconnection?.partyIds.includes(actor.organisationId)
+        ? { allowed: true, relation: 'acting_organisations', via: actor.organisationId }
+        : deny('no_such_interconnection', 'not_found');
+    case 'interconnection.manage': {
+      if (!actor.roles.includes('dpo')) return deny('not_dpo', 'forbidden');
+      const { interconnection } = request;
+      if (!('interconnection' in request)) return desk(actor.organisationId);
+      if (!interconnection?.partyIds.includes(actor.organisationId))
+        return deny('no_such_interconnection', 'not_found');
+      if (request.need === 'owner' && interconnection.ownerId !== actor.organisationId) {
+        return deny('not_interconnection_owner', 'forbidden');
+      }
+      return desk(actor.organisationId);
+    }
     // SPEC RGT-GEN-01, ROL-12: a controller's DPO works its rights desk (a DPO has no case access,
     // only this); the prosecutor works the office's, for the requests bill art. 7 al. 2 sends there.
     // Both handle content covered by the secrecy of art. 458ter §2, so the same gate applies.
@@ -341,6 +437,44 @@ export function decide(actor: ActorFacts, request: Request): Decision {
     // SPEC RGT-ACC-02: the desk that received the request checks who sent it.
     case 'rights.identity':
       return actor.organisationId === request.intakeId ? desk(actor.organisationId) : deny('not_intake_desk', 'forbidden');
+    // The processor registry and break-glass grants (L2007 art. 16 §1 and §3; processor-decisions.ts).
+    case 'processor.list':
+    case 'processor.create':
+    case 'processor.view':
+    case 'processor.edit':
+    case 'processor.upload':
+    case 'processor.approve':
+    case 'processor.review':
+    case 'break_glass.request':
+    case 'break_glass.list':
+    case 'break_glass.view':
+    case 'break_glass.decide':
+    case 'break_glass.close':
+    case 'break_glass.read':
+      return decideProcessorRequest(actor, request);
+    // The compliance evidence, dashboards and statistics (compliance-decisions.ts).
+    case 'compliance.instance':
+    case 'compliance.controller':
+    case 'compliance.designate_owner':
+    case 'statistics.list':
+    case 'statistics.read':
+      return decideComplianceRequest(actor, request);
+    // The declarations of processing and their register (declaration-decisions.ts).
+    case 'declaration.manage':
+    case 'declaration.keep':
+      return decideDeclarationRequest(actor, request);
+    // The retention of the cases an organisation keeps or controls records of (retention-access.ts).
+    case 'retention.desk':
+    case 'retention.list':
+    case 'retention.approve':
+    case 'retention.review':
+    case 'retention.paper':
+      return decideRetention(actor, request);
+    // The controller's supervisory cases and the Commission's inspector (L1992 arts 30-33; supervision-decisions.ts).
+    case 'supervision.manage':
+    case 'inspection.enter':
+    case 'inspection.read':
+      return decideSupervisionRequest(actor, request);
     // Notifications carry no content: every full session reads its organisation's.
     case 'notification.read':
       return { allowed: true, relation: 'acting_organisations' };

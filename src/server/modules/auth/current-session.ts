@@ -1,6 +1,6 @@
 /** The session a request was authenticated with, and how it is shown to its holder. */
 import type { SessionInfo, SessionPurpose } from '../../../contracts/auth.js';
-import type { UserRole } from '../../../contracts/identity.js';
+import type { AccountRole } from '../../../contracts/identity.js';
 import type { UserActor } from '../../kernel/audit/index.js';
 import type { Actor } from '../identity/platform-access.js';
 import { absoluteExpiry, idleExpiry, type SessionLimits } from './session-lifetime.js';
@@ -21,7 +21,7 @@ export interface CurrentSession {
 }
 
 export function toActor(row: { user_id: string; organisation_id: string; roles: string[] }): Actor {
-  return { userId: row.user_id, organisationId: row.organisation_id, roles: row.roles as UserRole[] };
+  return { userId: row.user_id, organisationId: row.organisation_id, roles: row.roles as AccountRole[] };
 }
 
 /** The audit log's "who": one role, the first held (role codes are not personal data). */

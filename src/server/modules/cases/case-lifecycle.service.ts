@@ -48,6 +48,7 @@ import { type DraftRecords, draftRecordsOf, retentionParties, selectionIssues } 
 import type { CaseRow } from './cases.repository.js';
 import { type CaseDeps, caseOpener, type OpenCase, recordTransition } from './open-case.js';
 import { refuseUninformedDisclosure } from '../information-notices/information-gate.js';
+import { refuseUndeclaredProcessing } from '../declarations/declared-processing.js';
 
 const signalRule = 'bill art. 2 §3 1° (SPEC WFL-03)';
 
@@ -172,6 +173,12 @@ export function createCaseLifecycle(deps: CaseDeps) {
           ),
           'CP art. 458ter §1 al. 2 (SPEC PUR-01)',
         );
+        // SPEC DCL-01 (L2007 art. 17 §1): the controller's go-live: no case is opened in a processing it has not declared.
+        await refuseUndeclaredProcessing(tx, {
+          organisationId: actor.organisationId,
+          frameworkId: framework!.id,
+          purposes: input.purposes,
+        });
         const id = randomUUID();
         const now = clock.now();
         const facts: CaseFacts = {

@@ -43,18 +43,25 @@ import { contestedState } from '../contested/contested-state.js';
 import { notifyExporters } from './exported-item-notices.js';
 import { flagListUpdate, proposeListEntry } from '../prosecutor-list/list-proposals.js';
 import { fileCorrectionRequest } from './correction-requests.js';
-import { type ItemPayload, itemRequires, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
-import { draftRecordsOf, phaseOf, selectionIssues } from './case-rules.js';
+import { itemRequires, presentItems, presentPersons, readItemPayload } from './case-presenter.js';
+import { draftRecordsOf, selectionIssues } from './case-rules.js';
 import { editAsItemInput, type ItemFacts, itemIssues, policeMissionOf, type RuledIssue } from './item-rules.js';
 import { openInformationObligation, refuseUninformedDisclosure } from '../information-notices/information-gate.js';
 import { INFORMATION_RULE, personInformationIssues } from '../information-notices/information-rules.js';
+import {
+  compartmentPersonsOf,
+  decreeIssuesOf,
+  itemFactsOf,
+  itemPayloadOf,
+  writeNewItem,
+} from './collect-item.js';
 import { type CaseDeps, caseOpener, type OpenCase } from './open-case.js';
 import type { ItemRow } from './records.repository.js';
 import { childFocusExemption } from '../identity/royal-decree-rules.js';
 import { refuseErasureWhileHeld } from '../legal-holds/active-legal-hold.js';
 import type { JudicialStatusListener } from './judicial-status.js';
 import { decreeFactsOf, priorNoticeOf } from './royal-decree-facts.js';
-import { blockedRule, royalDecreeIssues } from './royal-decree-item-rules.js';
+import { blockedRule } from './royal-decree-item-rules.js';
 
 export interface CaseRecordsDeps extends CaseDeps {
   blindIndex: BlindIndex;
@@ -73,18 +80,6 @@ function refuseRuled(issues: RuledIssue[]): void {
     issues.map(({ field, message }) => ({ field, message })),
     rule,
   );
-}
-
-function payloadOf(input: Omit<UpdateItem, 'reason'>, sourceReference: string | null): ItemPayload {
-  return {
-    content: input.content,
-    details: input.details ?? null,
-    special: input.special ?? null,
-    relevance: input.relevance ?? null,
-    sourceReference,
-    secretOfInvestigation: input.secretOfInvestigation ?? null,
-    judicial: input.judicial ?? null,
-  };
 }
 
 export function createCaseRecords(deps: CaseRecordsDeps) {
@@ -107,50 +102,15 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
     );
   }
 
-  async function itemFacts(tx: Tx, open: OpenCase): Promise<ItemFacts> {
-    const [framework, [controller], persons] = await Promise.all([
-      cases.frameworkOf(tx, open.row.framework_id),
-      cases.organisations(tx, [open.actingFor]),
-      records.personsOf(tx, open.row.id, open.sharedOnly),
-    ]);
-    return {
-      allowedCategories: (framework?.allowed_categories ?? []) as CategoryCode[],
-      controller: {
-        kind: controller!.kind as ItemFacts['controller']['kind'],
-        dpRegime: controller!.dp_regime as ItemFacts['controller']['dpRegime'],
-      },
-      persons: new Map(persons.map((p) => [p.id, p.role])),
-    };
-  }
-
-  /** DAT-32, DAT-33: what the royal decrees of the acting organisation ask of the item. */
-  async function decreeIssues(
+  const itemFacts = (tx: Tx, open: OpenCase): Promise<ItemFacts> => itemFactsOf(tx, deps, open);
+  const decreeIssues = (
     tx: Tx,
     open: OpenCase,
     input: { category: CategoryCode; personIds: readonly string[] },
     previous?: CategoryCode,
-  ): Promise<RuledIssue[]> {
-    const [facts, persons] = await Promise.all([
-      decreeFactsOf(tx, records, open.row.id, open.actingFor, today()),
-      records.personsOf(tx, open.row.id, open.sharedOnly),
-    ]);
-    return royalDecreeIssues(
-      input,
-      {
-        priorNoticeRequired: facts.noticeDecree !== undefined,
-        notified: new Set(facts.notices.keys()),
-        persons: new Set(persons.map((person) => person.id)),
-        sexLife: facts.sexLife,
-      },
-      previous,
-    );
-  }
-
-  /** WFL-03: the persons among `personIds` that are still in the compartment (not shared). */
-  async function compartmentPersons(tx: Tx, open: OpenCase, personIds: readonly string[]): Promise<Set<string>> {
-    const persons = await records.personsOf(tx, open.row.id, open.sharedOnly);
-    return new Set(persons.filter((p) => !p.shared && personIds.includes(p.id)).map((p) => p.id));
-  }
+  ): Promise<RuledIssue[]> => decreeIssuesOf(tx, deps, open, input, previous);
+  const compartmentPersons = (tx: Tx, open: OpenCase, personIds: readonly string[]): Promise<Set<string>> =>
+    compartmentPersonsOf(tx, deps, open, personIds);
 
   /** DAT-19, DAT-23, DAT-29: only a person designated for the special category records or changes it. */
   function requireDesignation(open: OpenCase, requires: readonly DesignationScope[]): void {
@@ -391,55 +351,17 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         }
         refuseRuled(issues);
         requireDesignation(open, inputRequires(input));
-        // WFL-03: information about a person the signal left in the compartment stays there with
-        // that person, until its controller shares both (SPEC WFL-09).
-        const withCompartmentPersons = (await compartmentPersons(tx, open, input.personIds)).size > 0;
-        const id = randomUUID();
-        const now = clock.now();
-        const sourceReference = input.provenance.kind === 'already_held' ? input.provenance.sourceReference : null;
-        const payload = await open.cipher.encrypt(...FIELDS.item(id, 1), JSON.stringify(payloadOf(input, sourceReference)));
-        const row = await records.insertItem(tx, {
-          id,
-          case_id: caseId,
-          category: input.category,
-          controller_organisation_id: open.actingFor,
-          shared: OPEN_STATES.includes(open.row.state) && !withCompartmentPersons,
-          genetic_biometric: input.geneticOrBiometric ?? false,
-          reveals_sensitive: input.revealsSensitive ?? [],
-          secret_of_investigation: input.secretOfInvestigation !== undefined,
-          judicial: input.judicial !== undefined,
-          police_mission: policeMissionOf(input, facts.controller),
-          criminal_related: input.criminalRelated ?? false,
-          phase: phaseOf(open.row.state),
-          provenance: input.provenance.kind,
-          consultation_id: input.provenance.kind === 'collected_following_consultation' ? input.provenance.consultationId : null,
-          mission_confirmed_by: actor.userId,
-          mission_confirmed_at: now,
-          annotates_item_id: input.annotatesItemId ?? null,
-          payload,
-          created_by: actor.userId,
-          created_at: now,
-          updated_by: actor.userId,
-          updated_at: now,
-        });
-        await records.setItemPersons(tx, id, input.personIds);
-        await records.itemVersion(tx, {
-          item_id: id,
-          version: 1,
-          category: input.category,
-          reveals_sensitive: input.revealsSensitive ?? [],
-          criminal_related: input.criminalRelated ?? false,
-          payload,
-          changed_by: actor.userId,
-          changed_at: now,
-          reason: null,
+        const row = await writeNewItem(tx, deps, open, input, {
+          userId: actor.userId,
+          at: clock.now(),
+          controller: facts.controller,
         });
         await audit.record(tx, {
           actor: open.who,
           action: 'collect',
           outcome: 'success',
           caseId,
-          records: [{ type: 'item', id, category: Number(input.category.slice(1)) }],
+          records: [{ type: 'item', id: row.id, category: Number(input.category.slice(1)) }],
         });
         return presentItem(tx, open, row);
       });
@@ -485,7 +407,7 @@ export function createCaseRecords(deps: CaseRecordsDeps) {
         const now = clock.now();
         const payload = await open.cipher.encrypt(
           ...FIELDS.item(itemId, version),
-          JSON.stringify(payloadOf(input, previous.sourceReference)),
+          JSON.stringify(itemPayloadOf(input, previous.sourceReference)),
         );
         const row = await records.updateItem(tx, itemId, {
           category: input.category,

@@ -11,10 +11,12 @@ import type { AuditAction, AuditLog, UserActor } from '../../kernel/audit/index.
 import type { Clock } from '../../kernel/clock.js';
 import type { Envelope, ScopeCipher } from '../../kernel/crypto/envelope.js';
 import { DomainError } from '../../kernel/errors.js';
+import type { RefusalFollowUp } from '../../kernel/refusal.js';
 import type { LegalRules } from '../../kernel/legal-rules/index.js';
 import { type Access, type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
 import type { CaseFacts } from '../access/case-audience.js';
 import type { CaseAction } from '../access/case-actions.js';
+import { refuseUndeclaredProcessing } from '../declarations/declared-processing.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import type { NotificationsRepository } from '../notifications/notifications.repository.js';
@@ -55,6 +57,8 @@ export interface OpenOptions {
   owner?: string;
   /** Lock the case row: the use case changes its state. */
   forUpdate?: boolean;
+  /** What a refusal leaves besides its denied event (e.g. the exchange log of an interconnection). */
+  followUp?: RefusalFollowUp;
 }
 
 export function caseOpener({ cases, access, envelope }: Pick<CaseDeps, 'cases' | 'access' | 'envelope'>) {
@@ -74,10 +78,19 @@ export function caseOpener({ cases, access, envelope }: Pick<CaseDeps, 'cases' |
       { action, kase: facts, ...(options.owner !== undefined && { owner: options.owner }) },
       auditAction,
       caseId,
+      options.followUp,
     );
     const row = options.forUpdate ? await cases.caseForUpdate(tx, caseId) : await cases.caseById(tx, caseId);
     // Row-level security hid what the rules allowed: the two nets disagree, which is a defect.
     if (!row || !facts) throw new DomainError('internal', { detail: 'Row-level security and access.decide disagree' });
+    // SPEC DCL-01 (L2007 art. 17 §1): no data is entered in a processing its controller has not declared.
+    if (auditAction === 'collect') {
+      await refuseUndeclaredProcessing(tx, {
+        organisationId: decision.via ?? actor.organisationId,
+        frameworkId: row.framework_id,
+        purposes: row.purposes,
+      });
+    }
     return {
       context,
       decision,

@@ -152,6 +152,35 @@ export const RADICALISATION_CASES: DemoCase[] = [
     approvals: ['prisonDirector', 'policeInspector'],
   },
   {
+    // The prison's only records, signalled to the CSIL-R, and a maximum retention of two months agreed
+    // by the prison and the CPAS: the case to try the end of retention on (issue 6 scope 10). Once the
+    // organiser closes it and the two months have passed (`concerto jobs run --as-of` on the demo), its
+    // destruction list awaits the CPAS as keeper and the prison's DPO, both printed demo users.
+    key: 'csilShortRetention',
+    framework: 'csilR',
+    author: 'prisonDirector',
+    title: 'Détenu transféré – signalement sans suite',
+    purposes: ['P2'],
+    subjects: ['fabienCollard'],
+    items: [
+      {
+        category: 'C14',
+        about: ['fabienCollard'],
+        content:
+          'Refuse les activités de groupe depuis son transfert; aucun propos violent relevé par le personnel.',
+        relevance: THREAT_FR,
+        source: 'Rapport du service psychosocial de la prison 2026/058 (démo)',
+      },
+    ],
+    signal: true,
+    decision: {
+      accept: true,
+      reason: 'Une évaluation commune suffit: la cellule conserve le dossier deux mois après sa clôture.',
+    },
+    retentionMonths: 2,
+    approvals: ['prisonDirector'],
+  },
+  {
     key: 'csilAccepted',
     framework: 'csilR',
     author: 'policeInspector',

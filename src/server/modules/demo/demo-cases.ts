@@ -84,7 +84,9 @@ export interface DemoCase {
     ground: (typeof ADMISSION_GROUNDS)[number];
     justification: string;
   }[];
-  /** FIL-01: who approves the default retention besides the organiser, who approved it by accepting. */
+  /** FIL-01: a maximum retention (months) the organiser proposes instead of the framework's default. */
+  retentionMonths?: number;
+  /** FIL-01: who approves the retention besides the organiser, who approved it by accepting or proposing. */
   approvals?: StaffKey[];
   /** Added to the shared file after acceptance, before the consultations. */
   shared?: DemoItem[];

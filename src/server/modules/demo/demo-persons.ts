@@ -258,6 +258,14 @@ const PERSONS = {
     address: 'Rue de la Maquette 2, 5000 Namur',
     serial: 17,
   },
+  fabienCollard: {
+    surname: 'Collard',
+    firstNames: 'Fabien',
+    birthDate: '1993-07-21',
+    birthPlace: 'Dinant',
+    address: 'Prison de Démo, Chemin de la Prison 3, 5000 Namur',
+    serial: 211,
+  },
 } satisfies Record<string, DemoPerson>;
 
 export type PersonKey = keyof typeof PERSONS;

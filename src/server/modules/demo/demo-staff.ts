@@ -19,7 +19,9 @@ export type StaffKey =
   | 'cpasSocialWorker'
   | 'cpasDpo'
   | 'prisonDirector'
-  | 'youthCounsellor';
+  | 'prisonDeputyDpo'
+  | 'youthCounsellor'
+  | 'youthCareDpo';
 
 export interface DemoStaff {
   organisation: Exclude<DemoOrganisationKey, 'host'>;
@@ -101,6 +103,21 @@ export const DEMO_STAFF: Record<StaffKey, DemoStaff> = {
     email: 'luc.martin@prison.demo.example',
     displayName: 'Luc Martin',
     roles: ['organiser'],
+    language: 'fr',
+  },
+  // The prison's named DPO is a printed demo user, who creates nothing; its deputy approved the host's record.
+  prisonDeputyDpo: {
+    organisation: 'prison',
+    email: 'sarah.jacobs@prison.demo.example',
+    displayName: 'Sarah Jacobs',
+    roles: ['dpo'],
+    language: 'fr',
+  },
+  youthCareDpo: {
+    organisation: 'youthCare',
+    email: 'emma.willems@aidejeunesse.demo.example',
+    displayName: 'Emma Willems',
+    roles: ['dpo'],
     language: 'fr',
   },
   youthCounsellor: {

@@ -139,14 +139,14 @@ describe('a demo database', () => {
     ).toEqual(new Set(participants.map((u) => u.organisation.id)));
   });
 
-  it('holds the five frameworks, active, twenty-one cases in every state, consultations and transfers', async () => {
+  it('holds the five frameworks, active, twenty-two cases in every state, consultations and transfers', async () => {
     await demoOf(db).ensureDemo();
     const frameworks = await db.adminDb.selectFrom('frameworks').select(['name', 'state']).execute();
     expect(frameworks.map((f) => f.name).sort()).toEqual([...FRAMEWORK_NAMES].sort());
     expect(frameworks.every((f) => f.state === 'active')).toBe(true);
 
     const cases = await db.adminDb.selectFrom('cases').select(['id', 'state']).execute();
-    expect(cases).toHaveLength(21);
+    expect(cases).toHaveLength(22);
     expect(new Set(cases.map((c) => c.state))).toEqual(new Set(CASE_STATES));
     expect(await countRows(db.adminDb, 'case_reopenings')).toBe(1);
 

@@ -124,9 +124,14 @@ export async function prepareCase(context: SeedContext, spec: DemoCase): Promise
       justification: admission.justification,
     });
   }
-  // The organiser's acceptance made the framework's default the first proposal (SPEC FIL-01).
+  // The organiser's acceptance made the framework's default the first proposal (SPEC FIL-01); a
+  // shorter maximum is its second proposal, which it approves by proposing (bill art. 3 §1 al. 1).
+  if (spec.retentionMonths !== undefined) {
+    await cases.proposeRetention(organiser, id, { months: spec.retentionMonths });
+  }
+  const proposal = spec.retentionMonths === undefined ? 1 : 2;
   for (const party of spec.approvals ?? []) {
-    await cases.approveRetention(staffActor(context, party), id, { proposal: 1 });
+    await cases.approveRetention(staffActor(context, party), id, { proposal });
   }
   await addItems(context, spec, spec.shared ?? []);
   await addPaperParts(context, spec);

@@ -1,12 +1,16 @@
 /** What the demo's seeding steps share: the services they go through and what they created. */
 import type { Clock } from '../../kernel/clock.js';
 import type { CaseService } from '../cases/cases.service.js';
+import type { SecurityEvidenceService } from '../compliance/security-evidence.service.js';
 import type { ConsultationService } from '../consultations/consultations.service.js';
+import type { CrossBorderService } from '../cross-border/cross-border.service.js';
+import type { DeclarationService } from '../declarations/declarations.service.js';
 import type { DesignationService } from '../designations/designations.service.js';
 import type { FrameworkService } from '../frameworks/frameworks.service.js';
 import type { IdentityService } from '../identity/identity.service.js';
 import type { Actor } from '../identity/platform-access.js';
 import type { PaperPartService } from '../paper-parts/paper-parts.service.js';
+import type { ProcessorService } from '../processors/processors.service.js';
 import type { TransferService } from '../transfers/transfers.service.js';
 import type { UndertakingService } from '../undertakings/undertakings.service.js';
 import type { DemoConsultationKey } from './demo-consultations.js';
@@ -21,10 +25,16 @@ export interface DemoContentServices {
   undertakings: UndertakingService;
   designations: DesignationService;
   frameworks: FrameworkService;
+  declarations: DeclarationService;
   cases: CaseService;
   consultations: ConsultationService;
   transfers: TransferService;
   paperParts: PaperPartService;
+  processors: ProcessorService;
+  /** SPEC TRF-01: each controller's transfer register, where its processors' locations are read. */
+  crossBorder: CrossBorderService;
+  /** SPEC SEC-03: the instance's plan reviews and restore tests. */
+  securityEvidence: SecurityEvidenceService;
   clock: Clock;
 }
 

@@ -25,7 +25,9 @@ import type { LegalRules } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type Access, type AccessContext, auditActorOf } from '../access/access.service.js';
 import { administersPlatform } from '../access/decide.js';
+import type { DeclarationReview } from '../declarations/declaration-review.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
+import { controllersWithoutApprovedHost } from '../processors/processor-facts.js';
 import type { Actor } from '../identity/platform-access.js';
 import { frameworkColumns, frameworkFacts, frameworkRecord, toFramework } from './framework-records.js';
 import { ACTIVATION_RULE, activationIssues, retentionProblem } from './framework-rules.js';
@@ -39,12 +41,25 @@ export interface FrameworkServiceDeps {
   audit: AuditLog;
   clock: Clock;
   rules: LegalRules;
+  /** SPEC SEC-10, DCL-21: a change of a framework is compared with the declarations that cover it. */
+  declarationReview: DeclarationReview;
 }
+
+const NO_APPROVED_HOST = "has not approved the host's processor record: no controller goes live on the instance without one";
+const NO_APPROVED_HOST_RULE = 'L2007 art. 16 §1 (SPEC PRC-01)';
 
 /** The largest signed authorisation accepted (a scanned PDF of a few pages). */
 export const AUTHORISATION_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 
-export function createFrameworkService({ db, frameworks, access, audit, clock, rules }: FrameworkServiceDeps) {
+export function createFrameworkService({
+  db,
+  frameworks,
+  access,
+  audit,
+  clock,
+  rules,
+  declarationReview,
+}: FrameworkServiceDeps) {
   /** Runs `work` for the operator (ARCHITECTURE §1: the operator manages frameworks). */
   function administer<T>(
     actor: Actor,
@@ -121,6 +136,27 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
     return issues;
   }
 
+  /**
+   * SPEC PRC-01 (L2007 art. 16 §1): a controller goes live on the instance when a framework it
+   * organises or takes part in is active, and none does before it approved the host's processor
+   * record: the host processes its data only under the contract the controller chose.
+   */
+  async function hostProcessorIssues(
+    tx: Tx,
+    organiserId: string | null,
+    participantIds: readonly string[],
+  ): Promise<FieldIssue[]> {
+    const uncovered = new Set(
+      await controllersWithoutApprovedHost(tx, [...(organiserId ? [organiserId] : []), ...participantIds]),
+    );
+    return [
+      ...(organiserId && uncovered.has(organiserId) ? [{ field: '/organiserOrganisationId', message: NO_APPROVED_HOST }] : []),
+      ...participantIds.flatMap((id, index) =>
+        uncovered.has(id) ? [{ field: `/participantIds/${index}`, message: NO_APPROVED_HOST }] : [],
+      ),
+    ];
+  }
+
   function retentionIssues(input: Pick<UpdateFramework, 'defaultRetention'>): FieldIssue[] {
     const problem = input.defaultRetention ? retentionProblem(rules, input.defaultRetention) : undefined;
     return problem ? [{ field: '/body/defaultRetention/months', message: problem }] : [];
@@ -162,7 +198,7 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
     },
 
     updateFramework(actor: Actor, id: string, input: UpdateFramework): Promise<Framework> {
-      return administer(actor, 'admin.framework_updated', async (tx, _context, record) => {
+      return administer(actor, 'admin.framework_updated', async (tx, context, record) => {
         await draftOrFail(tx, id);
         refuseIfAny(shapeIssues(UpdateFrameworkSchema, input));
         refuseIfAny([...(await organisationIssues(tx, input)), ...retentionIssues(input)]);
@@ -173,6 +209,7 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
           updated_at: clock.now(),
         });
         await record(id);
+        await declarationReview.afterFrameworkChange(tx, id, clock.now(), auditActorOf(context));
         return present(tx, row);
       });
     },
@@ -181,12 +218,18 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
     activateFramework(actor: Actor, id: string): Promise<Framework> {
       return administer(actor, 'admin.framework_activated', async (tx, _context, record) => {
         const draft = await draftOrFail(tx, id);
-        const issues = activationIssues(frameworkRecord(draft, await participantIdsOf(tx, id)), rules);
+        const participantIds = await participantIdsOf(tx, id);
+        const issues = [
+          ...activationIssues(frameworkRecord(draft, participantIds), rules),
+          ...(await hostProcessorIssues(tx, draft.organiser_organisation_id, participantIds)),
+        ];
         if (issues.length > 0) {
           throw new DomainError('validation_failed', {
             detail: 'The framework is not complete',
             fields: issues.map((issue) => ({ ...issue, field: `/framework${issue.field}` })),
-            rule: ACTIVATION_RULE,
+            rule: issues.some((issue) => issue.message === NO_APPROVED_HOST)
+              ? `${ACTIVATION_RULE}; ${NO_APPROVED_HOST_RULE}`
+              : ACTIVATION_RULE,
           });
         }
         const now = clock.now();
@@ -224,24 +267,27 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
 
     /** SPEC ROL-01: the whitelist changes in any state, each change audited. */
     addParticipant(actor: Actor, id: string, organisationId: string): Promise<Framework> {
-      return administer(actor, 'admin.framework_participant_added', async (tx, _context, record) => {
+      return administer(actor, 'admin.framework_participant_added', async (tx, context, record) => {
         refuseIfAny(shapeIssues(IdSchema, id, 'params/frameworkId'));
         const row = await frameworks.forUpdate(tx, id);
         if (!row) throw new DomainError('not_found', { detail: 'No such framework' });
         refuseIfAny(
-          (await organisationIssues(tx, { participantIds: [organisationId] })).map((issue) => ({
-            ...issue,
-            field: '/body/organisationId',
-          })),
+          [
+            ...(await organisationIssues(tx, { participantIds: [organisationId] })),
+            // PRC-01: joining an active framework takes the controller live on the instance.
+            ...(row.state === 'active' ? await hostProcessorIssues(tx, null, [organisationId]) : []),
+          ].map((issue) => ({ ...issue, field: '/body/organisationId' })),
         );
         await frameworks.addParticipant(tx, id, organisationId, actor.userId, clock.now());
         await record(id);
+        // SEC-10: a new party may be a recipient category the declarations do not state (DCL-10).
+        await declarationReview.afterFrameworkChange(tx, id, clock.now(), auditActorOf(context));
         return present(tx, row);
       });
     },
 
     removeParticipant(actor: Actor, id: string, organisationId: string): Promise<Framework> {
-      return administer(actor, 'admin.framework_participant_removed', async (tx, _context, record) => {
+      return administer(actor, 'admin.framework_participant_removed', async (tx, context, record) => {
         refuseIfAny([
           ...shapeIssues(IdSchema, id, 'params/frameworkId'),
           ...shapeIssues(IdSchema, organisationId, 'params/organisationId'),
@@ -252,6 +298,7 @@ export function createFrameworkService({ db, frameworks, access, audit, clock, r
           throw new DomainError('not_found', { detail: 'The organisation is not a participant of this framework' });
         }
         await record(id);
+        await declarationReview.afterFrameworkChange(tx, id, clock.now(), auditActorOf(context));
         return present(tx, row);
       });
     },

@@ -107,6 +107,7 @@ export function toUser(row: UserRow): User {
     roles: row.roles as UserRole[],
     healthProfessional: row.health_professional,
     crossCaseSearch: row.cross_case_search,
+    staffType: row.staff_type,
     active: row.active,
     deactivatedAt: row.deactivated_at?.toISOString() ?? null,
     sessionEpoch: row.session_epoch,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiTestApp, createApiTestApp, type Session } from '../../../../test/support/api-test-app.js';
+import { openForFederalUse } from '../../../../test/support/compliance-steps.js';
 import type { UserRole } from '../../../contracts/identity.js';
 import type { DB } from '../../db/schema.js';
 import { POLICE_ZONE, WELFARE_AGENCY } from './identity-fixtures.js';
@@ -20,6 +21,8 @@ const NOT_OPERATOR: UserRole[][] = [
 beforeAll(async () => {
   t = await createApiTestApp();
   operator = await t.signedIn(t.hostId, ['operator']);
+  // SPEC SCO-08: the police zone is onboarded on an instance whose federal-use gate is green.
+  await openForFederalUse(t);
 });
 afterAll(async () => {
   await t.close();

@@ -15,6 +15,7 @@ import {
   type CreateUser,
   CreateUserSchema,
   IdSchema,
+  INSPECTOR_ROLE,
   type Organisation,
   type OrganisationKind,
   type UpdateOrganisation,
@@ -31,6 +32,9 @@ import type { AuditLog, AuditRecordRef } from '../../kernel/audit/index.js';
 import type { Clock } from '../../kernel/clock.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
+import { refusable, refuse, refuseWith } from '../../kernel/refusal.js';
+import { prohibitionBlocking } from '../prohibitions/active-prohibition.js';
+import { PROHIBITION_RULE } from '../prohibitions/prohibition-rules.js';
 import type { IdentityRepository } from './identity.repository.js';
 import {
   normaliseOrganisation,
@@ -40,6 +44,7 @@ import {
   toUser,
 } from './identity.records.js';
 import { refuseIfAny, shapeIssues } from './input.js';
+import type { OnboardingGate } from './onboarding-gate.js';
 import { organisationIssues } from './organisation-rules.js';
 import { type Actor, canAdministerPlatform } from './platform-access.js';
 import { decreeRule, ended, royalDecreeIssues } from './royal-decree-rules.js';
@@ -50,6 +55,12 @@ export interface IdentityServiceDeps {
   identity: IdentityRepository;
   audit: AuditLog;
   clock: Clock;
+  /**
+   * SPEC SCO-08: the federal-use compliance gate the operator console asks before it onboards a
+   * federal participant (app.ts wires the compliance module's). Without it, as when the demo
+   * command or a test fixture sets up a platform's first organisations, nothing is held back.
+   */
+  onboardingGate?: OnboardingGate;
 }
 
 type AdminAction =
@@ -72,7 +83,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function createIdentityService({ db, identity, audit, clock }: IdentityServiceDeps) {
+export function createIdentityService({ db, identity, audit, clock, onboardingGate }: IdentityServiceDeps) {
   /** Runs `work` for an operator; anyone else gets `forbidden` and a committed denied event. */
   async function administer<T>(
     actor: Actor,
@@ -99,7 +110,8 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
       });
     }
     const auditActor = { userId: actor.userId, organisationId: actor.organisationId, role: 'operator' };
-    return inTransaction(db, (tx) =>
+    // A `refuse` inside `work` leaves its denied event behind (SPEC PEN-18: refused role assignments).
+    return refusable(db, audit, (tx) =>
       work(tx, (records) => audit.record(tx, { actor: auditActor, action, outcome: 'success', records })),
     );
   }
@@ -117,6 +129,28 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
     if (!row) throw new DomainError('not_found', { detail: 'No such user' });
     if (!row.active) throw new DomainError('conflict', { detail: 'The user is deactivated' });
     return row;
+  }
+
+  /**
+   * SPEC SCO-08: onboarding a federal participant while the federal-use gate is red is refused (409,
+   * each unmet condition named) and the refusal stays in the audit log as denied.
+   */
+  async function refuseWhileGateRed(
+    tx: Tx,
+    actor: Actor,
+    action: AdminAction,
+    kind: string,
+    records: AuditRecordRef[],
+  ): Promise<void> {
+    const refusal = await onboardingGate?.refusalFor(tx, kind);
+    if (!refusal) return;
+    refuseWith(refusal, {
+      actor: { userId: actor.userId, organisationId: actor.organisationId, role: 'operator' },
+      action,
+      outcome: 'denied',
+      reason: 'federal_use_gate_red',
+      records,
+    });
   }
 
   function roleIssues(kind: OrganisationKind, roles: readonly UserRole[]): FieldIssue[] {
@@ -170,6 +204,7 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         refuseIfAny(shapeIssues(CreateOrganisationSchema, input));
         const organisation = normaliseOrganisation(input);
         refuseIfAny(organisationIssues(organisation));
+        await refuseWhileGateRed(tx, actor, 'admin.organisation_created', organisation.kind, []);
         const now = clock.now();
         const row = await identity.insertOrganisation(tx, {
           ...organisationColumns(organisation),
@@ -197,6 +232,12 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
           issues.push({ field: '/body/kind', message: 'cannot turn a participant into the host or back' });
         }
         refuseIfAny(issues);
+        // SCO-08: turning an organisation into a federal participant onboards one.
+        if (after.kind !== before.kind) {
+          await refuseWhileGateRed(tx, actor, 'admin.organisation_updated', after.kind, [
+            { type: 'organisation', id: current.id },
+          ]);
+        }
         const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
           (name) => !sameValue(before[name], after[name]),
         );
@@ -313,6 +354,10 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         if (await identity.emailInUse(tx, email))
           issues.push({ field: '/body/email', message: 'is already in use' });
         refuseIfAny(issues, 'bill art. 3 §2 al. 1');
+        // SCO-08: a member of a federal participant is onboarded only while the gate is green.
+        await refuseWhileGateRed(tx, actor, 'admin.user_created', organisation!.kind, [
+          { type: 'organisation', id: input.organisationId },
+        ]);
         const now = clock.now();
         const row = await identity.insertUser(tx, {
           organisation_id: input.organisationId,
@@ -339,6 +384,34 @@ export function createIdentityService({ db, identity, audit, clock }: IdentitySe
         // The foreign key guarantees the organisation.
         const organisation = (await identity.organisationForUpdate(tx, current.organisation_id))!;
         refuseIfAny(roleIssues(organisation.kind as OrganisationKind, input.roles), PLATFORM_RULE);
+        // SPEC SUP-03: an inspector's account is the Commission's, granted by a DPO for a period.
+        if (current.roles.includes(INSPECTOR_ROLE)) {
+          refuseIfAny(
+            [{ field: '/body/roles', message: "an inspector's account holds the inspector role only, and ends with its grant" }],
+            'L1992 art. 32 §1 (SPEC SUP-03)',
+          );
+        }
+        // SPEC PEN-17 (L1992 art. 41 §2): no role that manages a processing for a person the court
+        // prohibited; the refused attempt stays in the audit log (PEN-18).
+        const prohibited = await prohibitionBlocking(tx, current.id, input.roles, brusselsDateOf(clock.now()));
+        if (prohibited) {
+          refuse(
+            'conflict',
+            PROHIBITION_RULE,
+            `The account's holder is prohibited from managing a processing until ${prohibited.endsOn} (judgment ${prohibited.judgmentReference})`,
+            {
+              actor: { userId: actor.userId, organisationId: actor.organisationId, role: 'operator' },
+              action: 'admin.user_roles_changed',
+              outcome: 'denied',
+              reason: 'management_prohibited',
+              records: [
+                { type: 'user', id: current.id },
+                { type: 'management_prohibition', id: prohibited.prohibitionId },
+                ...input.roles.map((role) => ({ type: 'role', id: role })),
+              ],
+            },
+          );
+        }
         if (sameValue([...current.roles].sort(), [...input.roles].sort())) return toUser(current);
         const row = await identity.updateUserEndingSessions(tx, current.id, {
           roles: [...input.roles],

@@ -4,6 +4,7 @@
  */
 import type { CreateOrganisation, OrganisationKind } from '../../../contracts/identity.js';
 import type { FieldIssue } from '../../kernel/errors.js';
+import { EU_EEA_COUNTRIES } from '../../kernel/legal-rules/countries.js';
 
 /** bill art. 2 §1: the authorities and services the bill 0485 binds (SPEC SCO-01). */
 const BILL_0485_KINDS: ReadonlySet<OrganisationKind> = new Set([
@@ -25,9 +26,7 @@ export function bill0485Applies(kind: OrganisationKind): boolean {
 const DPO_OPTIONAL_KINDS: ReadonlySet<OrganisationKind> = new Set(['other', 'platform_operator']);
 
 /** EU member states and the EEA (Iceland, Liechtenstein, Norway): L2007 art. 3bis al. 1 2° (SPEC SCO-11). */
-const EU_EEA = new Set(
-  'AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK IS LI NO'.split(' '),
-);
+export const EU_EEA: ReadonlySet<string> = EU_EEA_COUNTRIES;
 
 // Region codes that ICU names but that are not ISO 3166-1 countries.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'XK', 'ZZ']);

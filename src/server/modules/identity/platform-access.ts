@@ -2,14 +2,14 @@
  * Who administers the platform (organisations and users): the operator, never a case role
  * (ARCHITECTURE §3.6). The rule itself is the access module's.
  */
-import type { UserRole } from '../../../contracts/identity.js';
+import type { AccountRole } from '../../../contracts/identity.js';
 import { administersPlatform } from '../access/decide.js';
 
 /** The acting user, as the session will provide it. */
 export interface Actor {
   userId: string;
   organisationId: string;
-  roles: readonly UserRole[];
+  roles: readonly AccountRole[];
   /** Why case files are consulted in this working session (issue 4 scope 7), when given. */
   justification?: string | null;
 }

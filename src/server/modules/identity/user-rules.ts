@@ -58,9 +58,10 @@ export function isPersonalName(displayName: string): boolean {
 export function roleProblem(kind: OrganisationKind, roles: readonly UserRole[]): string | undefined {
   if (kind === 'platform_operator') {
     // ARCHITECTURE §3.6, bill art. 3 §1 al. 2: hosting the file does not make the host a participant.
+    // Its staff are processor staff (L2007 art. 1 §5; SPEC PRC-08): no role that acts in cases.
     return roles.length === 1 && roles[0] === 'operator'
       ? undefined
-      : "the platform operator's staff hold the operator role only: the host is not a participant (bill art. 3 §1 al. 2)";
+      : "the platform operator's staff hold the operator role only: the host is not a participant, its staff are processor staff with no role in cases (bill art. 3 §1 al. 2; L2007 art. 1 §5; SPEC PRC-08)";
   }
   return roles.includes('operator')
     ? "only the platform operator's staff administer the platform (ARCHITECTURE §3.6)"

@@ -130,16 +130,6 @@ export function createInformationObligationsRepository() {
         .where('id', '=', id)
         .executeTakeFirst(),
 
-    /** The host of the platform, the processor a notice names (L1992 art. 4 §1 1°; SPEC PRC-09). */
-    platformOperator: (tx: Tx) =>
-      tx
-        .selectFrom('organisations')
-        .select(['legal_name', 'address', 'enterprise_number'])
-        .where('kind', '=', 'platform_operator')
-        .where('active', '=', true)
-        .orderBy('created_at')
-        .executeTakeFirst(),
-
     /** What a notice cites of the framework's legal basis (SPEC SCO-03, RGT-INF-05). */
     frameworkBasis: (tx: Tx, frameworkId: string): Promise<FrameworkBasis | undefined> =>
       tx

@@ -24,6 +24,7 @@ import type { AuditAction } from '../../kernel/audit/index.js';
 import { DomainError } from '../../kernel/errors.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
+import { registerNumbersOf } from '../declarations/declared-processing.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
 import { decide } from '../access/decide.js';
@@ -47,6 +48,7 @@ import {
 } from './information-rules.js';
 import { restrictedPersons } from './information-gate.js';
 import { type NoticeFacts, noticeJson, noticePdfSpec } from './notice-document.js';
+import { hostIdentity } from '../processors/processor-facts.js';
 
 export interface InformationServiceDeps extends CaseDeps {
   obligations: InformationObligationsRepository;
@@ -249,7 +251,8 @@ export function createInformationService(deps: InformationServiceDeps) {
     if (!kase) throw new DomainError('not_found', { detail: 'No such information obligation' });
     const [controller, host, framework, basis, categories] = await Promise.all([
       obligations.organisation(tx, row.controller_organisation_id),
-      obligations.platformOperator(tx),
+      // SPEC PRC-09: the processor (host) of this controller, as the processor registry names it.
+      hostIdentity(tx, row.controller_organisation_id),
       cases.frameworkOf(tx, kase.framework_id),
       obligations.frameworkBasis(tx, kase.framework_id),
       obligations.categoriesAbout(tx, row.person_id, row.controller_organisation_id),
@@ -277,15 +280,14 @@ export function createInformationService(deps: InformationServiceDeps) {
             ? { name: c.processing_manager_name, address: c.processing_manager_address }
             : null,
       },
-      host: host
-        ? { legalName: host.legal_name, address: host.address, enterpriseNumber: host.enterprise_number }
-        : null,
+      host: host ? { legalName: host.legalName, address: host.address, enterpriseNumber: host.enterpriseNumber } : null,
       purposes: kase.purposes as PurposeCode[],
       framework: basis ? basisCitation(basis) : '',
       // The identification data (bill art. 2 §2 al. 1 1°) are concerned for every person.
       categories: [...new Set(['C01', ...categories])] as CategoryCode[],
       recipients: recipients.filter((o) => o.id !== row.controller_organisation_id).map((o) => o.legal_name),
-      registerReference: null,
+      // SPEC RGT-INF-05, DCL-24: the register number of the controller's processing in this framework.
+      registerReference: (await registerNumbersOf(tx, row.controller_organisation_id, [kase.framework_id])).join(', ') || null,
       generatedBy: actor.userId,
       generatedAt: at,
     };

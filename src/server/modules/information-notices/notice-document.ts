@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../../../contracts/language.js';
 import type { CategoryCode, PurposeCode } from '../../../contracts/legal-codes.js';
 import type { PdfDocumentSpec } from '../../kernel/pdf/index.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 import { categoryLabel } from '../transfers/export-texts.js';
 import { AUTOMATED_LOGIC_STATEMENT } from './automated-decisions.js';
 import { NOTICE_TEXTS, purposeLabel } from './notice-texts.js';
@@ -37,7 +38,7 @@ export interface NoticeFacts {
   framework: string;
   categories: readonly CategoryCode[];
   recipients: readonly string[];
-  /** The public-register reference (SPEC DCL-24); none is held yet. */
+  /** The public-register reference of the controller's processing (SPEC DCL-24), when it has one. */
   registerReference: string | null;
   generatedBy: string;
   generatedAt: Date;
@@ -99,7 +100,10 @@ export function noticePdfSpec(facts: NoticeFacts, language: Language): PdfDocume
     title: texts.title,
     banner: texts.banner,
     watermark: `${facts.generatedBy} · ${controller.legalName} · ${at}`,
-    footer: `${labels.version} ${notice.version} · ${facts.obligationId}`,
+    // SPEC DCL-25 (L1992 art. 18 al. 4): the processing's register number on every page.
+    footer: `${registerFooter(facts.registerReference ? [facts.registerReference] : [], language)} · ${
+      labels.version
+    } ${notice.version} · ${facts.obligationId}`,
     metadata: {
       subject: texts.banner,
       keywords: ['L2007 art. 9', notice.version, ...facts.purposes],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiTestApp, createApiTestApp, type Session } from '../../../../test/support/api-test-app.js';
+import { openForFederalUse } from '../../../../test/support/compliance-steps.js';
 import { type SmtpSink, startSmtpSink } from '../../../../test/support/smtp-sink.js';
 import type { DB } from '../../db/schema.js';
 import { verifyPassword } from '../auth/credentials/password-hash.js';
@@ -27,6 +28,9 @@ beforeAll(async () => {
     CONCERTO_PUBLIC_URL: PUBLIC_URL,
   });
   mailingOperator = await mailing.signedIn(mailing.hostId, ['operator']);
+  // SPEC SCO-08: the police's members are onboarded on instances whose federal-use gate is green.
+  await openForFederalUse(t);
+  await openForFederalUse(mailing);
 });
 afterAll(async () => {
   await t.close();

@@ -9,6 +9,7 @@ import { DATA_CATEGORIES, PURPOSES } from '../../kernel/legal-rules/index.js';
 import type { PdfDocumentSpec, PdfSection } from '../../kernel/pdf/index.js';
 import { AUTOMATED_LOGIC_STATEMENT } from '../information-notices/automated-decisions.js';
 import { ACCESS_ANSWER_TEXTS } from './access-answer-texts.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 
 /** The law's labels exist in French, Dutch and English; German readers get the French (SPEC A-18). */
 const labelOf = (label: { fr: string; nl: string; en: string }, language: Language): string =>
@@ -75,7 +76,7 @@ export function accessAnswerJson(data: AnswerData): AccessAnswer {
 
 export function accessAnswerPdfSpec(
   answer: AccessAnswer,
-  meta: { exportedBy: string; organisation: string; at: Date },
+  meta: { exportedBy: string; organisation: string; at: Date; registerNumbers: readonly string[] },
 ): PdfDocumentSpec {
   const texts = ACCESS_ANSWER_TEXTS[answer.language];
   const sections: PdfSection[] = [
@@ -120,6 +121,8 @@ export function accessAnswerPdfSpec(
     title: texts.title,
     banner: texts.banner,
     watermark: `${meta.exportedBy} · ${meta.organisation} · ${meta.at.toISOString()}`,
+    // SPEC DCL-25 (L1992 art. 18 al. 4): the register number of the processing on every page.
+    footer: registerFooter(meta.registerNumbers, answer.language),
     metadata: { subject: texts.title, keywords: ['L1992 art. 10'], author: answer.controller.legalName, creationDate: meta.at },
     sections,
   };

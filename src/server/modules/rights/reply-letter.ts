@@ -8,6 +8,7 @@
 import type { Language } from '../../../contracts/language.js';
 import type { ReplyLetter, RightsOutcome, RightsRequestKind } from '../../../contracts/rights.js';
 import type { PdfDocumentSpec } from '../../kernel/pdf/index.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 
 interface LetterTexts {
   title: string;
@@ -130,13 +131,18 @@ export function replyLetter(facts: LetterFacts): ReplyLetter {
   };
 }
 
-export function replyLetterPdfSpec(letter: ReplyLetter, meta: { exportedBy: string; at: Date }): PdfDocumentSpec {
+export function replyLetterPdfSpec(
+  letter: ReplyLetter,
+  meta: { exportedBy: string; at: Date; registerNumbers: readonly string[] },
+): PdfDocumentSpec {
   const texts = TEXTS[letter.language];
   return {
     language: letter.language,
     title: texts.title,
     banner: texts.banner,
     watermark: `${meta.exportedBy} · ${letter.controller} · ${meta.at.toISOString()}`,
+    // SPEC DCL-25 (L1992 art. 18 al. 4): the register number of the processing on every page.
+    footer: registerFooter(meta.registerNumbers, letter.language),
     metadata: { subject: texts.title, keywords: ['L1992 art. 12'], author: letter.controller, creationDate: meta.at },
     sections: [
       {

@@ -10,6 +10,7 @@ import { MEDIA_TYPE_EXTENSIONS, sniffMediaType } from '../../kernel/documents/in
 import { DomainError, } from '../../kernel/errors.js';
 import { brusselsDateOf, } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
+import { controllerRegisterNumbers } from '../declarations/declared-processing.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
 import { readIdentity, readItemPayload } from '../cases/case-presenter.js';
@@ -177,7 +178,14 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
         });
         if (format === 'json') return answer;
         const [org] = await rights.organisations(tx, [context.facts.organisationId]);
-        return renderPdf(accessAnswerPdfSpec(answer, { exportedBy: actor.userId, organisation: org!.legal_name, at: clock.now() }));
+        return renderPdf(
+          accessAnswerPdfSpec(answer, {
+            exportedBy: actor.userId,
+            organisation: org!.legal_name,
+            at: clock.now(),
+            registerNumbers: await controllerRegisterNumbers(tx, row.controller_organisation_id),
+          }),
+        );
       });
     },
     /**
@@ -201,7 +209,13 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
         const letter = await letterOf(tx, row);
         await audit.record(tx, partEvent(auditActorOf(context), 'use', row, `reply_letter_${format}`));
         if (format === 'json') return letter;
-        return renderPdf(replyLetterPdfSpec(letter, { exportedBy: actor.userId, at: clock.now() }));
+        return renderPdf(
+          replyLetterPdfSpec(letter, {
+            exportedBy: actor.userId,
+            at: clock.now(),
+            registerNumbers: await controllerRegisterNumbers(tx, row.controller_organisation_id),
+          }),
+        );
       });
     },
     /**

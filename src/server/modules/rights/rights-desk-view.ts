@@ -11,6 +11,7 @@ import type { Regime } from '../../kernel/legal-rules/index.js';
 import type { AccessContext } from '../access/access.service.js';
 import type { RightsPartNeed } from '../access/decide.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
+import { commissionRepeatInterval } from '../supervision/repeat-instructions.js';
 import { objectionOf } from './objection-rules.js';
 import { replyLetter } from './reply-letter.js';
 import { partClocks } from './rights-clocks.js';
@@ -69,19 +70,20 @@ export function rightsDeskView(deps: RightsServiceDeps) {
   /**
    * SPEC RGT-ACC-06 (L2007 art. 10 §3; L1992 art. 10 §2): the desk's earlier answered access
    * request of the same person within the interval; answering is recommended when the data
-   * changed since it. The desk decides, with reasons (a deferral needs them).
+   * changed since it. The desk decides, with reasons (a deferral needs them). SPEC SUP-05 (L1992
+   * art. 10 §2 al. 2): an interval the Commission imposed for the person shortens it.
    */
   async function repeatOf(tx: Tx, row: DeskPartRow): Promise<RightsPart['repeat']> {
     if (row.kind !== 'access' || row.route === 'judicial' || row.route === 'commission') return null;
     const receivedAt = new Date(row.received_at);
-    const [previous] = await rights.answeredBefore(
-      tx,
-      row.controller_organisation_id,
-      { nrn: row.nrn_index, nameDob: row.name_dob_index },
-      'access',
-      receivedAt,
-    );
-    if (!previous || !rules.isRepeatAccessRequest(row.regime as Regime, new Date(previous.received_at), receivedAt)) return null;
+    const person = { nrn: row.nrn_index, nameDob: row.name_dob_index };
+    const [previous] = await rights.answeredBefore(tx, row.controller_organisation_id, person, 'access', receivedAt);
+    if (!previous) return null;
+    const instruction = await commissionRepeatInterval(tx, row.controller_organisation_id, person);
+    const regime = row.regime as Regime;
+    if (!rules.isRepeatAccessRequest(regime, new Date(previous.received_at), receivedAt, instruction?.intervalMonths)) {
+      return null;
+    }
     const itemIds = row.records.filter((r) => r.type === 'item').map((r) => r.id);
     const changed = await rights.changedSince(tx, itemIds, new Date(previous.answered_at!));
     return { previousRequestId: previous.id, recommendation: changed ? 'answer_recommended' : 'repeat' };

@@ -40,6 +40,7 @@ const data = (overrides: Partial<ExportData> = {}): ExportData => ({
       judicial: true,
     },
   ],
+  registerNumbers: ['VT-2026-0001'],
   ...overrides,
 });
 

@@ -8,6 +8,7 @@ import type { Language } from '../../../contracts/language.js';
 import type { CategoryCode, PurposeCode } from '../../../contracts/legal-codes.js';
 import type { PdfDocumentSpec } from '../../kernel/pdf/index.js';
 import type { ItemContestedState } from '../contested/contested-state.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 import { categoryLabel, EXPORT_TEXTS } from './export-texts.js';
 
 export interface ExportedItem {
@@ -33,6 +34,8 @@ export interface ExportData {
   exportedAt: Date;
   retention: { endsOn: string | null; months: number | null; basis: string };
   items: readonly ExportedItem[];
+  /** SPEC DCL-25 (L1992 art. 18 al. 4): the register numbers of the processing the export materialises. */
+  registerNumbers: readonly string[];
 }
 
 /** The JSON export: machine-readable, with the same notice and origin metadata as the PDF. */
@@ -48,6 +51,7 @@ export function exportJson(data: ExportData, language: Language) {
     exportedBy: data.exportedBy,
     exportedAt: data.exportedAt.toISOString(),
     retention: data.retention,
+    registerNumbers: data.registerNumbers,
     items: data.items.map((item) => ({
       itemId: item.itemId,
       category: item.category,
@@ -84,7 +88,7 @@ export function exportPdfSpec(data: ExportData, language: Language): PdfDocument
     title: `${texts.title} – ${data.caseTitle}`,
     banner: texts.banner(data.purpose),
     watermark: texts.watermark({ userId: data.exportedBy, organisation: data.requester.legalName, at }),
-    footer: `${data.transferId} · ${at}`,
+    footer: `${registerFooter(data.registerNumbers, language)} · ${data.transferId} · ${at}`,
     metadata: {
       subject: texts.banner(data.purpose),
       keywords: [data.purpose, 'art. 458ter §2 al. 2 CP', `transfer:${data.transferId}`],

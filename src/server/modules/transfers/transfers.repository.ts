@@ -68,6 +68,9 @@ export function createTransfersRepository() {
         exported_by: string;
         exported_at: Date;
         sha256: string;
+        /** SPEC TRF-01: the country of the own file it goes to, and the register's destination abroad. */
+        destination_country: string;
+        transfer_destination_id: string | null;
       },
     ): Promise<void> {
       await tx.insertInto('own_file_exports').values(row).execute();
@@ -78,7 +81,7 @@ export function createTransfersRepository() {
       return tx
         .selectFrom('own_file_exports as e')
         .innerJoin('users as u', 'u.id', 'e.exported_by')
-        .select(['e.id', 'e.transfer_id', 'e.format', 'e.item_ids', 'e.exported_at', 'e.sha256', 'u.display_name'])
+        .select(['e.id', 'e.transfer_id', 'e.format', 'e.item_ids', 'e.exported_at', 'e.sha256', 'e.destination_country', 'u.display_name'])
         .where('e.transfer_id', 'in', transferIds)
         .orderBy('e.exported_at')
         .orderBy('e.id')

@@ -27,6 +27,7 @@ import type { ScopeCipher } from '../../kernel/crypto/envelope.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
 import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
+import { registerNumbersOf } from '../declarations/declared-processing.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
 import { holdsCaseRole } from '../access/actor-facts.js';
@@ -41,6 +42,7 @@ import type { ItemRow } from '../cases/records.repository.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { contestedState } from '../contested/contested-state.js';
+import { assertTransferAllowed, ownFileDestination, transferItemOf } from '../cross-border/transfer-check.js';
 import { type ExportData, exportJson, exportPdfSpec } from './transfer-document.js';
 import type { TransferRow, TransfersRepository } from './transfers.repository.js';
 
@@ -192,6 +194,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         exportedBy: e.display_name,
         sha256: e.sha256,
         itemCount: e.item_ids.length,
+        destinationCountry: e.destination_country,
         // FIL-08: each change of its items after the export, and whether the requester acknowledged it.
         changes: notices
           .filter((n) => e.item_ids.includes(n.item_id) && new Date(n.created_at) >= new Date(e.exported_at))
@@ -452,6 +455,28 @@ export function createTransferService(deps: TransferServiceDeps) {
         const now = clock.now();
         // L2007 art. 15 (SPEC RGT-CON-02): every communication says which data are contested.
         const contested = await contestedState(tx, approved.map((item) => item.id));
+        const payloads = new Map(
+          await Promise.all(approved.map(async (item) => [item.id, await readItemPayload(open.cipher, item)] as const)),
+        );
+        // L2007 arts 21-22, L1992 art. 4 §2 (SPEC TRF-01, TRF-12): the copy goes to the requester's
+        // own file; where that is abroad, the requester's transfer register decides, item by item.
+        const clearance = await assertTransferAllowed(tx, {
+          controllerId: open.row.requester_organisation_id,
+          destination: await ownFileDestination(tx, open.row.requester_organisation_id),
+          categories: approved.map((item) => item.category as CategoryCode),
+          items: approved.map((item) => transferItemOf(item, payloads.get(item.id)!)),
+          attempt: {
+            source: 'own_file_export',
+            actor: auditActorOf(open.context, open.decision),
+            action: 'disclose',
+            at: now,
+            caseId: open.kase.id,
+            records: [
+              { type: 'transfer', id: transferId },
+              ...approved.map((item) => ({ type: 'item', id: item.id, category: Number(item.category.slice(1)) })),
+            ],
+          },
+        });
         const data: ExportData = {
           transferId,
           caseId: open.kase.id,
@@ -461,13 +486,25 @@ export function createTransferService(deps: TransferServiceDeps) {
           exportedBy: actor.userId,
           exportedAt: now,
           retention: retentionOf(open.row, open.kase),
+          // SPEC DCL-25: the processing of the items' controllers and of the requester in this framework.
+          registerNumbers: [
+            ...new Set(
+              (
+                await Promise.all(
+                  [open.row.requester_organisation_id, ...approved.map((item) => item.controller_organisation_id)].map(
+                    (organisationId) => registerNumbersOf(tx, organisationId, [open.kase.framework_id]),
+                  ),
+                )
+              ).flat(),
+            ),
+          ].sort(),
           items: await Promise.all(
             approved.map(async (item) => ({
               itemId: item.id,
               category: item.category as CategoryCode,
               controller: { id: item.controller_organisation_id, legalName: names.get(item.controller_organisation_id) ?? '' },
               version: item.version,
-              content: (await readItemPayload(open.cipher, item)).content,
+              content: payloads.get(item.id)!.content,
               special: itemRequires(item).length > 0,
               secretOfInvestigation: item.secret_of_investigation,
               judicial: item.judicial,
@@ -488,6 +525,8 @@ export function createTransferService(deps: TransferServiceDeps) {
           exported_by: actor.userId,
           exported_at: now,
           sha256: createHash('sha256').update(content).digest('hex'),
+          destination_country: clearance.country,
+          transfer_destination_id: clearance.destinationId,
         });
         await audit.record(tx, {
           actor: auditActorOf(open.context, open.decision),
