@@ -15,6 +15,7 @@ import type {
   FrameworksTable,
   OrganisationsTable,
 } from '../../db/schema.js';
+import { FRAMEWORK_COLUMNS } from '../frameworks/frameworks.repository.js';
 
 export type DeclarationRow = Selectable<DeclarationsTable>;
 export type VersionRow = Selectable<DeclarationVersionsTable>;
@@ -25,38 +26,6 @@ export type MappingRow = Selectable<DeclarationFrameworksTable> & {
   framework_name: string;
   framework_state: 'draft' | 'active';
 };
-
-const frameworkColumns = [
-  'id',
-  'name',
-  'template',
-  'basis_kind',
-  'basis_title',
-  'basis_date',
-  'basis_article',
-  'authorisation_reference',
-  'authorisation_date',
-  'authorisation_motivation',
-  'authorisation_document_sha256',
-  'processing_basis_kind',
-  'processing_basis_citation',
-  'purposes',
-  'organiser_organisation_id',
-  'authorising_organisation_id',
-  'modalities',
-  'own_file_export_disabled',
-  'export_four_eyes',
-  'allowed_categories',
-  'default_retention_months',
-  'default_retention_other_rule',
-  'designated_controllers',
-  'state',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'activated_by',
-  'activated_at',
-] as const;
 
 /** The last version of each declaration, joined on its declaration. */
 const latestVersion = sql<boolean>`declaration_versions.number = (SELECT max(v.number) FROM declaration_versions v
@@ -99,7 +68,7 @@ export function createDeclarationsRepository() {
 
     frameworks: (tx: Tx, ids: readonly string[]): Promise<FrameworkRow[]> => {
       if (ids.length === 0) return Promise.resolve([]);
-      return tx.selectFrom('frameworks').select(frameworkColumns).where('id', 'in', ids).execute();
+      return tx.selectFrom('frameworks').select(FRAMEWORK_COLUMNS).where('id', 'in', ids).execute();
     },
 
     /** The organiser and current participants of `frameworkIds`, with their kind and name. */

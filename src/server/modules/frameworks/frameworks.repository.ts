@@ -6,7 +6,7 @@ import type { FrameworksTable } from '../../db/schema.js';
 export type FrameworkRow = Omit<Selectable<FrameworksTable>, 'authorisation_document'>;
 
 /** Every column but the signed document itself, which is read only to be served. */
-const columns = [
+export const FRAMEWORK_COLUMNS = [
   'id',
   'name',
   'template',
@@ -47,27 +47,37 @@ export interface ParticipantRef {
 export function createFrameworksRepository() {
   return {
     insert: (tx: Tx, row: Insertable<FrameworksTable>): Promise<FrameworkRow> =>
-      tx.insertInto('frameworks').values(row).returning(columns).executeTakeFirstOrThrow(),
+      tx.insertInto('frameworks').values(row).returning(FRAMEWORK_COLUMNS).executeTakeFirstOrThrow(),
 
     byId: (tx: Tx, id: string): Promise<FrameworkRow | undefined> =>
-      tx.selectFrom('frameworks').select(columns).where('id', '=', id).executeTakeFirst(),
+      tx.selectFrom('frameworks').select(FRAMEWORK_COLUMNS).where('id', '=', id).executeTakeFirst(),
 
     forUpdate: (tx: Tx, id: string): Promise<FrameworkRow | undefined> =>
-      tx.selectFrom('frameworks').select(columns).where('id', '=', id).forUpdate().executeTakeFirst(),
+      tx
+        .selectFrom('frameworks')
+        .select(FRAMEWORK_COLUMNS)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
 
     update: (tx: Tx, id: string, change: Updateable<FrameworksTable>): Promise<FrameworkRow> =>
-      tx.updateTable('frameworks').set(change).where('id', '=', id).returning(columns).executeTakeFirstOrThrow(),
+      tx
+        .updateTable('frameworks')
+        .set(change)
+        .where('id', '=', id)
+        .returning(FRAMEWORK_COLUMNS)
+        .executeTakeFirstOrThrow(),
 
     /** All frameworks, newest first (the operator's view). */
     all: (tx: Tx): Promise<FrameworkRow[]> =>
-      tx.selectFrom('frameworks').select(columns).orderBy('created_at', 'desc').execute(),
+      tx.selectFrom('frameworks').select(FRAMEWORK_COLUMNS).orderBy('created_at', 'desc').execute(),
 
     /** Active frameworks in which one of `organisations` organises or takes part (SPEC ROL-01). */
     activeFor: (tx: Tx, organisations: readonly string[]): Promise<FrameworkRow[]> => {
       if (organisations.length === 0) return Promise.resolve([]);
       return tx
         .selectFrom('frameworks')
-        .select(columns)
+        .select(FRAMEWORK_COLUMNS)
         .where('state', '=', 'active')
         .where((eb) =>
           eb.or([
