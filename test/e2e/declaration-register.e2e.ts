@@ -5,7 +5,7 @@
  * submitted, sees the content the configuration declares today and its versions, and exports the
  * declaration as a PDF naming the processing. Logged out, the login page leads to the public
  * register, which shows the declaration's entry without login. axe on every page.
- * Recovery code: dpo [6].
+ * Recovery code: dpo [2] (rights-rectification uses [6]).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
@@ -51,7 +51,7 @@ describe('the declarations of a DPO and the public register', () => {
     await submitLogin(page, 'fr', {
       email: dpo.email,
       password: dpo.password,
-      recoveryCode: dpo.recoveryCodes[6]!,
+      recoveryCode: dpo.recoveryCodes[2]!,
     });
     await acceptDueTexts(page, 'fr', x.title);
     await heading(page, x.title);

@@ -119,7 +119,7 @@ describe('the end of retention of a case', () => {
     const schedule = organiserPage.getByRole('table', { name: fr.retention.schedule.caption });
     const row = schedule.getByRole('row').filter({ hasText: caseId });
     await row.getByText(fr.retention.statuses.running, { exact: true }).waitFor();
-    await row.getByText(fill(fr.retention.bases.agreedMonths_one, { count: 1 })).waitFor();
+    await row.getByText(fill(fr.retention.bases.agreedMonths_other, { count: 2 })).waitFor();
     expect(await scheduledCase(organiserPage, caseId)).toMatchObject({
       status: 'running',
       retention: { endsOn, basis: 'agreed', months: 2 },
