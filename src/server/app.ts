@@ -452,7 +452,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         // SPEC SUP-01: open supervisory actions and awaited positions until done.
         supervisionIndicator({ supervision: supervisionRepository }),
         // SPEC RET-01, RET-05, SCO-09: cases past their end of retention, lists, paper tasks, reviews.
-        retentionIndicator({ retention: createRetentionRepository(), rules }),
+        retentionIndicator({ access: createAccessRepository(), retention: createRetentionRepository(), rules }),
         // SPEC PRC-02: the worst status of the controller's processors.
         processorIndicator(),
         // SPEC TRF-01..03, PEN-03: destinations without a standing basis, recent refusals.

@@ -47,6 +47,18 @@ export function createAccessRepository() {
     },
 
     /**
+     * The retention records of `organisationId` as its retention desk sees them, for `read` only
+     * (the counts of its compliance dashboard, whose reader the compliance module admitted for that
+     * organisation): the desk is then cleared, so the transaction's other reads see what they saw.
+     */
+    async readAsRetentionDeskOf<T>(tx: Tx, organisationId: string, read: () => Promise<T>): Promise<T> {
+      await sql`SELECT set_config('concerto.retention_desk', ${organisationId}, true)`.execute(tx);
+      const result = await read();
+      await sql`SELECT set_config('concerto.retention_desk', '', true)`.execute(tx);
+      return result;
+    },
+
+    /**
      * A break-glass read (migration 0034): for this transaction, the user acts for no organisation
      * and reads only what the grant's policies show, which they do to its grantee while it is
      * approved and not ended.

@@ -18,15 +18,18 @@
 import type { Indicator } from '../../../contracts/compliance.js';
 import type { LegalRules } from '../../kernel/legal-rules/index.js';
 import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
+import type { AccessRepository } from '../access/access.repository.js';
 import type { IndicatorSource } from '../compliance/indicator-source.js';
 import { listFacts } from './retention-presenter.js';
 import { isDue, missingApprovals, retentionEndOf } from './retention-rules.js';
 import type { RetentionRepository } from './retention.repository.js';
 
 export function retentionIndicator({
+  access,
   retention,
   rules,
 }: {
+  access: AccessRepository;
   retention: RetentionRepository;
   rules: LegalRules;
 }): IndicatorSource {
@@ -34,7 +37,7 @@ export function retentionIndicator({
     key: 'retention_status',
     async read(tx, { controllerId, now }): Promise<Indicator> {
       const today = brusselsDateOf(now);
-      const facts = await retention.asRetentionDesk(tx, controllerId, async () => {
+      const facts = await access.readAsRetentionDeskOf(tx, controllerId, async () => {
         const closed = await retention.closedCases(tx);
         const listed = new Set(
           (

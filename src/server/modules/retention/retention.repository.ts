@@ -525,19 +525,6 @@ export function createRetentionRepository() {
 
     // --- the compliance dashboard (SCO-12) ------------------------------------------------
 
-    /**
-     * The retention records of `organisationId` as its retention desk sees them (migration 0030),
-     * for the counts of its compliance dashboard, whose reader the compliance module admitted for
-     * that organisation: the desk is set for `read` only, then cleared, so that the dashboard's
-     * other reads in the transaction see what they saw before.
-     */
-    async asRetentionDesk<T>(tx: Tx, organisationId: string, read: () => Promise<T>): Promise<T> {
-      await sql`SELECT set_config('concerto.retention_desk', ${organisationId}, true)`.execute(tx);
-      const result = await read();
-      await sql`SELECT set_config('concerto.retention_desk', '', true)`.execute(tx);
-      return result;
-    },
-
     /** The lists the transaction sees that still wait for an approval, oldest first. */
     awaitingApproval: (tx: Tx): Promise<DestructionListRow[]> =>
       tx
