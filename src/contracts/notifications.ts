@@ -36,6 +36,10 @@ export const NOTIFICATION_KINDS = [
   'paper_destruction_due',
   // SPEC RET-05: the necessity review of a closed case fell due; for its keeper.
   'necessity_review_due',
+  // SPEC FIL-09: an own-file copy the organisation exported falls due soon: erase it by its due date.
+  'own_file_copy_due_soon',
+  // SPEC RET-03: the month's report lists own-file copies of the organisation past their due date.
+  'own_file_copies_overdue',
   // SPEC PRC-01: the host proposed its processor record for the controller; for its DPOs to approve.
   'processor_record_proposed',
   // SPEC SEC-12, PRC-06: the host's staff ask to read the controller's records of a case; for its DPOs.

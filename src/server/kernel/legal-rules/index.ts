@@ -4,8 +4,8 @@
  * for the enumerations the UI offers.
  */
 
-export { brusselsDateOf, endOfBrusselsDay, LEGAL_TIME_ZONE } from './brussels-time.js';
-export { type CivilDate, parseCivilDate } from './civil-date.js';
+export { brusselsDateOf, endOfBrusselsDay, LEGAL_TIME_ZONE, startOfBrusselsDay } from './brussels-time.js';
+export { type CivilDate, compareCivilDates, parseCivilDate } from './civil-date.js';
 export {
   type Deadline,
   type Duration,

@@ -72,6 +72,18 @@ describe('retention (bill arts 2-4)', () => {
   it('RET-05 a necessity review is due 12 months after closure', () => {
     expect(rules.nextNecessityReview('2025-03-01').date).toBe('2026-03-01');
   });
+
+  it('FIL-09 reminds the holder of an own-file copy 30 days before it falls due, a lead configurable in days only', () => {
+    expect(rules.ownFileCopyReminderOn('2028-03-01')).toBe('2028-01-31');
+    const configured = createLegalRules({
+      clock,
+      overrides: { ownFileCopyReminderLead: { duration: days(60), rule: 'DPO decision 2026-12' } },
+    });
+    expect(configured.ownFileCopyReminderOn('2028-03-01')).toBe('2028-01-01');
+    expect(() =>
+      createLegalRules({ clock, overrides: { ownFileCopyReminderLead: { duration: months(1), rule: 'x' } } }),
+    ).toThrow(/ownFileCopyReminderLead: express this lead in days/);
+  });
 });
 
 describe("prosecutor's list and answers (bill arts 7-8)", () => {
@@ -87,7 +99,10 @@ describe("prosecutor's list and answers (bill arts 7-8)", () => {
   });
 
   it('RGT-RST-07 a restriction starting 2026-01-31 is reviewed at the latest on 2027-01-31', () => {
-    expect(rules.restrictionReviewBy('2026-01-31')).toMatchObject({ date: '2027-01-31', rule: expect.stringContaining('bill art. 7 al. 1') });
+    expect(rules.restrictionReviewBy('2026-01-31')).toMatchObject({
+      date: '2027-01-31',
+      rule: expect.stringContaining('bill art. 7 al. 1'),
+    });
   });
 
   it('RGT-RST-09 request dated 2025-01-15: the prosecutor answers by 2025-04-15, overdue from 2025-04-16', () => {
@@ -208,10 +223,15 @@ describe('declaration and penalties (L1992/L2007 arts 17, 41)', () => {
 describe('derogations from telling recipients (L1992 art. 12 §3 al. 3)', () => {
   it('RGT-REC-06 switching recipient notices off for a regime is refused without its legal reference, and kept with it', () => {
     const clock = new ManualClock('2026-03-02T09:00:00Z');
-    expect(() => createLegalRules({ clock, overrides: { recipientNoticeDerogations: { gdpr: { reference: ' ' } } } })).toThrow(
-      /recipientNoticeDerogations\/gdpr\/reference/,
-    );
-    const rules = createLegalRules({ clock, overrides: { recipientNoticeDerogations: { law2018_title2: { reference: 'RD of 13 February 2001, art. 1' } } } });
+    expect(() =>
+      createLegalRules({ clock, overrides: { recipientNoticeDerogations: { gdpr: { reference: ' ' } } } }),
+    ).toThrow(/recipientNoticeDerogations\/gdpr\/reference/);
+    const rules = createLegalRules({
+      clock,
+      overrides: {
+        recipientNoticeDerogations: { law2018_title2: { reference: 'RD of 13 February 2001, art. 1' } },
+      },
+    });
     expect(rules.recipientNoticeDerogations).toEqual({ law2018_title2: 'RD of 13 February 2001, art. 1' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { DomainError } from '../errors.js';
-import { type CivilDate, compareCivilDates, parseCivilDate } from './civil-date.js';
+import { addDays, type CivilDate, compareCivilDates, parseCivilDate } from './civil-date.js';
 import {
   calendarMonths,
   type Deadline,
@@ -58,6 +58,8 @@ export interface LegalRules extends ResolvedPeriods {
   draftRetentionEnd(closedAt: StartPoint): Deadline;
   /** SPEC RET-05: the next necessity review of a closed case. */
   nextNecessityReview(closedOrReviewedAt: StartPoint): Deadline;
+  /** SPEC FIL-09: the day the holder of an own-file copy due on `dueOn` is reminded of it. */
+  ownFileCopyReminderOn(dueOn: CivilDate): CivilDate;
   /** bill art. 8 al. 2: latest erasure of a prosecutor's list entry. SPEC LST-03. */
   prosecutorListErasureDue(registeredAt: StartPoint): Deadline;
   /** bill art. 7 al. 2: the prosecutor's answer. SPEC RGT-RST-09. */
@@ -170,6 +172,7 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
     },
     draftRetentionEnd: (closedAt) =>
       deadlineAfter(closedAt, periods.draftRetention.duration, periods.draftRetention.rule),
+    ownFileCopyReminderOn: (dueOn) => addDays(dueOn, -periods.ownFileCopyReminderLead.duration.amount),
     nextNecessityReview: (from) =>
       deadlineAfter(from, periods.necessityReviewInterval.duration, periods.necessityReviewInterval.rule),
     prosecutorListErasureDue: (registeredAt) =>
@@ -185,7 +188,9 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
       return deadlineAfter(receivedAt, objectionAnswer.duration, objectionAnswer.rule);
     },
     rightsReminders: (which, receivedAt) =>
-      RIGHTS_REMINDERS[which].map((period) => deadlineAfter(receivedAt, period, 'SPEC RGT-ACC-03, RGT-RST-09').date),
+      RIGHTS_REMINDERS[which].map(
+        (period) => deadlineAfter(receivedAt, period, 'SPEC RGT-ACC-03, RGT-RST-09').date,
+      ),
     recipientIdentityKeptUntil(regime, disclosedAt) {
       const { recipientIdentityRetention: period } = periods.regimes[regime];
       return deadlineAfter(disclosedAt, period.duration, period.rule);
@@ -193,10 +198,14 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
     isRepeatAccessRequest(regime, previousRequestAt, receivedAt, commissionIntervalMonths) {
       const { repeatAccessInterval } = directRights(regime);
       const within = (duration: Duration, rule: string) =>
-        compareCivilDates(startDateOf(receivedAt), deadlineAfter(previousRequestAt, duration, rule).date) <= 0;
+        compareCivilDates(startDateOf(receivedAt), deadlineAfter(previousRequestAt, duration, rule).date) <=
+        0;
       if (!within(repeatAccessInterval.duration, repeatAccessInterval.rule)) return false;
       if (commissionIntervalMonths === undefined) return true;
-      return commissionIntervalMonths > 0 && within(months(commissionIntervalMonths), COMMISSION_REPEAT_INTERVAL_RULE);
+      return (
+        commissionIntervalMonths > 0 &&
+        within(months(commissionIntervalMonths), COMMISSION_REPEAT_INTERVAL_RULE)
+      );
     },
     assertCommissionRepeatInterval(value) {
       const cap = calendarMonths(REPEAT_ACCESS_INTERVAL.duration)!;

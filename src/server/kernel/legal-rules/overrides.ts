@@ -12,6 +12,7 @@ import {
   type LegalPeriod,
   MAX_RETENTION,
   NECESSITY_REVIEW_INTERVAL_DEFAULT,
+  OWN_FILE_COPY_REMINDER_LEAD_DEFAULT,
   PROSECUTOR_ANSWER,
   PROSECUTOR_LIST_ERASURE,
   RECIPIENT_IDENTITY_RETENTION,
@@ -32,6 +33,8 @@ export interface LegalRulesOverrides {
   /** ≤ the maximum retention (SPEC RET-06). */
   readonly draftRetention?: LegalPeriod;
   readonly necessityReviewInterval?: LegalPeriod;
+  /** In days (SPEC FIL-09): how long before its due date an own-file copy's holder is reminded. */
+  readonly ownFileCopyReminderLead?: LegalPeriod;
   readonly regimes?: { readonly [R in Regime]?: Partial<Record<RegimePeriodName, LegalPeriod>> };
   /**
    * L1992 art. 12 §3 al. 3: the King may derogate, for categories of processing, from the duty to
@@ -47,6 +50,7 @@ export interface ResolvedPeriods {
   readonly prosecutorAnswer: LegalPeriod;
   readonly draftRetention: LegalPeriod & { readonly pendingLegalValidation: boolean };
   readonly necessityReviewInterval: LegalPeriod;
+  readonly ownFileCopyReminderLead: LegalPeriod;
   readonly regimes: Readonly<Record<Regime, RegimeProfile>>;
   /** SPEC RGT-REC-06: the regimes whose recipients are not told, with the reference of the derogation. */
   readonly recipientNoticeDerogations: Readonly<Partial<Record<Regime, string>>>;
@@ -116,6 +120,11 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
   );
   check('/draftRetention', overrides.draftRetention, (d) => capIssue('/draftRetention', d, maxRetention));
   check('/necessityReviewInterval', overrides.necessityReviewInterval);
+  check('/ownFileCopyReminderLead', overrides.ownFileCopyReminderLead, (d) =>
+    d.unit === 'days'
+      ? undefined
+      : { field: '/ownFileCopyReminderLead', message: 'express this lead in days' },
+  );
 
   const regimes = {} as Record<Regime, RegimeProfile>;
   for (const regime of Object.keys(overrides.regimes ?? {})) {
@@ -142,7 +151,10 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
     const field = `/recipientNoticeDerogations/${regime}`;
     if (!REGIMES.includes(regime as Regime)) issues.push({ field, message: 'unknown regime' });
     else if (typeof derogation?.reference !== 'string' || derogation.reference.trim() === '') {
-      issues.push({ field: `${field}/reference`, message: 'a derogation from telling recipients cites its legal reference (L1992 art. 12 §3 al. 3)' });
+      issues.push({
+        field: `${field}/reference`,
+        message: 'a derogation from telling recipients cites its legal reference (L1992 art. 12 §3 al. 3)',
+      });
     } else recipientNoticeDerogations[regime as Regime] = derogation.reference.trim();
   }
 
@@ -160,6 +172,7 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
       ? { ...overrides.draftRetention, pendingLegalValidation: false }
       : DRAFT_RETENTION_DEFAULT,
     necessityReviewInterval: overrides.necessityReviewInterval ?? NECESSITY_REVIEW_INTERVAL_DEFAULT,
+    ownFileCopyReminderLead: overrides.ownFileCopyReminderLead ?? OWN_FILE_COPY_REMINDER_LEAD_DEFAULT,
     regimes,
     recipientNoticeDerogations,
   };

@@ -48,6 +48,16 @@ export const NECESSITY_REVIEW_INTERVAL_DEFAULT: LegalPeriod = {
   rule: 'L2007 art. 4 §1 5° (interval: SPEC RET-05 default)',
 };
 
+/**
+ * bill art. 4 al. 5: an own-file copy is kept no longer than the period of art. 2 (or its organic
+ * law's). Its holder is reminded this many days before the copy falls due, so that it can erase it
+ * in time; the lead is SPEC FIL-09's default, configurable in days.
+ */
+export const OWN_FILE_COPY_REMINDER_LEAD_DEFAULT: LegalPeriod = {
+  duration: days(30),
+  rule: 'bill art. 4 al. 5 (lead: SPEC FIL-09 default)',
+};
+
 // --- Data-subject rights (SPEC §9), seed-law values; regimes may override (regimes.ts) ---------
 
 /**

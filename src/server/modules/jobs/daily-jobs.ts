@@ -52,7 +52,8 @@ export function dailyJobs({ db, keys, clock, legalRules, auditOrigin }: DailyJob
     { name: 'prosecutor-list-erasure', run: (at) => eraseExpiredListEntries(listDeps, at) },
     // bill art. 2 §3 4° (SPEC RET-01, RET-05, RET-08, SCO-09): every case past the end of its
     // retention goes on a destruction list, unless a legal hold stands; approved lists are purged and
-    // their proofs issued, and whatever an interruption left is finished (ADR 0016).
+    // their proofs issued, and whatever an interruption left is finished (ADR 0016). Bill art. 4 al. 5
+    // (SPEC FIL-09, RET-03): own-file copies due soon, and each month those overdue, are announced.
     { name: RETENTION_JOB, run: (at) => runRetentionJob(retentionDeps, at) },
     // L1992 art. 32 §1 (SPEC SUP-03): an inspector account ends by itself; once its period is over,
     // its grant is closed and the account deactivated (the access module refused it from the end).

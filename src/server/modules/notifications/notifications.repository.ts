@@ -4,8 +4,8 @@
  * the change that causes them.
  */
 import type { Selectable } from 'kysely';
-import type { Tx } from '../../db/database.js';
 import type { NotificationKind } from '../../../contracts/notifications.js';
+import type { Tx } from '../../db/database.js';
 import type { NotificationsTable } from '../../db/schema.js';
 
 export type NotificationRow = Selectable<NotificationsTable>;
@@ -30,7 +30,11 @@ function rowOf(n: NewNotification, at: Date) {
   };
 }
 
-async function notifyReturningIds(tx: Tx, at: Date, notifications: readonly NewNotification[]): Promise<string[]> {
+async function notifyReturningIds(
+  tx: Tx,
+  at: Date,
+  notifications: readonly NewNotification[],
+): Promise<string[]> {
   if (notifications.length === 0) return [];
   const rows = await tx
     .insertInto('notifications')
@@ -38,6 +42,19 @@ async function notifyReturningIds(tx: Tx, at: Date, notifications: readonly NewN
     .returning('id')
     .execute();
   return rows.map((row) => row.id);
+}
+
+async function notifyOnceReturning(
+  tx: Tx,
+  notifications: readonly (NewNotification & { at: Date })[],
+): Promise<Pick<NotificationRow, 'organisation_id' | 'kind' | 'subject_id'>[]> {
+  if (notifications.length === 0) return [];
+  return tx
+    .insertInto('notifications')
+    .values(notifications.map((n) => rowOf(n, n.at)))
+    .onConflict((conflict) => conflict.doNothing())
+    .returning(['organisation_id', 'kind', 'subject_id'])
+    .execute();
 }
 
 export function createNotificationsRepository() {
@@ -54,13 +71,11 @@ export function createNotificationsRepository() {
      * erasure-review alert of SPEC SEC-11, dated at its deadline, raised again at every read).
      */
     async notifyOnce(tx: Tx, notifications: readonly (NewNotification & { at: Date })[]): Promise<void> {
-      if (notifications.length === 0) return;
-      await tx
-        .insertInto('notifications')
-        .values(notifications.map((n) => rowOf(n, n.at)))
-        .onConflict((conflict) => conflict.doNothing())
-        .execute();
+      await notifyOnceReturning(tx, notifications);
     },
+
+    /** As `notifyOnce`, with those written (the others a unique index held already; SPEC FIL-09). */
+    notifyOnceReturning,
 
     /** Closes the open notifications of `kind` about `subjectId` for `organisationId`: their task was done. */
     async acknowledgeAbout(

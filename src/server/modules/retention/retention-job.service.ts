@@ -1,15 +1,17 @@
 /**
  * The daily retention job `retention-destruction-list` (ADR 0015 leases it: N instances run it once
- * a Brussels day; SPEC RET-01, RET-05, RET-08, SCO-09; ADR 0016). Each run first finishes what an
- * interruption left (key destructions pending, purges of approved lists, proofs), then lists the
- * cases that fell due. Every step is idempotent and commits on its own, so a run taken over by
- * another instance, or run twice, does each thing once. A step that fails does not stop the others;
- * the run then fails as a whole, so that the runner records the error and the next tick retries.
+ * a Brussels day; SPEC RET-01, RET-03, RET-05, RET-08, SCO-09, FIL-09; ADR 0016). Each run first
+ * finishes what an interruption left (key destructions pending, purges of approved lists, proofs),
+ * then lists the cases that fell due, then reminds the holders of own-file copies. Every step is
+ * idempotent and commits on its own, so a run taken over by another instance, or run twice, does each
+ * thing once. A step that fails does not stop the others; the run then fails as a whole, so that the
+ * runner records the error and the next tick retries.
  */
 import { inTransaction } from '../../db/database.js';
 import { destroyCaseKey, type PurgeOutcome, purgeCase } from './case-purge.service.js';
-import { listDueCases, type ListingRun } from './destruction-listing.service.js';
+import { type ListingRun, listDueCases } from './destruction-listing.service.js';
 import { signedProof } from './destruction-proof.js';
+import { type ReminderRun, remindOwnFileCopies } from './own-file-copy-reminders.js';
 import { listRef, RETENTION_ACTOR, type RetentionDeps } from './retention-deps.js';
 
 export interface RetentionRun {
@@ -17,6 +19,7 @@ export interface RetentionRun {
   purges: PurgeOutcome[];
   proofsIssued: string[];
   listing: ListingRun;
+  reminders: ReminderRun;
 }
 
 export class RetentionRunFailed extends Error {
@@ -144,6 +147,7 @@ export async function runRetentionJob(deps: RetentionDeps, at: Date): Promise<Re
     purges: [],
     proofsIssued: [],
     listing: { listed: [], skippedLegalHold: [], reviewsOpened: [] },
+    reminders: { dueSoon: [], monthlyReports: [] },
   };
   // An interruption between a purge's commit and its key destruction left the tombstone pending.
   const pendingKeys = await inTransaction(deps.db, (tx) => deps.retention.pendingKeyDestructions(tx));
@@ -162,6 +166,8 @@ export async function runRetentionJob(deps: RetentionDeps, at: Date): Promise<Re
       run.proofsIssued.push(listId);
   }
   run.listing = (await attempt('listing', () => listDueCases(deps, at))) ?? run.listing;
+  run.reminders =
+    (await attempt('own-file copy reminders', () => remindOwnFileCopies(deps, at))) ?? run.reminders;
   if (failures.length > 0) throw new RetentionRunFailed(run, failures);
   return run;
 }

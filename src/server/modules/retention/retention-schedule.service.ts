@@ -12,20 +12,13 @@ import {
   RetentionScheduleQuerySchema,
   type ScheduledCase,
 } from '../../../contracts/retention.js';
-import { endOfBrusselsDay, parseCivilDate } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
+import { datedOwnFileCopies, isOverdue } from './own-file-copies.js';
 import type { RetentionDeskDeps } from './retention-deps.js';
-import {
-  isDue,
-  keeperOf,
-  necessityReviewDue,
-  ownFileCopyDue,
-  retentionEndOf,
-  retentionStatus,
-} from './retention-rules.js';
+import { isDue, keeperOf, necessityReviewDue, retentionEndOf, retentionStatus } from './retention-rules.js';
 
 const DEFAULT_LIMIT = 200;
 const DESTROYED_SHOWN = 500;
@@ -146,34 +139,17 @@ export function createRetentionScheduleService(deps: RetentionDeskDeps) {
         const context = await access.enterRetentionDesk(tx, actor, 'consult');
         const now = clock.now();
         const [live, dues] = await Promise.all([retention.ownFileCopies(tx), retention.copyDues(tx)]);
-        const overdue: OwnFileCopyReport['overdue'] = [];
-        for (const copy of live) {
-          const due = ownFileCopyDue(copy, rules);
-          if (!due || !isDue(due.deadline, now)) continue;
-          overdue.push({
+        const overdue: OwnFileCopyReport['overdue'] = datedOwnFileCopies(live, dues, rules)
+          .filter((copy) => isOverdue(copy, now))
+          .map((copy) => ({
             transferId: copy.transferId,
             caseId: copy.caseId,
             exports: copy.exports,
             lastExportedAt: copy.lastExportedAt.toISOString(),
-            dueOn: due.deadline.date,
-            rule: due.rule,
-            casePurged: false,
-          });
-        }
-        for (const row of dues) {
-          if (row.due_on === null || now.getTime() < endOfBrusselsDay(parseCivilDate(row.due_on)).getTime())
-            continue;
-          overdue.push({
-            transferId: row.transfer_id,
-            caseId: row.case_id,
-            exports: row.exports,
-            lastExportedAt: new Date(row.last_exported_at).toISOString(),
-            dueOn: row.due_on,
-            rule: row.rule,
-            casePurged: true,
-          });
-        }
-        overdue.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.transferId.localeCompare(b.transferId));
+            dueOn: copy.dueOn,
+            rule: copy.rule,
+            casePurged: copy.casePurged,
+          }));
         overdue.splice(COPIES_SHOWN);
         const names = await retention.organisationNames(tx, [actor.organisationId]);
         await audit.record(tx, {

@@ -35,7 +35,7 @@ describe('the retention desk in words and links', () => {
     expect(proofFilename(LIST, 'json')).toBe(`destruction-proof-${LIST}.json`);
   });
 
-  it('RET-01 RET-05 SCO-09 leads each notification of the retention engine to its page, and no other', () => {
+  it('RET-01 RET-03 RET-05 SCO-09 FIL-09 leads each notification of the retention engine to its page, and no other', () => {
     expect(retentionTarget({ kind: 'destruction_list_to_approve', subjectId: LIST })).toBe(
       `/retention/destruction-lists/${LIST}`,
     );
@@ -44,6 +44,12 @@ describe('the retention desk in words and links', () => {
     );
     expect(retentionTarget({ kind: 'necessity_review_due', subjectId: LIST })).toBe(
       '/retention#necessity-reviews',
+    );
+    expect(retentionTarget({ kind: 'own_file_copy_due_soon', subjectId: LIST })).toBe(
+      '/retention#own-file-copies',
+    );
+    expect(retentionTarget({ kind: 'own_file_copies_overdue', subjectId: null })).toBe(
+      '/retention#own-file-copies',
     );
     expect(retentionTarget({ kind: 'case_signalled', subjectId: null })).toBeUndefined();
   });

@@ -47,7 +47,8 @@ export function approvalCapacities(list: Pick<DestructionList, 'allowedActions'>
 
 /**
  * Where a notification of the retention engine leads: the destruction list to approve, or the
- * desk's section of the paper to destroy or of the review to decide; undefined for other kinds.
+ * desk's section of the paper to destroy, of the review to decide or of the own-file copies due;
+ * undefined for other kinds.
  */
 export function retentionTarget(notification: {
   kind: NotificationKind;
@@ -62,6 +63,9 @@ export function retentionTarget(notification: {
       return `/retention#${DESK_SECTIONS.paper}`;
     case 'necessity_review_due':
       return `/retention#${DESK_SECTIONS.reviews}`;
+    case 'own_file_copy_due_soon':
+    case 'own_file_copies_overdue':
+      return `/retention#${DESK_SECTIONS.copies}`;
     default:
       return undefined;
   }
