@@ -1160,6 +1160,10 @@ export interface PaperDestructionTasksTable {
   destroyed_on: CivilDateColumnNullable;
   confirmed_by: string | null;
   confirmed_at: Timestamp | null;
+  /** The workflow dates the statistics measure durations on (migration 0042, SPEC RET-05). */
+  signalled_at: Timestamp | null;
+  signal_decided_at: Timestamp | null;
+  first_consultation_at: Timestamp | null;
 }
 
 export interface NecessityReviewsTable {

@@ -83,6 +83,8 @@ export async function purgeCase(deps: RetentionDeps, caseId: string): Promise<Pu
       return { outcome: 'withdrawn', listId: entry.list_id, because: 'legal_hold' };
     }
     const copies = await retention.ownFileCopies(tx, caseId);
+    // RET-05: what the statistics keep of the case, anonymous, outlives it in the tombstone.
+    const workflow = await retention.workflowDates(tx, caseId);
     const counts = await retention.purge(tx, caseId);
     deps.dataKeys?.forgetScope(caseScope(caseId));
     const position = await audit.record(tx, {
@@ -113,6 +115,7 @@ export async function purgeCase(deps: RetentionDeps, caseId: string): Promise<Pu
       counts,
       purged_at: now,
       purge_audit_position: position,
+      ...workflow,
     });
     // FIL-09: a copy in a participant's own file may be kept longer (its organic law) or not; its due
     // date outlives the shared file, for the report of RET-03.

@@ -331,6 +331,19 @@ export function createRetentionRepository() {
         .execute();
     },
 
+    /** RET-05: the workflow dates the statistics keep of a case about to be purged (migration 0042). */
+    async workflowDates(
+      tx: Tx,
+      caseId: string,
+    ): Promise<{ signalled_at: Date | null; signal_decided_at: Date | null; first_consultation_at: Date | null }> {
+      const { rows } = await sql<{
+        signalled_at: Date | null;
+        signal_decided_at: Date | null;
+        first_consultation_at: Date | null;
+      }>`SELECT * FROM concerto_case_workflow_dates(${caseId}::uuid)`.execute(tx);
+      return rows[0] ?? { signalled_at: null, signal_decided_at: null, first_consultation_at: null };
+    },
+
     tombstone: (tx: Tx, caseId: string): Promise<TombstoneRow | undefined> =>
       tx.selectFrom('case_tombstones').selectAll().where('case_id', '=', caseId).executeTakeFirst(),
 
