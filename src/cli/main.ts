@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.js';
+import { runInAuditChannel } from '../server/kernel/audit/index.js';
 import { packageVersion } from '../server/package-info.js';
 import { runAudit } from './commands/audit.js';
 import { runBackup, runRestore } from './commands/backup.js';
@@ -27,13 +28,17 @@ Commands:
   audit proof <position>    Print the inclusion proof of one audit event (JSON) against the latest checkpoint.
   audit checkpoint          Issue a signed checkpoint now (only if the log grew) and print it.
   audit public-key          Print the checkpoint verifier key (C2SP format) for other organisations.
+  audit history <record-id> Print every audit event concerning one record (an item, a person, a case…),
+                            oldest first, with who, when, what, outcome and channel.
+  audit attribution         Report every audit event that names no user and organisation (other than a
+                            named system job or a refused anonymous sign-in); exit 1 if there is one.
   demo [--json]             Create demo identities on an empty database, or print those of a demo database.
   jobs run                  Run the due daily jobs once (e.g. from cron) and exit; each runs once a day.
   jobs run --as-of <date>   On a demo database only: run them as of that day (YYYY-MM-DD), to rehearse
                             the end of a retention; refused (5) on any other database.
   backup <file>             Write a consistent copy of the database (not the keys) to a new file.
-  restore <file>            Load a backup into an empty database of the same version, then remove what
-                            was destroyed since (the case keys that no longer exist).
+  restore <file>            Load a backup into an empty database of the same version, and in the same
+                            transaction destroy again the cases destroyed since (their keys no longer exist).
 
 Options:
   -h, --help                Show this help.
@@ -42,7 +47,8 @@ Options:
       --as-of <date>        jobs run: the day the jobs run as of, on a demo database only.
 
 Exit codes: 0 ok · 1 check or daily job failed, or a damaged backup · 2 usage error · 3 invalid configuration · 4 database/keys/port unavailable
-            · 5 refused (demo or jobs run --as-of on a database that is not a demo, restore into a database in use or of another version).
+            · 5 refused (demo or jobs run --as-of on a database that is not a demo, restore into a database in use or of another version,
+              or with a key provider that holds none of its cases' keys, or from a backup older than the rotation allows).
 Configuration is read from the environment: see README.md.`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -96,26 +102,42 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   try {
-    switch (command) {
-      case 'serve':
-        return await runServe(config);
-      case 'migrate':
-        return await runMigrate(config);
-      case 'doctor':
-        return await runDoctor(config);
-      case 'demo':
-        return await runDemo(config, { json: parsed.values.json === true });
-      case 'jobs':
-        return await runJobs(config, rest, HELP, { asOf: typeof asOf === 'string' ? asOf : undefined });
-      case 'backup':
-        return await runBackup(config, rest, HELP);
-      case 'restore':
-        return await runRestore(config, rest, HELP);
-      default:
-        return await runAudit(config, rest, HELP);
-    }
+    // SPEC SEC-05: what a command records comes through the command line, named by the command
+    // (a daily job it runs, and a request the server it starts receives, enter their own channel).
+    return await runInAuditChannel({ type: 'cli', client: command }, () =>
+      run(command, rest, config, {
+        json: parsed.values.json === true,
+        asOf: typeof asOf === 'string' ? asOf : undefined,
+      }),
+    );
   } catch (error) {
     console.error(describeStartupError(error));
     return EXIT.startup;
+  }
+}
+
+async function run(
+  command: string,
+  rest: string[],
+  config: ReturnType<typeof loadConfig>,
+  options: { json: boolean; asOf: string | undefined },
+): Promise<number> {
+  switch (command) {
+    case 'serve':
+      return await runServe(config);
+    case 'migrate':
+      return await runMigrate(config);
+    case 'doctor':
+      return await runDoctor(config);
+    case 'demo':
+      return await runDemo(config, { json: options.json });
+    case 'jobs':
+      return await runJobs(config, rest, HELP, { asOf: options.asOf });
+    case 'backup':
+      return await runBackup(config, rest, HELP);
+    case 'restore':
+      return await runRestore(config, rest, HELP);
+    default:
+      return await runAudit(config, rest, HELP);
   }
 }

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ProblemSchema } from '../contracts/problem.js';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import { enterAuditChannelPerRequest } from './http/audit-channel.js';
 import { dropRequestsOfGoneClients } from './http/client-gone.js';
 import { errorHandler, sendProblem } from './http/problem.js';
 import { loggerOptions } from './http/logger.js';
@@ -183,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   app.addSchema(ProblemSchema);
+  // SPEC SEC-05: every audit event of a request carries its channel (web session, connected system); first of all hooks.
+  enterAuditChannelPerRequest(app);
 
   await registerSecurityHeaders(app, { https: deps.config.publicUrl?.startsWith('https://') ?? false });
   await app.register(cookie);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.js';
 import { canonicalJson } from './canonical-json.js';
+import type { AuditChannel } from './channel.js';
 import { eventPayload, LIMITS } from './event-payload.js';
 import type { AuditEvent } from './events.js';
 
@@ -30,11 +31,13 @@ function refusedFields(event: unknown): string[] {
 
 describe('audit event payload', () => {
   it('is canonical JSON with the time of the injected clock', () => {
-    const payload = eventPayload(consult, at);
+    const web = { type: 'web', client: '3f1c2b9e-8d4a-4f6e-9b7a-1c2d3e4f5a6b' } as const;
+    const payload = eventPayload(consult, at, web);
     expect(payload).toBe(
       '{"action":"consult","actor":{"organisationId":"org-1","role":"participant","userId":"u-1"},"at":"2025-03-01T10:00:00.000Z",' +
-        '"caseId":"case-1","compartmentId":"cmp-1","justification":"Preparing the consultation of 3 March","outcome":"success",' +
-        '"records":[{"category":9,"id":"item-1","type":"item"}],"v":1}',
+        '"caseId":"case-1","channel":{"client":"3f1c2b9e-8d4a-4f6e-9b7a-1c2d3e4f5a6b","type":"web"},"compartmentId":"cmp-1",' +
+        '"justification":"Preparing the consultation of 3 March","outcome":"success",' +
+        '"records":[{"category":9,"id":"item-1","type":"item"}],"v":2}',
     );
     const reordered: AuditEvent = {
       justification: consult.justification,
@@ -45,7 +48,32 @@ describe('audit event payload', () => {
       action: 'consult',
       actor: { role: 'participant', organisationId: 'org-1', userId: 'u-1' },
     };
-    expect(eventPayload(reordered, at)).toBe(payload);
+    expect(eventPayload(reordered, at, web)).toBe(payload);
+  });
+
+  it('SEC-05 records the channel of the entry point, and says internal when there is none', () => {
+    expect(JSON.parse(eventPayload(consult, at)).channel).toEqual({ type: 'internal' });
+    expect(
+      JSON.parse(eventPayload(consult, at, { type: 'job', client: 'prosecutor-list-erasure' })).channel,
+    ).toEqual({
+      type: 'job',
+      client: 'prosecutor-list-erasure',
+    });
+    const refusedChannel = (channel: unknown) => {
+      try {
+        eventPayload(consult, at, channel as AuditChannel);
+      } catch (error) {
+        return ((error as DomainError).details.fields ?? []).map((f) => f.field);
+      }
+      throw new Error('the channel was accepted');
+    };
+    expect(refusedChannel({ type: 'email' })).toEqual(['/channel/type']);
+    expect(refusedChannel({ type: 'cli', client: 'jobs run --as-of 2026-01-01' })).toEqual([
+      '/channel/client',
+    ]);
+    expect(refusedChannel({ type: 'web', userAgent: 'Firefox' })).toEqual(['/channel/userAgent']);
+    // A service cannot choose its channel: the entry point's is stamped by the log.
+    expect(refusedFields({ ...consult, channel: { type: 'web' } })).toEqual(['/channel']);
   });
 
   it('refuses to consult or disclose without a justification', () => {

@@ -5,10 +5,15 @@
  */
 import { DomainError, type FieldIssue } from '../errors.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
+import { type AuditChannel, CHANNEL_TYPES, INTERNAL_CHANNEL } from './channel.js';
 import { type AuditEvent, isUserActor, PROCESSING_OPERATIONS } from './events.js';
 
-/** Version of the payload format, so that later formats can coexist in one log. */
-export const PAYLOAD_VERSION = 1;
+/**
+ * Version of the payload format, so that later formats can coexist in one log. Version 2 adds the
+ * event's `channel` (SPEC SEC-05, ADR 0019); version-1 events, written before, have none and stay
+ * as they were hashed (stored-event.ts reads both).
+ */
+export const PAYLOAD_VERSION = 2;
 
 export const LIMITS = {
   justificationChars: 500,
@@ -39,6 +44,13 @@ const USER_ACTOR_KEYS = new Set(['userId', 'organisationId', 'role', 'representi
 const SYSTEM_ACTOR_KEYS = new Set(['system']);
 const RECORD_KEYS = new Set(['type', 'id', 'category']);
 const RECIPIENT_KEYS = new Set(['organisationId', 'userId']);
+const CHANNEL_KEYS = new Set(['type', 'client']);
+const CHANNEL_TYPE_SET = new Set<string>(CHANNEL_TYPES);
+
+/** An id as the log accepts it: never anything that could spell a name (a uuid, a code). */
+export function isAuditId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
 
 type Issues = FieldIssue[];
 
@@ -178,8 +190,20 @@ function checkJustification(issues: Issues, event: AuditEvent): void {
   }
 }
 
+function checkChannel(issues: Issues, channel: unknown): void {
+  if (!isObject(channel)) {
+    issues.push({ field: '/channel', message: 'is required' });
+    return;
+  }
+  onlyKeys(issues, '/channel', channel, CHANNEL_KEYS);
+  if (typeof channel.type !== 'string' || !CHANNEL_TYPE_SET.has(channel.type)) {
+    issues.push({ field: '/channel/type', message: `must be one of ${CHANNEL_TYPES.join(', ')}` });
+  }
+  matches(issues, '/channel/client', channel.client, ID, 'an id', false);
+}
+
 /** Throws DomainError('validation_failed') naming every offending field. */
-export function validateAuditEvent(event: AuditEvent): void {
+export function validateAuditEvent(event: AuditEvent, channel: AuditChannel = INTERNAL_CHANNEL): void {
   const issues: Issues = [];
   if (!isObject(event))
     throw new DomainError('validation_failed', { detail: 'An audit event must be an object' });
@@ -200,14 +224,18 @@ export function validateAuditEvent(event: AuditEvent): void {
   checkRecords(issues, event.records);
   checkRecipients(issues, event);
   checkJustification(issues, event);
+  checkChannel(issues, channel);
   if (issues.length > 0) {
     throw new DomainError('validation_failed', { detail: 'The audit event is invalid', fields: issues });
   }
 }
 
-/** The canonical JSON recorded for the event at `at` (UTC, from the injected clock). */
-export function eventPayload(event: AuditEvent, at: Date): string {
-  validateAuditEvent(event);
+/**
+ * The canonical JSON recorded for the event at `at` (UTC, from the injected clock) that came
+ * through `channel` (the audit log passes its entry point's, channel.ts).
+ */
+export function eventPayload(event: AuditEvent, at: Date, channel: AuditChannel = INTERNAL_CHANNEL): string {
+  validateAuditEvent(event, channel);
   const actor = isUserActor(event.actor) ? { ...event.actor } : { system: event.actor.system };
   const payload: JsonValue = {
     v: PAYLOAD_VERSION,
@@ -221,6 +249,7 @@ export function eventPayload(event: AuditEvent, at: Date): string {
     justification: event.justification?.trim(),
     recipients: event.recipients?.map((r) => ({ organisationId: r.organisationId, userId: r.userId })),
     reason: event.reason,
+    channel: { type: channel.type, client: channel.client },
   };
   return canonicalJson(payload);
 }

@@ -6,10 +6,14 @@
  * audit events as the last step of a service transaction to keep that lock short. Under
  * REPEATABLE READ or SERIALIZABLE, a concurrent append makes the transaction fail with a
  * serialisation error: services run at the default READ COMMITTED.
+ *
+ * Each event is stamped with the channel of the entry point the caller runs in (SPEC SEC-05,
+ * channel.ts, ADR 0019): services do not pass it.
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type { Clock } from '../clock.js';
+import { currentAuditChannel } from './channel.js';
 import { eventPayload } from './event-payload.js';
 import type { AuditEvent } from './events.js';
 
@@ -30,8 +34,9 @@ export function createAuditLog({ clock }: AuditLogDeps): AuditLog {
     if (!tx.isTransaction) throw new TypeError('audit events are recorded inside the caller’s transaction');
     if (events.length === 0) return [];
     const at = clock.now();
+    const channel = currentAuditChannel();
     // Every event is validated before anything is written: bad input changes nothing.
-    const payloads = events.map((event) => eventPayload(event, at));
+    const payloads = events.map((event) => eventPayload(event, at, channel));
     const { rows } = await sql<{ first: number }>`SELECT audit_append(${payloads}::text[]) AS first`.execute(
       tx,
     );

@@ -8,7 +8,7 @@
  */
 import { inTransaction } from '../../db/database.js';
 import type { Db } from '../../db/database.js';
-import type { AuditLog } from '../audit/index.js';
+import { type AuditLog, runInAuditChannel } from '../audit/index.js';
 import type { Clock } from '../clock.js';
 import { brusselsDateOf } from '../legal-rules/index.js';
 import { jobRow, recordCompleted, recordFailed, registerJobs, takeLease } from './job-leases.js';
@@ -56,18 +56,21 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<JobOutcome
   );
   const outcomes: JobOutcome[] = [];
   for (const job of jobs) {
+    // SPEC SEC-05: what the job records, and its own run event, come through the job's channel.
+    outcomes.push(await runInAuditChannel({ type: 'job', client: job.name }, () => runJob(job)));
+  }
+  return outcomes;
+
+  async function runJob(job: DailyJob): Promise<JobOutcome> {
     const now = clock.now();
     const today = brusselsDateOf(now);
     const until = new Date(now.getTime() + leaseMinutes * 60_000);
     if (!(await takeLease(db, { name: job.name, instanceId, today, now, until }))) {
       // registerJobs made the row; without the lease it is either done for today or held.
       const row = (await jobRow(db, job.name))!;
-      outcomes.push(
-        row.last_run_on !== null && row.last_run_on >= today
-          ? { name: job.name, outcome: 'done_today', lastRunOn: row.last_run_on }
-          : { name: job.name, outcome: 'leased_elsewhere', leasedBy: row.leased_by ?? '' },
-      );
-      continue;
+      return row.last_run_on !== null && row.last_run_on >= today
+        ? { name: job.name, outcome: 'done_today', lastRunOn: row.last_run_on }
+        : { name: job.name, outcome: 'leased_elsewhere', leasedBy: row.leased_by ?? '' };
     }
     const event = {
       actor: { system: job.name },
@@ -83,14 +86,12 @@ export async function runDueJobs(options: RunDueJobsOptions): Promise<JobOutcome
         // The error text stays in the job's row: an audit event holds codes, never free text.
         await audit.record(tx, { ...event, outcome: 'failure', reason: 'job_failed' });
       });
-      outcomes.push({ name: job.name, outcome: 'failed', error: message });
-      continue;
+      return { name: job.name, outcome: 'failed', error: message };
     }
     await inTransaction(db, async (tx) => {
       await recordCompleted(tx, { name: job.name, instanceId, today, finishedAt: clock.now() });
       await audit.record(tx, { ...event, outcome: 'success' });
     });
-    outcomes.push({ name: job.name, outcome: 'completed' });
+    return { name: job.name, outcome: 'completed' };
   }
-  return outcomes;
 }

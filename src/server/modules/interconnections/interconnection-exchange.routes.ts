@@ -54,6 +54,8 @@ export const interconnectionExchangeRoutes: FastifyPluginAsyncTypebox<
     '/api/interconnections/:interconnectionId/deliveries',
     {
       attachValidation: true,
+      // SPEC SEC-05, INT-02: the audit events of a delivery come through the interconnection it names.
+      config: { auditChannel: { type: 'interconnection', clientParam: 'interconnectionId' } },
       schema: {
         operationId: 'deliverThroughInterconnection',
         summary:
