@@ -239,10 +239,14 @@ export const DestinationSchema = Type.Object(
     ended: Ended,
     /**
      * Whether a transfer there is allowed today and, if not, why (a deny rule added or an
-     * assessment withdrawn since it was registered). An ended destination receives nothing:
-     * `allowed` is false, with no issue.
+     * assessment withdrawn since it was registered, or, SPEC DCL-21, the declaration not listing it
+     * yet: `pendingDeclaration`). An ended destination receives nothing: `allowed` is false, with no
+     * issue.
      */
-    standing: Type.Object({ allowed: Type.Boolean(), issues: Type.Array(TransferIssueSchema) }, closed),
+    standing: Type.Object(
+      { allowed: Type.Boolean(), pendingDeclaration: Type.Boolean(), issues: Type.Array(TransferIssueSchema) },
+      closed,
+    ),
     allowedActions: Type.Array(Type.Enum(['end', 'download_clauses'])),
   },
   closed,

@@ -11,9 +11,10 @@ import { FIELDS } from '../../src/server/modules/cases/case-fields.js';
 import { caseScope } from '../../src/server/modules/cases/open-case.js';
 import { type AccessWorld, createAccessWorld } from '../support/access-world.js';
 import { auditEventsSince, auditPosition, newCase, type TestCase } from '../support/case-steps.js';
-import { getIn } from '../support/consultation-steps.js';
+import { getIn, stepUp } from '../support/consultation-steps.js';
 import {
   addDenyRule,
+  declareTransfers,
   denyRule,
   registerDestination,
   transferDestination,
@@ -100,10 +101,12 @@ const lastExport = () =>
     .orderBy('exported_at', 'desc')
     .executeTakeFirstOrThrow();
 /** The CPAS's own file, registered by its DPO; ends the one in force first. */
+/** The CPAS's own file moved to `country`; declared (DCL-21) unless `declared` is false. */
 async function ownFileIn(
   country: string,
   categories: string[],
   basis: Record<string, unknown> = { kind: 'none' },
+  declared = true,
 ): Promise<string> {
   const view = await world.request(world.people.cpasDpo, 'GET', '/api/cross-border/register');
   for (const destination of view.json().destinations as { id: string; kind: string; ended: unknown }[]) {
@@ -119,7 +122,7 @@ async function ownFileIn(
     expect(ended.statusCode, ended.body).toBe(200);
   }
   world.clock.advanceMs(60_000);
-  return registerDestination(
+  const id = await registerDestination(
     world,
     transferDestination({
       kind: 'own_file',
@@ -130,6 +133,8 @@ async function ownFileIn(
     }),
     world.people.cpasDpo,
   );
+  if (declared) await declareTransfers(world, world.people.cpasDpo);
+  return id;
 }
 
 describe('the own-file export abroad', () => {
@@ -258,5 +263,70 @@ describe('the own-file export abroad', () => {
     const home = await exportJson();
     expect(home.statusCode, home.body).toBe(200);
     expect(await lastExport()).toEqual({ destination_country: 'BE', transfer_destination_id: null });
+  });
+  it('DCL-21 an own file newly registered abroad is pending declaration: the export is refused naming the rule until the declaration update is submitted', async () => {
+    const destinationId = await ownFileIn('NL', ['C10', 'C11'], { kind: 'none' }, false);
+    // The export is a disclosure: its second factor is proven again (5 minutes, SPEC SEC-01). The
+    // risk item alone: the health item was left without its exception ground above (TRF-12).
+    const worker = await stepUp(world, 'socialWorker', world.people.socialWorker);
+    const requested = await world.request(worker, 'POST', `/api/cases/${kase.id}/transfers`, {
+      itemIds: [riskId],
+      purpose: 'P1',
+      justification: 'Het OCMW moet de begeleiding in het eigen sociaal dossier motiveren.',
+    });
+    expect(requested.statusCode, requested.body).toBe(201);
+    const riskOnly: string = requested.json().id;
+    const decided = await world.request(
+      world.people.policeOfficer,
+      'POST',
+      `/api/transfers/${riskOnly}/decisions`,
+      {
+        decisions: [{ itemId: riskId, decision: 'approved' }],
+      },
+    );
+    expect(decided.statusCode, decided.body).toBe(200);
+    const attested = await world.request(worker, 'POST', `/api/transfers/${riskOnly}/attestation`, {
+      accessLimitedToParticipants: true,
+    });
+    expect(attested.statusCode, attested.body).toBe(200);
+    const exportNow = () => getIn(world, worker, `/api/transfers/${riskOnly}/export/json`, 'nl');
+    const before = await exports();
+    const pending = await exportNow();
+    expect(pending.statusCode, pending.body).toBe(403);
+    expect(pending.json()).toMatchObject({
+      rule: 'L1992 art. 17 §6 and §7 ("préalable"); L2007 art. 17 §7 (SPEC DCL-21)',
+      errors: [{ field: '/destination/country', message: expect.stringContaining('pending declaration') }],
+    });
+    expect(await exports()).toBe(before);
+    const log = await world.request(world.people.cpasDpo, 'GET', '/api/cross-border/blocked-transfers');
+    expect(log.json().blockedTransfers[0]).toMatchObject({
+      source: 'own_file_export',
+      rule: expect.stringContaining('DCL-21'),
+    });
+
+    const standing = async () =>
+      (
+        (await world.request(world.people.cpasDpo, 'GET', '/api/cross-border/register')).json()
+          .destinations as {
+          id: string;
+          standing: { allowed: boolean; pendingDeclaration: boolean; issues: { rule: string }[] };
+        }[]
+      ).find((d) => d.id === destinationId)!.standing;
+    expect(await standing()).toMatchObject({
+      allowed: false,
+      pendingDeclaration: true,
+      issues: [{ rule: expect.stringContaining('DCL-21') }],
+    });
+
+    await declareTransfers(world, world.people.cpasDpo);
+    expect(await standing()).toEqual({ allowed: true, pendingDeclaration: false, issues: [] });
+    const declared = await exportNow();
+    expect(declared.statusCode, declared.body).toBe(200);
+    const row = await world.db.adminDb
+      .selectFrom('own_file_exports')
+      .select(['destination_country', 'transfer_destination_id'])
+      .where('transfer_id', '=', riskOnly)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ destination_country: 'NL', transfer_destination_id: destinationId });
   });
 });

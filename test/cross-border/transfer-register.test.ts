@@ -14,6 +14,7 @@ import {
   adequacyAssessment,
   addDenyRule,
   CLAUSES_PDF,
+  declareTransfers,
   denyRule,
   recordAssessment,
   registerDestination,
@@ -175,9 +176,16 @@ describe('the transfer register', () => {
       zone: 'third_country',
       groundCode: 'D4',
       basis: { kind: 'derogation', derogation: 'D4', legalReference: expect.stringContaining('art. 4') },
-      standing: { allowed: true },
+      // DCL-21: registered, it carries nothing until the declaration lists it (L1992 art. 17 §7).
+      standing: { allowed: false, pendingDeclaration: true },
     });
     expect(await destinations()).toBe(before + 1);
+    await declareTransfers(world);
+    expect(
+      (await world.request(world.people.policeDpo, 'GET', '/api/cross-border/register'))
+        .json()
+        .destinations.find((d: { id: string }) => d.id === allowed.json().id).standing,
+    ).toEqual({ allowed: true, pendingDeclaration: false, issues: [] });
 
     // SPEC TRF-01's own example: a backup region outside the Community without a record is refused.
     const backup = await register(transferDestination({ name: 'Back-up, regio Virginia', country: 'US' }));
@@ -289,6 +297,7 @@ describe('the transfer register', () => {
         basis: { kind: 'adequacy', adequacyAssessmentId: assessmentId },
       }),
     );
+    await declareTransfers(world);
 
     // Only the operator keeps the deny-list, and only outside the Community.
     expect(

@@ -6,12 +6,14 @@
  * its field and the rule cited, nothing listed, the attempt in the blocked-transfer log. Among the
  * derogations of art. 22, D6 is greyed out with the reason it never applies. With derogation D4 and
  * an international police-cooperation instrument the destination is accepted and listed with its
- * ground, and the register export downloads with it. Recovery code: dpo [7].
+ * ground, pending declaration (DCL-21) until the DPO declares the modification, and the register
+ * export downloads with it. Recovery code: dpo [7].
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { TransferRegister } from '../../src/contracts/cross-border.js';
+import type { DeclarationList } from '../../src/contracts/declarations.js';
 import { expectNoSeriousAxeViolations, launchBrowser } from './support/browser.js';
 import { acceptDueTexts, watchServerErrors } from './support/case-journey.js';
 import { demoUser, fill, heading, Profiles, submitLogin, TEXTS } from './support/journey.js';
@@ -56,7 +58,7 @@ async function fieldError(control: Locator): Promise<string> {
 }
 
 describe('a transfer outside the European Community', () => {
-  test('TRF-01 TRF-07 TRF-09 a backup in the United States without a basis is refused with its rule and field, D6 is greyed out with its reason, then D4 with a legal reference is registered with its ground and exported', async () => {
+  test('TRF-01 TRF-07 TRF-09 DCL-21 a backup in the United States without a basis is refused with its rule and field, D6 is greyed out with its reason, then D4 with a legal reference is registered with its ground, pending declaration until the modification is declared, and exported', async () => {
     const failures: string[] = [];
     const dpo = demoUser('dpo');
     const page = await profiles.open('fr-BE');
@@ -131,7 +133,8 @@ describe('a transfer outside the European Community', () => {
     // The ground: its code, then its name.
     await card.getByText(x.grounds.D4).waitFor();
     await card.getByText(LEGAL_REFERENCE, { exact: true }).waitFor();
-    await card.getByText(x.destination.standing.allowed, { exact: true }).waitFor();
+    // DCL-21 (L1992 art. 17 §7, "préalable"): registered, it carries nothing until declared.
+    await card.getByText(x.destination.standing.pendingDeclaration, { exact: true }).waitFor();
     expect(await card.textContent()).toContain(UNITED_STATES);
     const [destination] = (await register(page)).destinations;
     expect(destination).toMatchObject({
@@ -142,7 +145,7 @@ describe('a transfer outside the European Community', () => {
       categories: ['C01', 'C02'],
       groundCode: 'D4',
       basis: { kind: 'derogation', derogation: 'D4', legalReference: LEGAL_REFERENCE },
-      standing: { allowed: true, issues: [] },
+      standing: { allowed: false, pendingDeclaration: true },
     });
     // The declaration's §6 will list both categories as sent to the United States.
     const abroad = page.getByRole('region', { name: x.abroad.title });
@@ -150,6 +153,29 @@ describe('a transfer outside the European Community', () => {
     // The form is emptied for the next destination.
     expect(await form.getByLabel(x.destinationForm.name, { exact: true }).inputValue()).toBe('');
     await expectNoSeriousAxeViolations(page, 'destination registered with D4');
+
+    // The DPO declares the modification today: the declaration's §6 now lists the United States.
+    await page.getByRole('link', { name: fr.nav.declarations, exact: true }).click();
+    await heading(page, fr.declarations.title);
+    const declarations = (await (await page.request.get('/api/declarations')).json()) as DeclarationList;
+    const declared = declarations.declarations.find((candidate) => candidate.lastSubmittedOn !== null)!;
+    const name = declared.frameworks.map((framework) => framework.frameworkName).join(', ');
+    await page.getByRole('button', { name: fill(fr.declarations.list.open, { name }), exact: true }).click();
+    const detail = page.getByRole('region', { name: fill(fr.declarations.detail.titleOf, { name }) });
+    await detail.getByRole('button', { name: fr.declarations.submit.submit, exact: true }).click();
+    await page.getByRole('status').getByText(fr.declarations.submit.done, { exact: true }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'modification declared');
+    await page.getByRole('link', { name: fr.nav.transferRegister, exact: true }).click();
+    await heading(page, x.title);
+    await destinations
+      .getByRole('article', { name: BACKUP })
+      .getByText(x.destination.standing.allowed, { exact: true })
+      .waitFor();
+    expect((await register(page)).destinations[0]!.standing).toEqual({
+      allowed: true,
+      pendingDeclaration: false,
+      issues: [],
+    });
 
     // The register export downloads, the destination listed with its ground code (SPEC PEN-13).
     const downloading = page.waitForEvent('download');

@@ -10,6 +10,7 @@ import { type AccessWorld, createAccessWorld } from '../support/access-world.js'
 import { auditEventsSince, auditPosition } from '../support/case-steps.js';
 import {
   adequacyAssessment,
+  declareTransfers,
   recordAssessment,
   registerDestination,
   royalDecreeDestination,
@@ -101,6 +102,7 @@ describe('processor locations through the transfer check', () => {
         basis: { kind: 'adequacy', adequacyAssessmentId: assessmentId },
       }),
     );
+    await declareTransfers(world);
     const swiss = await createProcessor(backupProvider('CH'));
     expect(swiss.statusCode, swiss.body).toBe(201);
     expect(swiss.json()).toMatchObject({ role: 'backup', country: 'CH' });
@@ -109,6 +111,7 @@ describe('processor locations through the transfer check', () => {
       world,
       royalDecreeDestination({ kind: 'backup', name: 'Back-up, region Oregon' }),
     );
+    await declareTransfers(world);
     const american = await createProcessor(backupProvider('US'));
     expect(american.statusCode, american.body).toBe(201);
     expect(american.json()).toMatchObject({ role: 'backup', country: 'US' });
@@ -119,6 +122,7 @@ describe('processor locations through the transfer check', () => {
       world,
       transferDestination({ name: 'Back-up, regio Frankfurt', country: 'DE' }),
     );
+    await declareTransfers(world);
     const created = await createProcessor(backupProvider('DE'));
     expect(created.statusCode, created.body).toBe(201);
     const id: string = created.json().id;

@@ -4,6 +4,7 @@
  * or the platform operator.
  */
 import { expect } from 'vitest';
+import { brusselsDateOf } from '../../src/server/kernel/legal-rules/index.js';
 import type { AccessWorld, Signed } from './access-world.js';
 
 let serial = 0;
@@ -100,4 +101,22 @@ export async function addDenyRule(
   body: Record<string, unknown> = denyRule(),
 ): Promise<string> {
   return created(await world.request(world.people.operator, 'POST', '/api/cross-border/deny-rules', body));
+}
+
+/**
+ * DCL-21 (L1992 art. 17 §7, "préalable"): a destination registered abroad carries data once the
+ * declaration lists it. `who`, a DPO, submits today the modification of each of its organisation's
+ * declared declarations the configuration changed, generated from the configuration as it stands.
+ */
+export async function declareTransfers(world: AccessWorld, who: Signed = world.people.policeDpo): Promise<void> {
+  const listed = await world.request(who, 'GET', '/api/declarations');
+  expect(listed.statusCode, listed.body).toBe(200);
+  const submittedOn = brusselsDateOf(world.clock.now());
+  for (const declaration of listed.json().declarations as { id: string; lifecycle: string }[]) {
+    if (declaration.lifecycle !== 'declared') continue;
+    const res = await world.request(who, 'POST', `/api/declarations/${declaration.id}/versions`, { submittedOn });
+    // A declaration the change does not touch has nothing to declare (409 naming it).
+    if (res.statusCode === 409 && res.json().detail.includes('no modification to declare')) continue;
+    expect(res.statusCode, res.body).toBe(201);
+  }
 }

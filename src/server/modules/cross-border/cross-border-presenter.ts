@@ -20,7 +20,13 @@ import {
   EEA_EFTA_STATES,
   EU_MEMBER_STATES,
 } from '../../kernel/legal-rules/countries.js';
-import { DEROGATIONS, type DenyRuleFacts, groundCodeOf, transferIssues } from './cross-border-rules.js';
+import {
+  DEROGATIONS,
+  type DenyRuleFacts,
+  groundCodeOf,
+  pendingDeclarationIssue,
+  transferIssues,
+} from './cross-border-rules.js';
 import type { AssessmentRow, BlockedRow, DenyRuleRow, DestinationRow } from './cross-border.repository.js';
 import { destinationFacts } from './transfer-check.js';
 
@@ -33,6 +39,8 @@ export interface DestinationContext {
   denyRules: readonly DenyRuleFacts[];
   /** The reader keeps this register (its DPO). */
   keeper: boolean;
+  /** DCL-21: per destination in force, the categories the controller's declaration does not list there yet. */
+  undeclared: ReadonlyMap<string, readonly string[]>;
 }
 
 export function presentDestination(row: DestinationRow, context: DestinationContext): Destination {
@@ -45,6 +53,8 @@ export function presentDestination(row: DestinationRow, context: DestinationCont
         { country: '/country', categories: '/categories', items: '/items' },
       )
     : [];
+  const undeclared = (inForce && context.undeclared.get(row.id)) || [];
+  if (undeclared.length > 0) issues.push(pendingDeclarationIssue(row.country, undeclared, '/country'));
   return {
     id: row.id,
     kind: row.kind,
@@ -79,7 +89,7 @@ export function presentDestination(row: DestinationRow, context: DestinationCont
     ended: row.ended_at
       ? { by: context.userNames.get(row.ended_by!) ?? '', at: iso(row.ended_at), reason: row.end_reason! }
       : null,
-    standing: { allowed: inForce && issues.length === 0, issues },
+    standing: { allowed: inForce && issues.length === 0, pendingDeclaration: undeclared.length > 0, issues },
     allowedActions: context.keeper
       ? [
           ...(inForce ? (['end'] as const) : []),

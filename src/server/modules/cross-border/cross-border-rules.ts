@@ -41,6 +41,8 @@ export const TRANSFER_RULES = {
   chain: 'L1992 art. 17 §6 al. 2 (SPEC DCL-20)',
   foreignItems: 'L1992 art. 4 §2 and art. 39 2° (SPEC TRF-12, PEN-03)',
   country: 'ISO 3166-1 alpha-2 (SPEC TRF-01)',
+  // L1992 art. 17 §7: a change of a §6 item is declared before it is made ("préalable").
+  declaration: 'L1992 art. 17 §6 and §7 ("préalable"); L2007 art. 17 §7 (SPEC DCL-21)',
 } as const;
 
 /** L2007 art. 22: each derogation, its rule, and the basis fields it needs. */
@@ -347,6 +349,22 @@ export function matchingDenyRules(
  * none in force), in the words of the law: empty when it may go (SPEC TRF-01, TRF-03, TRF-11,
  * TRF-12). The deny-list is read whatever the basis: it overrides every adequacy and derogation.
  */
+/**
+ * DCL-21: a destination the controller's running declaration does not list yet for `categories`
+ * carries nothing until the modification is submitted (the declarations module tells which).
+ */
+export function pendingDeclarationIssue(
+  country: string,
+  categories: readonly string[],
+  field: string,
+): RuledIssue {
+  return {
+    field,
+    message: `${country}: pending declaration — the declaration of the transfers abroad does not list this country for ${categories.join(', ')} yet; it takes effect once the declaration update is submitted`,
+    rule: TRANSFER_RULES.declaration,
+  };
+}
+
 export function transferIssues(
   transfer: TransferAsked,
   entry: DestinationFacts | undefined,

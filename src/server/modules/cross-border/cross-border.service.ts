@@ -38,9 +38,11 @@ import type { AuditAction, AuditLog, AuditRecordRef, UserActor } from '../../ker
 import type { Clock } from '../../kernel/clock.js';
 import { sniffMediaType } from '../../kernel/documents/index.js';
 import { DomainError } from '../../kernel/errors.js';
+import { countryZone } from '../../kernel/legal-rules/countries.js';
 import { refusable, refuseWith } from '../../kernel/refusal.js';
 import { type Access, auditActorOf } from '../access/access.service.js';
 import type { Request } from '../access/decide.js';
+import { undeclaredTransferCategories } from '../declarations/declared-processing.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import {
@@ -137,13 +139,23 @@ export function createCrossBorderService({ db, crossBorder, access, audit, clock
       ...assessments.flatMap((a) => [a.recorded_by, ...(a.withdrawn_by ? [a.withdrawn_by] : [])]),
       ...denyRules.map((r) => r.added_by),
     ]);
+    const inForce = destinations.filter((d) => d.ended_at === null);
     const context = {
       userNames,
       assessments: new Map(assessments.map((row) => [row.id, row])),
       denyRules: denyRuleFacts(denyRules),
       keeper,
+      undeclared: new Map(
+        await Promise.all(
+          inForce
+            .filter((d) => countryZone(d.country) !== 'domestic')
+            .map(
+              async (d) =>
+                [d.id, await undeclaredTransferCategories(tx, controllerId, d.country, d.categories)] as const,
+            ),
+        ),
+      ),
     };
-    const inForce = destinations.filter((d) => d.ended_at === null);
     return {
       destinations: destinations.map((row) => presentDestination(row, context)),
       adequacyAssessments: assessments.map((row) =>

@@ -25,9 +25,11 @@ import { refuseWith } from '../../kernel/refusal.js';
 import type { ItemPayload } from '../cases/case-presenter.js';
 import { itemRequires } from '../cases/case-presenter.js';
 import type { ItemRow } from '../cases/records.repository.js';
+import { undeclaredTransferCategories } from '../declarations/declared-processing.js';
 import {
   type DestinationFacts,
   type IssueFields,
+  pendingDeclarationIssue,
   type RuledIssue,
   type TransferItem,
   transferIssues,
@@ -169,7 +171,8 @@ const repository = createCrossBorderRepository();
 /**
  * SPEC TRF-01..12: allowed, with what it rests on, or refused (see the module comment). At home
  * nothing is checked: nothing leaves Belgium. Abroad, the destinations in force of that kind in that
- * country are tried, oldest first; the first with nothing in the way carries the transfer.
+ * country are tried, oldest first; the first with nothing in the way, and declared (DCL-21), carries
+ * the transfer.
  *
  * Must run inside `refusable(db, audit, ...)`.
  */
@@ -203,7 +206,17 @@ export async function assertTransferAllowed(tx: Tx, request: TransferRequest): P
   let first: { entry: DestinationRow | undefined; issues: RuledIssue[] } | undefined;
   for (const entry of entries.length > 0 ? entries : [undefined]) {
     const issues = transferIssues(asked, entry && destinationFacts(entry, assessments), deny, fields);
-    if (issues.length === 0) return { country: destination.country, zone, destinationId: entry!.id };
+    if (issues.length === 0) {
+      // DCL-21: registered, but carrying nothing until the declaration lists it (L1992 "préalable").
+      const undeclared = await undeclaredTransferCategories(
+        tx,
+        request.controllerId,
+        destination.country,
+        categories.length > 0 ? categories : entry!.categories,
+      );
+      if (undeclared.length === 0) return { country: destination.country, zone, destinationId: entry!.id };
+      issues.push(pendingDeclarationIssue(destination.country, undeclared, fields.country));
+    }
     first ??= { entry, issues };
   }
   return refuseTransfer(

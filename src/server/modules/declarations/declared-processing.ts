@@ -1,7 +1,8 @@
 /**
  * What other modules ask of the declarations, as plain functions on their transaction (like
  * legal-holds/active-legal-hold.ts): whether a controller's processing in a framework is declared
- * (the go-live gate, SPEC DCL-01) and which register numbers its documents carry (SPEC DCL-25).
+ * (the go-live gate, SPEC DCL-01), which transfers abroad it declared (DCL-21) and which register
+ * numbers its documents carry (SPEC DCL-25).
  * The declarations hold no case data (migration 0031), so any transaction reads them.
  */
 import { sql } from 'kysely';
@@ -49,6 +50,45 @@ export async function refuseUndeclaredProcessing(tx: Tx, activity: ProcessingAct
       "Your organisation's processing in this consultation framework is not declared yet: its data protection officer submits the declaration covering this framework and these purposes first",
     rule: GO_LIVE_RULE,
   });
+}
+
+/**
+ * DCL-21 (L1992 art. 17 §7: a change of a §6 item needs a *prior* declaration): the categories of
+ * `categories` the controller's running declarations do not list as sent to `country` yet — the last
+ * version it submitted of one of its declarations, unless that version ends it. A destination
+ * registered abroad therefore carries nothing until the modification listing its country is
+ * submitted. Before its first declaration a controller processes nothing (the go-live gate, DCL-01),
+ * and that declaration is generated from the configuration, destinations included: nothing is
+ * missing yet. An intelligence or security service declares nothing (SCO-15): none are missing.
+ */
+export async function undeclaredTransferCategories(
+  tx: Tx,
+  controllerId: string,
+  country: string,
+  categories: readonly string[],
+): Promise<string[]> {
+  if (categories.length === 0) return [];
+  const { rows } = await sql<{ code: string }>`
+    SELECT wanted.code FROM organisations o
+    CROSS JOIN unnest(${sql.val([...categories])}::text[]) AS wanted(code)
+    WHERE o.id = ${controllerId}::uuid AND o.dp_regime <> 'intelligence' AND EXISTS (
+      SELECT 1 FROM declarations d
+      JOIN declaration_versions v ON v.declaration_id = d.id
+      WHERE d.organisation_id = o.id
+        AND v.number = (SELECT max(l.number) FROM declaration_versions l WHERE l.declaration_id = d.id)
+        AND v.kind <> 'cessation'
+    ) AND NOT EXISTS (
+      SELECT 1 FROM declarations d
+      JOIN declaration_versions v ON v.declaration_id = d.id
+      CROSS JOIN LATERAL jsonb_array_elements(v.content::jsonb -> 'sections' -> 'transfers' -> 'categories') c
+      WHERE d.organisation_id = o.id
+        AND v.number = (SELECT max(l.number) FROM declaration_versions l WHERE l.declaration_id = d.id)
+        AND v.kind <> 'cessation'
+        AND c ->> 'code' = wanted.code
+        AND (c -> 'countries') ? ${country}
+    )
+    ORDER BY wanted.code`.execute(tx);
+  return rows.map((row) => row.code);
 }
 
 /**

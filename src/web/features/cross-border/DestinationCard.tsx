@@ -21,7 +21,13 @@ function Standing({ destination }: { destination: Destination }) {
   const rules = [...new Set(destination.standing.issues.map((issue) => issue.rule))];
   return (
     <>
-      <strong>{t('crossBorder.destination.standing.blocked')}</strong>
+      <strong>
+        {t(
+          destination.standing.pendingDeclaration
+            ? 'crossBorder.destination.standing.pendingDeclaration'
+            : 'crossBorder.destination.standing.blocked',
+        )}
+      </strong>
       <ul className="plain-list">
         {rules.map((rule) => (
           <li key={rule}>{t('common.rule', { rule })}</li>
