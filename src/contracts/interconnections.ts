@@ -215,6 +215,8 @@ export const InterconnectionRegisterSchema = Type.Object(
         closed,
       ),
     ),
+    /** SPEC DCL-25 (L1992 art. 18 al. 4): the register numbers of the controller's processing. */
+    registerNumbers: Type.Array(Type.String()),
   },
   closed,
 );

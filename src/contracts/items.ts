@@ -170,6 +170,13 @@ const itemFields = {
         justification: justification(),
         lawCitation: Type.Optional(text(300)),
         consentReference: Type.Optional(text(200)),
+        /**
+         * Written consent (a) of art. 6 §2 or art. 7 §2): who collected it and in what
+         * circumstances, so that it shows it was given freely, not as a condition (L1992 art. 39
+         * 6°; SPEC DAT-22, PEN-07).
+         */
+        consentCollectedBy: Type.Optional(text(200)),
+        consentContext: Type.Optional(text(1000)),
       },
       closed,
     ),
@@ -305,6 +312,8 @@ export const ItemSchema = Type.Object(
           justification: Type.String(),
           lawCitation: Type.Union([Type.String(), Type.Null()]),
           consentReference: Type.Union([Type.String(), Type.Null()]),
+          consentCollectedBy: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+          consentContext: Type.Optional(Type.Union([Type.String(), Type.Null()])),
         },
         closed,
       ),

@@ -118,6 +118,8 @@ describe('blocking and verifying an item', () => {
         ground: 'a',
         justification: 'De betrokkene stemde schriftelijk in met het delen van zijn overtuiging.',
         consentReference: 'Toestemming ondertekend op 2026-02-20, dossier 17',
+        consentCollectedBy: 'Rechercheur K. Wouters',
+        consentContext: 'Gevraagd bij het verhoor, zonder voorwaarde; de betrokkene kon weigeren.',
       },
     };
     const added = await call(police, 'POST', `/api/cases/${kase.id}/items`, onConsent);

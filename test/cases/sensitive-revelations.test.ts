@@ -96,7 +96,11 @@ describe('what the 1992 law adds to the sensitive and judicial data', () => {
       affiliation(kase.subjectId, { special: { ground: 'a', justification: 'De betrokkene stemde schriftelijk in.' } }),
     );
     expect(consent.statusCode).toBe(400);
-    expect(consent.json().errors).toEqual([expect.objectContaining({ field: '/body/special/consentReference' })]);
+    expect(consent.json().errors).toEqual([
+      expect.objectContaining({ field: '/body/special/consentReference' }),
+      expect.objectContaining({ field: '/body/special/consentCollectedBy' }),
+      expect.objectContaining({ field: '/body/special/consentContext' }),
+    ]);
     // A colleague whom the DPO did not designate for beliefs does not record it.
     const colleague = await officer();
     const undesignated = await world.request(colleague, 'POST', url, affiliation(kase.subjectId, { special: ARTICLE_6_L }));
@@ -203,6 +207,8 @@ describe('what the 1992 law adds to the sensitive and judicial data', () => {
         ground: 'a',
         justification: 'De betrokkene stemde schriftelijk in met het delen van zijn engagement.',
         consentReference: 'Toestemming ondertekend op 2026-02-20, dossier 17',
+        consentCollectedBy: 'Wijkagent K. Wouters',
+        consentContext: 'Gevraagd bij het huisbezoek, zonder voorwaarde; de betrokkene kon weigeren.',
       },
     });
     const added = await world.request(police, 'POST', `/api/cases/${kase.id}/items`, onConsent);

@@ -19,7 +19,15 @@ import type { AttachmentMeta, ItemRow, LinkedItemRow, LinkedPersonRow, PersonRow
 export interface ItemPayload {
   content: string;
   details: ItemDetails | null;
-  special: { ground: string; justification: string; lawCitation?: string; consentReference?: string } | null;
+  special: {
+    ground: string;
+    justification: string;
+    lawCitation?: string;
+    consentReference?: string;
+    /** SPEC DAT-22, PEN-07: who collected the written consent, and in what circumstances. */
+    consentCollectedBy?: string;
+    consentContext?: string;
+  } | null;
   relevance: string | null;
   sourceReference: string | null;
   secretOfInvestigation: { authorityReference: string } | null;
@@ -150,6 +158,8 @@ export async function presentItems(
               justification: payload.special.justification,
               lawCitation: payload.special.lawCitation ?? null,
               consentReference: payload.special.consentReference ?? null,
+              consentCollectedBy: payload.special.consentCollectedBy ?? null,
+              consentContext: payload.special.consentContext ?? null,
             }
           : null,
         relevance: payload?.relevance ?? null,

@@ -51,8 +51,17 @@ describe('item rules of the 1992 law', () => {
       }
     }
     const consent = item('C06', { revealsSensitive: ['religious_activities'], special: ground('a') });
-    expect(issues(consent)).toEqual([{ field: '/body/special/consentReference', rule: expect.stringContaining('SPEC DAT-22') }]);
-    expect(issues({ ...consent, special: ground('a', { consentReference: 'Toestemming 2026-03, OCMW' }) })).toEqual([]);
+    expect(issues(consent)).toEqual([
+      { field: '/body/special/consentReference', rule: expect.stringContaining('SPEC DAT-22') },
+      { field: '/body/special/consentCollectedBy', rule: expect.stringContaining('SPEC PEN-07') },
+      { field: '/body/special/consentContext', rule: expect.stringContaining('SPEC PEN-07') },
+    ]);
+    const recorded = ground('a', {
+      consentReference: 'Toestemming 2026-03, OCMW',
+      consentCollectedBy: 'Maatschappelijk werker J. Peeters',
+      consentContext: 'Gevraagd tijdens het intakegesprek, zonder voorwaarde',
+    });
+    expect(issues({ ...consent, special: recorded })).toEqual([]);
     // Art. 6 §2 has twelve letters, a) to l); m) is none.
     expect(issues(item('C06', { revealsSensitive: ['political_activities'], special: ground('m') }))).toContainEqual({
       field: '/body/special/ground',

@@ -184,14 +184,31 @@ describe('itemIssues', () => {
         field: '/body/special/consentReference',
         rule: expect.stringContaining('SPEC DAT-22'),
       }),
+      // SPEC PEN-07: who collected the consent and how, so that it shows it was given freely.
+      expect.objectContaining({
+        field: '/body/special/consentCollectedBy',
+        rule: expect.stringContaining('PEN-07'),
+      }),
+      expect.objectContaining({
+        field: '/body/special/consentContext',
+        rule: expect.stringContaining('PEN-07'),
+      }),
     ]);
     expect(
       fields({
         ...belief,
-        special: special('a', { consentReference: 'Toestemming 2026-014, dossier OCMW' }),
+        special: special('a', {
+          consentReference: 'Toestemming 2026-014, dossier OCMW',
+          consentCollectedBy: 'Maatschappelijk werker J. Peeters',
+          consentContext: 'Gevraagd tijdens het intakegesprek, zonder voorwaarde',
+        }),
       }),
     ).toEqual([]);
-    expect(fields(healthItem({ special: special('a') }))).toEqual(['/body/special/consentReference']);
+    expect(fields(healthItem({ special: special('a') }))).toEqual([
+      '/body/special/consentReference',
+      '/body/special/consentCollectedBy',
+      '/body/special/consentContext',
+    ]);
   });
 
   it('DAT-24 DAT-25 DAT-26 health items name the professional or the exception, and where the data come from', () => {

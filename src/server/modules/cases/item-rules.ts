@@ -213,8 +213,20 @@ function specialIssues(
     refuse('special/ground', `must be one of ${letters.split('').join(', ')}`, rule);
   }
   // a) is written consent under art. 6 §2 and art. 7 §2; under art. 8 §2 it is the control of a public authority.
-  if (article !== 8 && special.ground === 'a' && !special.consentReference) {
-    refuse('special/consentReference', 'written consent: record where the signed consent is kept', 'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)');
+  if (article !== 8 && special.ground === 'a') {
+    const consentRule = 'L2007 art. 6 §2 a), art. 7 §2 a) (SPEC DAT-22)';
+    if (!special.consentReference) {
+      refuse('special/consentReference', 'written consent: record where the signed consent is kept', consentRule);
+    }
+    // L1992 art. 39 6°: consent forced by assault, violence or threats is an offence; the record
+    // says who collected it and how, so that it shows it was given freely (SPEC PEN-07).
+    const freelyGiven = `${consentRule}; L1992 art. 39 6° (SPEC PEN-07)`;
+    if (!special.consentCollectedBy?.trim()) {
+      refuse('special/consentCollectedBy', 'written consent: say who collected it', freelyGiven);
+    }
+    if (!special.consentContext?.trim()) {
+      refuse('special/consentContext', 'written consent: say in what circumstances it was asked and given', freelyGiven);
+    }
   }
   const isAuthority = PUBLIC_AUTHORITIES.includes(facts.controller.kind);
   if (category === 'C09') {

@@ -33,6 +33,7 @@ import { holdsCaseRole } from '../access/actor-facts.js';
 import { decide, type InterconnectionFacts } from '../access/decide.js';
 import { INTERCONNECTION_RULE, interconnectionState } from '../access/interconnection-admission.js';
 import type { CasesRepository } from '../cases/cases.repository.js';
+import { controllerRegisterNumbers } from '../declarations/declared-processing.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import {
@@ -180,11 +181,13 @@ export function createInterconnectionService(deps: InterconnectionServiceDeps) {
     const own = context.facts.organisationId;
     const rows = await interconnections.ofParty(tx, own);
     const ids = rows.map((row) => row.id);
-    const [presented, history, totals, [controller]] = await Promise.all([
+    const [presented, history, totals, [controller], registerNumbers] = await Promise.all([
       present(tx, context, rows),
       interconnections.historyOf(tx, ids),
       interconnections.totalsOf(tx, ids),
       cases.organisations(tx, [own]),
+      // SPEC DCL-25: the register numbers of the controller's running declarations (a document of its DPO).
+      controllerRegisterNumbers(tx, own),
     ]);
     const [organisations, userNames] = await Promise.all([
       cases.organisations(
@@ -200,6 +203,7 @@ export function createInterconnectionService(deps: InterconnectionServiceDeps) {
     return {
       controller: { id: own, legalName: controller?.legal_name ?? '' },
       exportedAt: clock.now().toISOString(),
+      registerNumbers,
       interconnections: presented.map((interconnection) => {
         const total = totals.find((t) => t.interconnection_id === interconnection.id);
         return {

@@ -7,6 +7,7 @@
 import type { InterconnectionRegister } from '../../../contracts/interconnections.js';
 import type { Language } from '../../../contracts/language.js';
 import type { PdfDocumentSpec, PdfSection } from '../../kernel/pdf/index.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 
 interface RegisterTexts {
   title: string;
@@ -210,6 +211,8 @@ export function registerPdfSpec(
     title: t.title,
     banner: t.banner,
     watermark: `${meta.exportedBy} · ${register.controller.legalName} · ${meta.at.toISOString()}`,
+    // SPEC DCL-25 (L1992 art. 18 al. 4): the register numbers of the processing on every page (PEN-10).
+    footer: `${registerFooter(register.registerNumbers, meta.language)} · ${meta.at.toISOString()}`,
     metadata: {
       subject: t.title,
       keywords: ['L1992 art. 21', 'L1992 art. 39 11°'],

@@ -21,6 +21,7 @@ import { renderPdf } from '../../kernel/pdf/index.js';
 import { refusable, refuse } from '../../kernel/refusal.js';
 import { type AccessContext, auditActorOf } from '../access/access.service.js';
 import { decide } from '../access/decide.js';
+import { registerNumbersOf } from '../declarations/declared-processing.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import { presentProof, proofPdfSpec, type SignedProof } from './destruction-proof.js';
@@ -258,11 +259,19 @@ export function createDestructionListService(deps: RetentionDeskDeps) {
         });
         if ((query.format ?? 'json') === 'json') return signed;
         const shown = await names(tx, [row.keeper_organisation_id, ...row.controller_ids], []);
+        const entries = await retention.entriesOf(tx, [listId]);
+        const frameworkIds = (
+          await retention.tombstonesOf(
+            tx,
+            entries.map((entry) => entry.case_id),
+          )
+        ).map((tombstone) => tombstone.framework_id);
         return renderPdf(
           proofPdfSpec(signed, query.language ?? 'en', {
             names: shown.organisations,
             exportedBy: actor.userId,
             at: clock.now(),
+            registerNumbers: await registerNumbersOf(tx, row.keeper_organisation_id, [...new Set(frameworkIds)]),
           }),
         );
       });

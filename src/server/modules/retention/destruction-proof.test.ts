@@ -83,8 +83,11 @@ describe('the signed proof of destruction', () => {
         names: new Map([['org-coordination', 'Veilig Huis Oost-Vlaanderen']]),
         exportedBy: 'user-9',
         at: new Date('2055-03-03T10:00:00Z'),
+        registerNumbers: ['VT005123456'],
       });
       const text = JSON.stringify(spec.sections);
+      // DCL-25: the keeper's register number on every page.
+      expect(spec.footer).toContain('VT005123456');
       expect(text).toContain('43');
       expect(text).toContain('C11: 2');
       expect(text).toContain(proof.signature.value);

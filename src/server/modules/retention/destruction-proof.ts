@@ -17,6 +17,7 @@ import { canonicalJson, type JsonValue } from '../../kernel/audit/canonical-json
 import type { PdfDocumentSpec, PdfSection } from '../../kernel/pdf/index.js';
 import type { TombstoneCounts } from '../../db/schema.js';
 import type { RetentionKeeper } from '../access/retention-access.js';
+import { registerFooter } from '../declarations/declaration-texts.js';
 import { PROOF_TEXTS, type ProofLanguage } from './destruction-proof-texts.js';
 
 export const PROOF_FORMAT = 'concerto-destruction-proof/1';
@@ -109,18 +110,30 @@ export function proofDocument(
   };
 }
 
-/** Builds and signs the proof with the checkpoint key named `origin`; returns what is stored. */
-export async function signedProof(
-  facts: ProofFacts,
+/**
+ * Signs a destruction document built by `build` (given the signer it must name) with the checkpoint
+ * key named `origin`; returns what is stored. The proof of a list here and the certificate of a
+ * destruction order (modules/destruction-orders, SPEC PEN-16, RET-09) are signed, presented
+ * (`presentProof`) and verified (`verifyDestructionProof`) alike.
+ */
+export async function signDestructionDocument(
+  build: (signer: { keyName: string; verifierKey: string }) => { [key: string]: JsonValue },
   signer: CheckpointSigner,
   origin: string,
 ): Promise<{ document: string; signature: string }> {
   const publicKey = await signer.checkpointPublicKey();
-  const document = canonicalJson(
-    proofDocument(facts, { keyName: origin, verifierKey: verifierKey(origin, publicKey) }),
-  );
+  const document = canonicalJson(build({ keyName: origin, verifierKey: verifierKey(origin, publicKey) }));
   const signature = await signer.signCheckpoint(Buffer.from(document, 'utf8'));
   return { document, signature: Buffer.from(signature).toString('base64') };
+}
+
+/** Builds and signs the proof with the checkpoint key named `origin`; returns what is stored. */
+export function signedProof(
+  facts: ProofFacts,
+  signer: CheckpointSigner,
+  origin: string,
+): Promise<{ document: string; signature: string }> {
+  return signDestructionDocument((named) => proofDocument(facts, named), signer, origin);
 }
 
 /** The stored proof as it is downloaded. */
@@ -175,7 +188,13 @@ const counted = (counts: Record<string, number>): string =>
 export function proofPdfSpec(
   signed: SignedProof,
   language: ProofLanguage,
-  meta: { names: ReadonlyMap<string, string>; exportedBy: string; at: Date },
+  meta: {
+    names: ReadonlyMap<string, string>;
+    exportedBy: string;
+    at: Date;
+    /** DCL-25 (L1992 art. 18 al. 4): the keeper's register numbers of the destroyed cases' processing. */
+    registerNumbers: readonly string[];
+  },
 ): PdfDocumentSpec {
   const t = PROOF_TEXTS[language];
   const doc = signed.proof as unknown as ProofDocumentView;
@@ -246,7 +265,7 @@ export function proofPdfSpec(
     title: t.title,
     banner: t.banner,
     watermark: `${meta.exportedBy} · ${name(doc.keeper.organisationId)} · ${meta.at.toISOString()}`,
-    footer: t.footer,
+    footer: `${t.footer} · ${registerFooter(meta.registerNumbers, language)}`,
     metadata: {
       subject: t.title,
       keywords: [PROOF_FORMAT, doc.listId],

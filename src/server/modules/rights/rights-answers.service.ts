@@ -1,4 +1,5 @@
 
+import { createHash } from 'node:crypto';
 import type {
   AccessAnswer,
   DisclosureList,
@@ -148,6 +149,31 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
     });
   }
 
+  /**
+   * PEN-06 (L1992 art. 39 5°): the PDF the desk hands over is the answer the person receives; its
+   * SHA-256 is archived with the part, so the answer sent can be matched later without keeping it.
+   */
+  async function archiveIssued(
+    tx: Tx,
+    row: DeskPartRow,
+    kind: 'access_answer' | 'reply_letter',
+    pdf: Buffer,
+    userId: string,
+    issuerId: string,
+  ): Promise<void> {
+    await rights.archiveAnswerDocument(tx, {
+      part_id: row.id,
+      controller_organisation_id: row.controller_organisation_id,
+      issuer_organisation_id: issuerId,
+      kind,
+      media_type: 'application/pdf',
+      sha256: createHash('sha256').update(pdf).digest('hex'),
+      size_bytes: pdf.length,
+      issued_by: userId,
+      issued_at: clock.now(),
+    });
+  }
+
   return {
     /** RGT-ACC-01, ROL-11, ADM-03: the access answer of a part, as JSON and PDF in the requester's language. */
     accessAnswer(actor: Actor, partId: string, format: 'json' | 'pdf'): Promise<AccessAnswer | Buffer> {
@@ -178,7 +204,7 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
         });
         if (format === 'json') return answer;
         const [org] = await rights.organisations(tx, [context.facts.organisationId]);
-        return renderPdf(
+        const pdf = await renderPdf(
           accessAnswerPdfSpec(answer, {
             exportedBy: actor.userId,
             organisation: org!.legal_name,
@@ -186,6 +212,8 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
             registerNumbers: await controllerRegisterNumbers(tx, row.controller_organisation_id),
           }),
         );
+        await archiveIssued(tx, row, 'access_answer', pdf, actor.userId, context.facts.organisationId);
+        return pdf;
       });
     },
     /**
@@ -209,13 +237,15 @@ export function createRightsAnswers(deps: RightsServiceDeps) {
         const letter = await letterOf(tx, row);
         await audit.record(tx, partEvent(auditActorOf(context), 'use', row, `reply_letter_${format}`));
         if (format === 'json') return letter;
-        return renderPdf(
+        const pdf = await renderPdf(
           replyLetterPdfSpec(letter, {
             exportedBy: actor.userId,
             at: clock.now(),
             registerNumbers: await controllerRegisterNumbers(tx, row.controller_organisation_id),
           }),
         );
+        await archiveIssued(tx, row, 'reply_letter', pdf, actor.userId, context.facts.organisationId);
+        return pdf;
       });
     },
     /**

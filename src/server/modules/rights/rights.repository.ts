@@ -6,6 +6,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
 import type {
   ExternalDisclosuresTable,
+  RightsAnswerDocumentsTable,
   RightsPartChangesTable,
   RightsPartRecordsTable,
   RightsRecipientNoticesTable,
@@ -263,6 +264,11 @@ export function createRightsRepository() {
 
     async externalDisclosure(tx: Tx, row: Insertable<ExternalDisclosuresTable>): Promise<void> {
       await tx.insertInto('external_disclosures').values(row).execute();
+    },
+
+    /** SPEC PEN-06 (migration 0038): the hash of an answer document the desk issued, kept for good. */
+    async archiveAnswerDocument(tx: Tx, row: Insertable<RightsAnswerDocumentsTable>): Promise<void> {
+      await tx.insertInto('rights_answer_documents').values(row).execute();
     },
 
     /** The disclosure log of `itemIds` (SPEC ROL-11, RGT-REC-04 a), RGT-REC-05, RGT-CRT-03). */

@@ -22,13 +22,13 @@ import {
 } from '../../../contracts/transfers.js';
 import { IdSchema } from '../../../contracts/identity.js';
 import type { Tx } from '../../db/database.js';
-import type { AuditAction } from '../../kernel/audit/index.js';
+import type { AuditAction, AuditRecordRef, UserActor } from '../../kernel/audit/index.js';
 import type { ScopeCipher } from '../../kernel/crypto/envelope.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
 import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
 import { renderPdf } from '../../kernel/pdf/index.js';
 import { registerNumbersOf } from '../declarations/declared-processing.js';
-import { refusable } from '../../kernel/refusal.js';
+import { refusable, refuse } from '../../kernel/refusal.js';
 import { type AccessContext, type Allowed, auditActorOf } from '../access/access.service.js';
 import { holdsCaseRole } from '../access/actor-facts.js';
 import type { CaseFacts } from '../access/case-audience.js';
@@ -118,14 +118,32 @@ export function createTransferService(deps: TransferServiceDeps) {
     return (await cases.frameworkOf(tx, kase.framework_id))!;
   }
 
-  /** SEC-08: an own-file copy goes only to an organisation the framework lists (organiser or participant). */
-  async function refuseUnlistedRecipient(tx: Tx, kase: CaseRow, organisationId: string): Promise<void> {
+  /**
+   * SEC-08: an own-file copy goes only to an organisation the framework lists (organiser or
+   * participant). A refusal is a denied disclosure in the audit log (L1992 art. 16 §1 5°: the
+   * recipient-category enforcement log that the controller's art. 38 evidence pack lists, PEN-01).
+   */
+  async function refuseUnlistedRecipient(
+    tx: Tx,
+    kase: CaseRow,
+    organisationId: string,
+    attempt: { who: UserActor; records: AuditRecordRef[] },
+  ): Promise<void> {
     const framework = await frameworkOf(tx, kase);
     if (organisationId !== framework.organiser_organisation_id && !framework.participant_ids.includes(organisationId)) {
-      throw new DomainError('forbidden', {
-        detail: 'Recipient category not authorised: the framework does not list this organisation',
-        rule: RECIPIENT_RULE,
-      });
+      refuse(
+        'forbidden',
+        RECIPIENT_RULE,
+        'Recipient category not authorised: the framework does not list this organisation',
+        {
+          actor: attempt.who,
+          action: 'disclose',
+          outcome: 'denied',
+          caseId: kase.id,
+          records: attempt.records,
+          reason: 'recipient_not_authorised',
+        },
+      );
     }
   }
 
@@ -252,7 +270,7 @@ export function createTransferService(deps: TransferServiceDeps) {
         if (framework.own_file_export_disabled) {
           throw new DomainError('forbidden', { detail: 'This framework disables own-file export', rule: USE_MODALITY_RULE });
         }
-        await refuseUnlistedRecipient(tx, open.row, open.actingFor);
+        await refuseUnlistedRecipient(tx, open.row, open.actingFor, { who: open.who, records: [{ type: 'case', id: open.row.id }] });
         refuseIfAny(shapeIssues(RequestTransferSchema, input));
         const issues: FieldIssue[] = [];
         if (!open.row.purposes.includes(input.purpose)) {
@@ -427,7 +445,10 @@ export function createTransferService(deps: TransferServiceDeps) {
       return refusable(db, audit, async (tx) => {
         const open = await openTransfer(tx, actor, transferId, 'transfer.requester', 'disclose');
         const framework = await frameworkOf(tx, open.kase);
-        await refuseUnlistedRecipient(tx, open.kase, open.row.requester_organisation_id);
+        await refuseUnlistedRecipient(tx, open.kase, open.row.requester_organisation_id, {
+          who: auditActorOf(open.context, open.decision),
+          records: [{ type: 'transfer', id: transferId }],
+        });
         const problems = exportProblems(open.row, open.items, framework);
         if (problems.length > 0) {
           throw new DomainError(framework.own_file_export_disabled ? 'forbidden' : 'conflict', {

@@ -1,8 +1,8 @@
 /**
  * The compliance dashboard of the DPO's controller (issue 6 scope 8; SPEC SCO-12, SEC-03, SEC-04,
- * SCO-08, PUR-03): its indicators, its compliance owner, the instance's security evidence (plan
- * reviews, restore tests) and federal-use gate, its norm checklists, and its statistics per
- * framework. Each part is loaded on its own: the compliance owner's account reads the dashboard and
+ * SCO-08, PUR-03; PEN-01..10): its indicators, its compliance owner, the instance's security
+ * evidence (plan reviews, restore tests) and federal-use gate, its norm checklists, its statistics
+ * per framework, and the download links of its penal evidence (the DPO's only). Each part is loaded on its own: the compliance owner's account reads the dashboard and
  * the checklists, not the instance's evidence, and sees that part refused rather than the page.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -31,6 +31,7 @@ import { keepsComplianceDashboard } from './compliance-roles.js';
 import { FederalGateSection } from './FederalGateSection.js';
 import { IndicatorCards } from './IndicatorCards.js';
 import { NormSetsSection } from './NormSetsSection.js';
+import { PenalEvidenceSection } from './PenalEvidenceSection.js';
 import { PlanReviewsSection } from './PlanReviewsSection.js';
 import { RestoreTestsSection } from './RestoreTestsSection.js';
 import { type Part, settle } from './settled.js';
@@ -113,6 +114,8 @@ export function ComplianceDashboardPage() {
           <FederalGateSection gate={loaded.gate} />
           <NormSetsSection normSets={loaded.normSets} onChanged={changed} />
           <StatisticsSection frameworks={loaded.frameworks} />
+          {/* L1992 arts 38-39 (SPEC PEN-01..10): the controller's evidence, its DPO's to produce. */}
+          {session !== undefined && keepsComplianceDashboard(session) && <PenalEvidenceSection />}
         </>
       )}
     </>

@@ -14,6 +14,7 @@ export const COMPLIANCE_SECTIONS = {
   federalGate: 'compliance-federal-gate',
   normSets: 'compliance-norm-sets',
   statistics: 'compliance-statistics',
+  penalEvidence: 'compliance-penal-evidence',
 } as const;
 
 export type IndicatorTarget = { kind: 'section'; id: string } | { kind: 'page'; to: string };

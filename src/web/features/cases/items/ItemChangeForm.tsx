@@ -33,6 +33,8 @@ function editBody(item: Item, content: string, reason: string): UpdateItem {
             justification: ground.justification,
             ...(ground.lawCitation ? { lawCitation: ground.lawCitation } : {}),
             ...(ground.consentReference ? { consentReference: ground.consentReference } : {}),
+            ...(ground.consentCollectedBy ? { consentCollectedBy: ground.consentCollectedBy } : {}),
+            ...(ground.consentContext ? { consentContext: ground.consentContext } : {}),
           },
         }
       : {}),

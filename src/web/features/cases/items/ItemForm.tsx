@@ -117,6 +117,12 @@ export function ItemForm() {
       paths: ['special.consentReference'],
       message: message('consentReference'),
     },
+    {
+      id: fieldId('consentCollectedBy'),
+      paths: ['special.consentCollectedBy'],
+      message: message('consentCollectedBy'),
+    },
+    { id: fieldId('consentContext'), paths: ['special.consentContext'], message: message('consentContext') },
     { id: fieldId('secretReference'), paths: ['secretOfInvestigation'], message: message('secretReference') },
     { id: fieldId('judicialReference'), paths: ['judicial'], message: message('judicialReference') },
     collected
@@ -410,13 +416,30 @@ export function ItemForm() {
                 />
               )}
               {draft.specialGround === 'a' && grounds.article !== '8' && (
-                <TextField
-                  id={fieldId('consentReference')}
-                  label={t('itemForm.special.consentReference')}
-                  value={draft.consentReference}
-                  onChange={set('consentReference')}
-                  error={error('consentReference')}
-                />
+                <>
+                  <TextField
+                    id={fieldId('consentReference')}
+                    label={t('itemForm.special.consentReference')}
+                    value={draft.consentReference}
+                    onChange={set('consentReference')}
+                    error={error('consentReference')}
+                  />
+                  {/* L1992 art. 39 6° (SPEC PEN-07): the record shows the consent was given freely. */}
+                  <TextField
+                    id={fieldId('consentCollectedBy')}
+                    label={t('itemForm.special.consentCollectedBy')}
+                    value={draft.consentCollectedBy}
+                    onChange={set('consentCollectedBy')}
+                    error={error('consentCollectedBy')}
+                  />
+                  <TextAreaField
+                    id={fieldId('consentContext')}
+                    label={t('itemForm.special.consentContext')}
+                    value={draft.consentContext}
+                    onChange={set('consentContext')}
+                    error={error('consentContext')}
+                  />
+                </>
               )}
             </fieldset>
           )}

@@ -58,6 +58,8 @@ export interface ItemDraft {
   specialJustification: string;
   lawCitation: string;
   consentReference: string;
+  consentCollectedBy: string;
+  consentContext: string;
   judicialSubtype: (typeof JUDICIAL_SUBTYPES)[number] | '';
   sourceReference: string;
   judicialDataTags: (typeof JUDICIAL_DATA_TAGS)[number][];
@@ -90,6 +92,8 @@ export const EMPTY_ITEM: ItemDraft = {
   specialJustification: '',
   lawCitation: '',
   consentReference: '',
+  consentCollectedBy: '',
+  consentContext: '',
   judicialSubtype: '',
   sourceReference: '',
   judicialDataTags: [],
@@ -177,6 +181,8 @@ export function itemBody(draft: ItemDraft): CreateItem {
   const details = detailsOf(draft);
   const lawCitation = trimmed(draft.lawCitation);
   const consentReference = trimmed(draft.consentReference);
+  const consentCollectedBy = trimmed(draft.consentCollectedBy);
+  const consentContext = trimmed(draft.consentContext);
   return {
     category: draft.category as CategoryCode,
     personIds: draft.personIds,
@@ -190,6 +196,8 @@ export function itemBody(draft: ItemDraft): CreateItem {
             justification: draft.specialJustification.trim(),
             ...(lawCitation ? { lawCitation } : {}),
             ...(consentReference ? { consentReference } : {}),
+            ...(consentCollectedBy ? { consentCollectedBy } : {}),
+            ...(consentContext ? { consentContext } : {}),
           },
         }
       : {}),
