@@ -22,6 +22,7 @@ import { PageHeading } from '../../app/PageHeading.js';
 import { ProblemAlert } from '../../app/ProblemAlert.js';
 import { SelectField } from '../../app/SelectField.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { CourtErasureOrders } from '../destruction-orders/CourtErasureOrders.js';
 import { DestructionListsTable } from './DestructionListsTable.js';
 import { NecessityReviewsList } from './NecessityReviewsList.js';
 import { OwnFileCopiesTable } from './OwnFileCopiesTable.js';
@@ -50,6 +51,8 @@ export function RetentionDeskPage() {
   const { t, i18n } = useTranslation();
   const { state } = useAuth();
   const caseLinks = state.status === 'signed_in' && holdsCaseRole(state.session);
+  // L1992 art. 41 §1 (SPEC PEN-16): the DPO records a court's erasure order; the server decides anyway.
+  const recordsOrders = state.status === 'signed_in' && state.session.roles.includes('dpo');
   const [filter, setFilter] = useState<RetentionStatus | ''>('');
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [message, setMessage] = useState<string>();
@@ -182,6 +185,13 @@ export function RetentionDeskPage() {
             t('retention.copies.intro'),
             <OwnFileCopiesTable copies={load.desk.copies.overdue} />,
           )}
+          <CourtErasureOrders
+            canRecord={recordsOrders}
+            onChanged={(done) => {
+              setMessage(done);
+              statusRef.current?.focus();
+            }}
+          />
         </>
       )}
     </>
