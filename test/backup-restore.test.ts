@@ -13,10 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBackup } from '../src/server/db/backup.js';
 import { BackupFileError } from '../src/server/db/backup-format.js';
 import { createDb } from '../src/server/db/database.js';
-import { RestoreRefusedError, restoreBackup } from '../src/server/db/restore.js';
+import { RestoreRefusedError } from '../src/server/db/restore.js';
 import { verifyAuditLog } from '../src/server/kernel/audit/index.js';
 import { type AccessWorld, createAccessWorld } from './support/access-world.js';
 import { newCase } from './support/case-steps.js';
+import { restoreReapplying } from './support/restore-steps.js';
 import { createEmptyDatabase } from './support/test-database.js';
 
 let world: AccessWorld;
@@ -62,8 +63,11 @@ describe('backup and restore', () => {
 
     const target = await createEmptyDatabase();
     try {
-      const restored = await restoreBackup(target.adminUrl, file);
+      const { summary: restored } = await restoreReapplying(world, target.adminUrl, file);
       expect(restored.rows).toBe(summary.rows);
+      // Every case's key is in the provider: nothing was destroyed since the backup.
+      expect(restored.reapplied).toMatchObject({ purged: [], heldBack: [] });
+      expect(restored.reapplied.keysHeld).toBe(restored.reapplied.casesChecked);
       expect(await rowCounts(target.adminUrl)).toEqual(before);
       const restoredDb = createDb(target.adminUrl, { assumeRole: 'concerto_app' });
       try {
@@ -93,7 +97,9 @@ describe('backup and restore', () => {
         await client.end();
       }
       // A second restore into the same, now used, database is refused.
-      await expect(restoreBackup(target.adminUrl, file)).rejects.toBeInstanceOf(RestoreRefusedError);
+      await expect(restoreReapplying(world, target.adminUrl, file)).rejects.toBeInstanceOf(
+        RestoreRefusedError,
+      );
     } finally {
       await target.drop();
     }
@@ -109,7 +115,9 @@ describe('backup and restore', () => {
 
     const target = await createEmptyDatabase();
     try {
-      await expect(restoreBackup(target.adminUrl, truncated)).rejects.toBeInstanceOf(BackupFileError);
+      await expect(restoreReapplying(world, target.adminUrl, truncated)).rejects.toBeInstanceOf(
+        BackupFileError,
+      );
       const counts = await rowCounts(target.adminUrl);
       expect(counts.organisations).toBe(0);
       expect(counts.audit_events).toBe(0);

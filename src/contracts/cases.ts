@@ -213,6 +213,36 @@ export const CaseDetailSchema = Type.Object(
         agreed: Type.Boolean(),
         /** Once closed: the last day of the shared file (bill art. 2 §3 4°). */
         endsOn: Type.Union([Type.String(), Type.Null()]),
+        /** RET-02: a change proposed after the first consultation, in force once every party approved it. */
+        change: Type.Union([
+          Type.Object(
+            {
+              months: Type.Integer(),
+              otherRule: Type.Union([Type.String(), Type.Null()]),
+              proposal: Type.Integer(),
+              proposedAt: Type.String(),
+              approvedBy: Type.Array(IdSchema),
+              pending: Type.Array(IdSchema),
+            },
+            closed,
+          ),
+          Type.Null(),
+        ]),
+        /**
+         * RET-01: a maximum beyond 30 years and its provision: awaiting the DPO of the organiser's
+         * organisation (`approvedAt` null, the 30-year cap in force meanwhile), or approved and in force.
+         */
+        beyondCap: Type.Union([
+          Type.Object(
+            {
+              months: Type.Integer(),
+              otherRule: Type.String(),
+              approvedAt: Type.Union([Type.String(), Type.Null()]),
+            },
+            closed,
+          ),
+          Type.Null(),
+        ]),
       },
       closed,
     ),

@@ -123,12 +123,13 @@ export const ApprovalSchema = Type.Object(
 export const DestructionEntrySchema = Type.Object(
   {
     caseId: IdSchema,
-    reason: Type.Enum(['retention_ended', 'necessity_review']),
+    /** `restore`: destroyed after the backup a restore came from, re-applied by the restore (SPEC RET-07). */
+    reason: Type.Enum(['retention_ended', 'necessity_review', 'restore']),
     dueOn: civilDate,
     rule: Type.String(),
     listedAt: instant,
     status: Type.Enum(['pending', 'purged', 'withdrawn']),
-    withdrawnBecause: nullable(Type.Enum(['legal_hold', 'reopened'])),
+    withdrawnBecause: nullable(Type.Enum(['legal_hold', 'reopened', 'restore'])),
     settledAt: nullable(instant),
     /** What remains of a purged case: counts per data category, and when its key was destroyed. */
     tombstone: nullable(
@@ -293,3 +294,34 @@ export const OwnFileCopyReportSchema = Type.Object(
   closed,
 );
 export type OwnFileCopyReport = Static<typeof OwnFileCopyReportSchema>;
+
+/**
+ * RET-01 (bill art. 2 §3 4° in fine): a maximum retention beyond 30 years, with the other provision in
+ * force it rests on, awaiting the DPO of the organisation that organises the case (the controller
+ * keeping the shared file). Until the DPO approves, the 30-year cap is in force (`monthsInForce`).
+ */
+export const RetentionOverrideSchema = Type.Object(
+  {
+    caseId: IdSchema,
+    state: Type.String(),
+    closedAt: nullable(instant),
+    proposal: Type.Integer({ minimum: 1 }),
+    monthsInForce: nullable(Type.Integer()),
+    months: Type.Integer({ minimum: 1 }),
+    otherRule: Type.String(),
+  },
+  closed,
+);
+export type RetentionOverride = Static<typeof RetentionOverrideSchema>;
+
+export const RetentionOverridesSchema = Type.Object(
+  { overrides: Type.Array(RetentionOverrideSchema) },
+  closed,
+);
+export type RetentionOverrides = Static<typeof RetentionOverridesSchema>;
+
+export const RetentionOverrideParamsSchema = Type.Object({ caseId: IdSchema }, closed);
+
+/** The DPO approves the override of the proposal it read (a newer proposal needs a new approval). */
+export const ApproveRetentionOverrideSchema = Type.Object({ proposal: Type.Integer({ minimum: 1 }) }, closed);
+export type ApproveRetentionOverride = Static<typeof ApproveRetentionOverrideSchema>;

@@ -6,16 +6,20 @@
  * The owner loads the rows as they were, so the rules that guard the app's own writes are
  * lifted inside that transaction only: user triggers (append-only audit, immutable
  * controllers) are disabled and forced row-level security is relaxed, then both are put back
- * before the commit. What a restore must do before anyone reads the data (RET-07: cases
- * destroyed after the backup was taken) is the caller's next step, see retention's
- * `reapplyDestructions`.
+ * before the commit. Before that commit, `beforeCommit` runs in the same transaction, as the
+ * owner with the triggers back: what a restore must do before anyone can read the data (RET-07:
+ * the cases destroyed after the backup was taken are destroyed again, retention's
+ * `reapplyDestructions`). It may refuse the restore by throwing: then nothing is restored.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type BackupHeader, BackupFileError, parseHeader, parseLine } from './backup-format.js';
+import type { Tx } from './database.js';
 import { migrate, readMigrations } from './migrate.js';
+import type { DB } from './schema.js';
 
 const BATCH_ROWS = 1000;
 
@@ -26,10 +30,33 @@ export class RestoreRefusedError extends Error {
   override name = 'RestoreRefusedError';
 }
 
-export interface RestoreSummary {
+export interface RestoreSummary<T = unknown> {
   header: BackupHeader;
   tables: number;
   rows: number;
+  /** What `beforeCommit` returned. */
+  reapplied: T;
+}
+
+export interface RestoreOptions<T> {
+  migrationsDir?: string;
+  /**
+   * Runs inside the restore's transaction once every row is loaded, before the commit (SPEC RET-07:
+   * the destructions since the backup are re-applied before the data are available). Required: a
+   * restore never commits data that have not been through it.
+   */
+  beforeCommit: (tx: Tx) => Promise<T>;
+}
+
+/**
+ * Kysely over the restore's one connection: the transaction it opens is the restore's, so that what
+ * `beforeCommit` writes (through the services' repositories) commits or rolls back with the rows.
+ */
+function overClient(client: pg.Client): Kysely<DB> {
+  const pooled = Object.assign(client, { release: () => undefined });
+  return new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: { connect: async () => pooled, end: async () => undefined } }),
+  });
 }
 
 function checkSameVersion(header: BackupHeader, migrationsDir?: string): void {
@@ -104,11 +131,11 @@ async function loadTable(
 }
 
 /** Restores `file` into the (new or empty) database at `adminUrl`, migrating it first. */
-export async function restoreBackup(
+export async function restoreBackup<T>(
   adminUrl: string,
   file: string,
-  options: { migrationsDir?: string } = {},
-): Promise<RestoreSummary> {
+  options: RestoreOptions<T>,
+): Promise<RestoreSummary<T>> {
   const input = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Number.POSITIVE_INFINITY,
@@ -124,60 +151,67 @@ export async function restoreBackup(
     await migrate(adminUrl, options.migrationsDir);
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
+    const db = overClient(client);
     try {
-      await client.query('BEGIN');
-      const tables = await client.query<{ name: string; forced: boolean }>(
-        `SELECT relname AS name, relforcerowsecurity AS forced FROM pg_class
+      return await db.transaction().execute(async (tx) => {
+        const tables = await client.query<{ name: string; forced: boolean }>(
+          `SELECT relname AS name, relforcerowsecurity AS forced FROM pg_class
           WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p')`,
-      );
-      for (const table of tables.rows) {
-        const name = pg.escapeIdentifier(table.name);
-        await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
-        if (table.forced) await client.query(`ALTER TABLE ${name} NO FORCE ROW LEVEL SECURITY`);
-      }
-      await refuseInUse(client);
-      await client.query(`TRUNCATE ${tables.rows.map((t) => pg.escapeIdentifier(t.name)).join(', ')}`);
-      await client.query('CREATE TEMP TABLE restore_stage (doc json) ON COMMIT DROP');
-      const known = new Set(tables.rows.map((t) => t.name));
-      let tableCount = 0;
-      let rowCount = 0;
-      for (;;) {
-        const line = parseLine(await nextLine(), 'next table');
-        if (line.end === true) {
-          if (line.tables !== tableCount || line.rows !== rowCount) {
+        );
+        for (const table of tables.rows) {
+          const name = pg.escapeIdentifier(table.name);
+          await client.query(`ALTER TABLE ${name} DISABLE TRIGGER USER`);
+          if (table.forced) await client.query(`ALTER TABLE ${name} NO FORCE ROW LEVEL SECURITY`);
+        }
+        await refuseInUse(client);
+        await client.query(`TRUNCATE ${tables.rows.map((t) => pg.escapeIdentifier(t.name)).join(', ')}`);
+        await client.query('CREATE TEMP TABLE restore_stage (doc json) ON COMMIT DROP');
+        const known = new Set(tables.rows.map((t) => t.name));
+        let tableCount = 0;
+        let rowCount = 0;
+        for (;;) {
+          const line = parseLine(await nextLine(), 'next table');
+          if (line.end === true) {
+            if (line.tables !== tableCount || line.rows !== rowCount) {
+              throw new BackupFileError(
+                `The backup's trailer does not match its content: the file is damaged.`,
+              );
+            }
+            for (const [sequence, value] of Object.entries(
+              (line.sequences ?? {}) as Record<string, number>,
+            )) {
+              await client.query('SELECT setval($1::regclass, $2)', [sequence, value]);
+            }
+            break;
+          }
+          const table = String(line.table);
+          const expected = Number(line.rows);
+          if (!known.has(table) || !Number.isInteger(expected) || expected < 0) {
             throw new BackupFileError(
-              `The backup's trailer does not match its content: the file is damaged.`,
+              `The backup names an unknown table or row count (${table}): the file is damaged.`,
             );
           }
-          for (const [sequence, value] of Object.entries((line.sequences ?? {}) as Record<string, number>)) {
-            await client.query('SELECT setval($1::regclass, $2)', [sequence, value]);
-          }
-          break;
+          await loadTable(client, table, expected, nextLine);
+          tableCount += 1;
+          rowCount += expected;
         }
-        const table = String(line.table);
-        const expected = Number(line.rows);
-        if (!known.has(table) || !Number.isInteger(expected) || expected < 0) {
-          throw new BackupFileError(
-            `The backup names an unknown table or row count (${table}): the file is damaged.`,
-          );
+        // Deferred foreign keys are checked now: a table cannot be altered with checks pending.
+        await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+        for (const table of tables.rows) {
+          await client.query(`ALTER TABLE ${pg.escapeIdentifier(table.name)} ENABLE TRIGGER USER`);
         }
-        await loadTable(client, table, expected, nextLine);
-        tableCount += 1;
-        rowCount += expected;
-      }
-      // Deferred foreign keys are checked now: a table cannot be altered with checks pending.
-      await client.query('SET CONSTRAINTS ALL IMMEDIATE');
-      for (const table of tables.rows) {
-        const name = pg.escapeIdentifier(table.name);
-        await client.query(`ALTER TABLE ${name} ENABLE TRIGGER USER`);
-        if (table.forced) await client.query(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY`);
-      }
-      await client.query('COMMIT');
-      return { header, tables: tableCount, rows: rowCount };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+        // RET-07: with the triggers back, as the owner (row-level security is forced again only after
+        // it, since the owner acts for no organisation), before anything commits.
+        const reapplied = await options.beforeCommit(tx);
+        await client.query('SET CONSTRAINTS ALL IMMEDIATE');
+        for (const table of tables.rows) {
+          if (table.forced)
+            await client.query(`ALTER TABLE ${pg.escapeIdentifier(table.name)} FORCE ROW LEVEL SECURITY`);
+        }
+        return { header, tables: tableCount, rows: rowCount, reapplied };
+      });
     } finally {
+      await db.destroy().catch(() => undefined);
       await client.end().catch(() => undefined);
     }
   } finally {

@@ -25,14 +25,17 @@ export type RetentionRequest =
   | { action: 'retention.list'; list: DestructionListFacts | undefined }
   | { action: 'retention.approve'; capacity: 'keeper' | 'dpo'; list: DestructionListFacts | undefined }
   | { action: 'retention.review'; keeper: RetentionKeeper | undefined }
-  | { action: 'retention.paper'; holderId: string | undefined };
+  | { action: 'retention.paper'; holderId: string | undefined }
+  /** RET-01: an override beyond 30 years of a case `organiserId` organises (undefined: none known). */
+  | { action: 'retention.override'; organiserId: string | undefined };
 
 export type RetentionDenyReason =
   | 'not_retention_desk'
   | 'no_such_retention_record'
   | 'not_keeper'
   | 'not_controller_dpo'
-  | 'not_holder';
+  | 'not_holder'
+  | 'not_organiser_dpo';
 
 export const RETENTION_DENY_RULES: Record<RetentionDenyReason, string> = {
   not_retention_desk: 'bill art. 3 §1 al. 2; Law of 30 July 2018 art. 65 (SPEC ROL-12, RET-01)',
@@ -42,6 +45,8 @@ export const RETENTION_DENY_RULES: Record<RetentionDenyReason, string> = {
   not_controller_dpo:
     'L2007 art. 16 §4; bill art. 3 §1 al. 2 (SPEC RET-01: the DPO of each controller approves)',
   not_holder: 'bill art. 3 §1 al. 2; L2007 art. 3 §1 (SPEC SCO-09, FIL-02: the holder of the paper confirms)',
+  not_organiser_dpo:
+    'bill art. 2 §3 4° in fine (SPEC RET-01: the DPO of the controller keeping the shared file approves a maximum beyond 30 years)',
 };
 
 type RetentionDecision =
@@ -101,5 +106,9 @@ export function decideRetention(actor: ActorFacts, request: RetentionRequest): R
     case 'retention.paper':
       if (request.holderId !== own) return deny('no_such_retention_record', 'not_found');
       return holdsCaseRole(actor) ? allow(own) : deny('not_holder', 'forbidden');
+    // RET-01: the DPO of the organiser's organisation, the controller that keeps the shared file.
+    case 'retention.override':
+      if (request.organiserId !== own) return deny('no_such_retention_record', 'not_found');
+      return actor.roles.includes('dpo') ? allow(own) : deny('not_organiser_dpo', 'forbidden');
   }
 }

@@ -34,7 +34,7 @@ import type { Tx } from '../../db/database.js';
 import type { CaseState } from '../../db/schema.js';
 import type { AuditAction, AuditRecordRef } from '../../kernel/audit/index.js';
 import { DomainError, type FieldIssue } from '../../kernel/errors.js';
-import { brusselsDateOf, months } from '../../kernel/legal-rules/index.js';
+import { brusselsDateOf, calendarMonths, months } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { auditActorOf } from '../access/access.service.js';
 import type { CaseFacts } from '../access/case-audience.js';
@@ -44,7 +44,14 @@ import type { Actor } from '../identity/platform-access.js';
 import type { NewNotification } from '../notifications/notifications.repository.js';
 import { FIELDS } from './case-fields.js';
 import { isoOf } from './case-presenter.js';
-import { type DraftRecords, draftRecordsOf, retentionParties, selectionIssues } from './case-rules.js';
+import {
+  type DraftRecords,
+  draftRecordsOf,
+  type RetentionInForce,
+  retentionInForce,
+  retentionParties,
+  selectionIssues,
+} from './case-rules.js';
 import type { CaseRow } from './cases.repository.js';
 import { type CaseDeps, caseOpener, type OpenCase, recordTransition } from './open-case.js';
 import { refuseUninformedDisclosure } from '../information-notices/information-gate.js';
@@ -101,6 +108,66 @@ export function createCaseLifecycle(deps: CaseDeps) {
   async function draftRecords(tx: Tx, caseId: string): Promise<DraftRecords> {
     const [persons, items] = await Promise.all([records.personsOf(tx, caseId, false), records.itemsOf(tx, caseId, false, brusselsDateOf(clock.now()))]);
     return draftRecordsOf(persons, items);
+  }
+
+  /** The thirty-year cap in months (bill art. 2 §3 4°), from the legal rules. */
+  const capMonths = (): number => calendarMonths(rules.maxRetention.duration)!;
+
+  /** RET-01: the override columns of a maximum put in force (a new one waits for the DPO again). */
+  function overrideColumns(inForce: RetentionInForce) {
+    return {
+      retention_override_months: inForce.override?.months ?? null,
+      retention_override_rule: inForce.override?.rule ?? null,
+      retention_override_approved_by: null,
+      retention_override_approved_at: null,
+    };
+  }
+
+  /** RET-01: the DPO of the organiser's organisation is told that an override awaits it. */
+  function overrideNotice(open: OpenCase, inForce: RetentionInForce): NewNotification[] {
+    if (!inForce.override) return [];
+    return [
+      {
+        organisationId: organiserOf(open.row),
+        kind: 'retention_override_to_approve',
+        caseId: open.row.id,
+        audience: 'dpo',
+      },
+    ];
+  }
+
+  /**
+   * RET-02: once every party approved change `proposal`, it replaces the maximum in force at once
+   * (a shortening reschedules the destruction, the end being computed from the maximum in force);
+   * undefined while a party has not approved.
+   */
+  async function applyAgreedChange(
+    tx: Tx,
+    open: OpenCase,
+    proposal: number,
+    now: Date,
+  ): Promise<{ notify: NewNotification[] } | undefined> {
+    const approvals = await cases.approvalsOf(tx, open.row.id, proposal);
+    if (retentionParties(open.facts).some((party) => !approvals.includes(party))) return undefined;
+    const row = (await cases.caseForUpdate(tx, open.row.id))!;
+    const inForce = retentionInForce(
+      row.retention_change_months!,
+      row.retention_change_other_rule,
+      capMonths(),
+    );
+    await cases.updateCase(tx, open.row.id, {
+      retention_months: inForce.months,
+      retention_other_rule: inForce.otherRule,
+      retention_proposal: proposal,
+      ...overrideColumns(inForce),
+      retention_change_months: null,
+      retention_change_other_rule: null,
+      retention_change_proposal: null,
+      retention_change_proposed_by: null,
+      retention_change_proposed_at: null,
+      updated_at: now,
+    });
+    return { notify: overrideNotice(open, inForce) };
   }
 
   /** The audit references of a selection: persons are identification data (category 1). */
@@ -449,16 +516,16 @@ export function createCaseLifecycle(deps: CaseDeps) {
      * FIL-01: the organiser proposes the maximum retention after closure (at most 30 years unless
      * another provision is cited, bill art. 2 §3 4°); every party approves it before the first
      * consultation (bill art. 3 §1 al. 1). The organiser's proposal is its own approval.
+     *
+     * RET-02: after the first consultation the maximum in force stays until every party approved a
+     * change: the proposal waits beside it (`retention_change_*`), and the last approval puts it in
+     * force, a shortening as a lengthening (the participants determine the maximum, bill art. 3 §1
+     * al. 1; each is the controller of what it introduced, art. 3 §1 al. 2). RET-01: a maximum beyond
+     * 30 years, with its provision, waits for the DPO of the organiser's organisation.
      */
     proposeRetention(actor: Actor, caseId: string, input: RetentionProposal): Promise<CaseStateResult> {
       return transition(actor, caseId, 'case.propose_retention', 'organise', async (tx, open, now) => {
         refuseIfAny(shapeIssues(RetentionProposalSchema, input));
-        if (open.row.first_consultation_at) {
-          throw new DomainError('conflict', {
-            detail: 'The maximum retention was fixed before the first consultation; changing it afterwards needs every participant (SPEC RET-02, issue 6)',
-            rule: 'bill art. 3 §1 al. 1',
-          });
-        }
         try {
           rules.assertAgreedRetention(months(input.months), input.otherRule ?? undefined);
         } catch (error) {
@@ -468,32 +535,68 @@ export function createCaseLifecycle(deps: CaseDeps) {
             fields: (error.details.fields ?? []).map((issue) => ({ ...issue, field: '/body/months' })),
           });
         }
+        const others = retentionParties(open.facts)
+          .filter((party) => party !== open.actingFor)
+          .map((organisationId) => ({ organisationId, kind: 'retention_to_approve' as const, caseId }));
+        if (open.row.first_consultation_at) {
+          // RET-02: a change after the first consultation; the maximum in force stays until all agree.
+          const proposal = Math.max(open.row.retention_proposal, open.row.retention_change_proposal ?? 0) + 1;
+          await cases.updateCase(tx, caseId, {
+            retention_change_months: input.months,
+            retention_change_other_rule: input.otherRule ?? null,
+            retention_change_proposal: proposal,
+            retention_change_proposed_by: actor.userId,
+            retention_change_proposed_at: now,
+            updated_at: now,
+          });
+          await cases.approve(tx, caseId, proposal, open.actingFor, actor.userId, now);
+          const applied = await applyAgreedChange(tx, open, proposal, now);
+          return {
+            state: open.row.state,
+            history: applied ? 'retention_changed' : 'retention_change_proposed',
+            notify: applied ? applied.notify : others,
+          };
+        }
         const proposal = open.row.retention_proposal + 1;
+        const inForce = retentionInForce(input.months, input.otherRule ?? null, capMonths());
         await cases.updateCase(tx, caseId, {
-          retention_months: input.months,
-          retention_other_rule: input.otherRule ?? null,
+          retention_months: inForce.months,
+          retention_other_rule: inForce.otherRule,
           retention_proposal: proposal,
+          ...overrideColumns(inForce),
           updated_at: now,
         });
         await cases.approve(tx, caseId, proposal, open.actingFor, actor.userId, now);
         return {
           state: open.row.state,
           history: 'retention_proposed',
-          notify: retentionParties(open.facts)
-            .filter((party) => party !== open.actingFor)
-            .map((organisationId) => ({ organisationId, kind: 'retention_to_approve' as const, caseId })),
+          notify: [...others, ...overrideNotice(open, inForce)],
         };
       });
     },
 
-    /** FIL-01: a party approves the current proposal (a newer one needs a new approval). */
+    /**
+     * FIL-01: a party approves the current proposal (a newer one needs a new approval). RET-02: or the
+     * change proposed after the first consultation; the last party's approval puts it in force.
+     */
     approveRetention(actor: Actor, caseId: string, input: RetentionApproval): Promise<CaseStateResult> {
       return transition(actor, caseId, 'case.approve_retention', 'organise', async (tx, open, now) => {
         refuseIfAny(shapeIssues(RetentionApprovalSchema, input));
+        const change = open.row.retention_change_proposal;
+        if (change !== null && input.proposal === change) {
+          await cases.approve(tx, caseId, change, open.actingFor, actor.userId, now);
+          const applied = await applyAgreedChange(tx, open, change, now);
+          return {
+            state: open.row.state,
+            history: applied ? 'retention_changed' : 'retention_change_approved',
+            subjectId: open.actingFor,
+            ...(applied && { notify: applied.notify }),
+          };
+        }
         if (open.row.retention_months === null || input.proposal !== open.row.retention_proposal) {
           throw new DomainError('conflict', {
             detail: 'This is not the current retention proposal: read the case again',
-            rule: 'bill art. 3 §1 al. 1 (SPEC FIL-01)',
+            rule: 'bill art. 3 §1 al. 1 (SPEC FIL-01, RET-02)',
           });
         }
         await cases.approve(tx, caseId, input.proposal, open.actingFor, actor.userId, now);

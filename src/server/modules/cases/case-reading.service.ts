@@ -73,15 +73,18 @@ export function createCaseReading(deps: CaseRecordsDeps) {
 
   async function detailOf(tx: Tx, open: OpenCase): Promise<{ detail: CaseDetail; refs: AuditRecordRef[] }> {
     const { row, cipher, facts, context } = open;
-    const [framework, participants, approvals, persons, items, attachments, history] = await Promise.all([
-      cases.frameworkOf(tx, row.framework_id),
-      cases.participantsOf(tx, row.id),
-      cases.approvalsOf(tx, row.id, row.retention_proposal),
-      records.personsOf(tx, row.id, open.sharedOnly),
-      records.itemsOf(tx, row.id, open.sharedOnly, brusselsDateOf(clock.now())),
-      records.attachmentsOf(tx, row.id),
-      cases.historyOf(tx, row.id),
-    ]);
+    const [framework, participants, approvals, changeApprovals, persons, items, attachments, history] =
+      await Promise.all([
+        cases.frameworkOf(tx, row.framework_id),
+        cases.participantsOf(tx, row.id),
+        cases.approvalsOf(tx, row.id, row.retention_proposal),
+        // RET-02: the approvals of a change waiting beside the maximum in force.
+        row.retention_change_proposal === null ? [] : cases.approvalsOf(tx, row.id, row.retention_change_proposal),
+        records.personsOf(tx, row.id, open.sharedOnly),
+        records.itemsOf(tx, row.id, open.sharedOnly, brusselsDateOf(clock.now())),
+        records.attachmentsOf(tx, row.id),
+        cases.historyOf(tx, row.id),
+      ]);
     const whitelist = framework?.participant_ids ?? [];
     const audience = caseAudience(facts);
     const organisations = await cases.organisations(tx, [
@@ -101,6 +104,10 @@ export function createCaseReading(deps: CaseRecordsDeps) {
     const now = clock.now();
     const decrees = await decreeFactsOf(tx, records, row.id, open.actingFor, brusselsDateOf(now));
     const status = retentionStatus(facts, row.retention_months, approvals);
+    const changeStatus =
+      row.retention_change_proposal === null
+        ? undefined
+        : retentionStatus(facts, row.retention_change_months, changeApprovals);
     const allowedActions = access.allowedCaseActions(context, facts);
     const presentedItems = await presentItems(cipher, items, {
       attachments,
@@ -171,6 +178,31 @@ export function createCaseReading(deps: CaseRecordsDeps) {
           row.closed_at && row.retention_months
             ? rules.retentionEnd(new Date(row.closed_at), months(row.retention_months), row.retention_other_rule ?? undefined).date
             : null,
+        change:
+          row.retention_change_proposal === null
+            ? null
+            : {
+                months: row.retention_change_months!,
+                otherRule: row.retention_change_other_rule,
+                proposal: row.retention_change_proposal,
+                proposedAt: isoOf(row.retention_change_proposed_at!),
+                approvedBy: changeStatus!.approvedBy,
+                pending: changeStatus!.pending,
+              },
+        beyondCap:
+          row.retention_override_months !== null
+            ? {
+                months: row.retention_override_months,
+                otherRule: row.retention_override_rule!,
+                approvedAt: null,
+              }
+            : row.retention_override_approved_at !== null
+              ? {
+                  months: row.retention_months!,
+                  otherRule: row.retention_other_rule ?? '',
+                  approvedAt: isoOf(row.retention_override_approved_at),
+                }
+              : null,
       },
       firstConsultationAt: row.first_consultation_at ? isoOf(row.first_consultation_at) : null,
       closedAt: row.closed_at ? isoOf(row.closed_at) : null,

@@ -44,6 +44,27 @@ export function retentionStatus(
   return { approvedBy, pending, agreed: months !== null && pending.length === 0 };
 }
 
+/**
+ * RET-01 (bill art. 2 §3 4° in fine): what of an agreed maximum is in force. Within the cap it is in
+ * force as agreed; beyond it, with the other provision in force recorded, it waits for the approval of
+ * the DPO of the controller keeping the shared file, and until then the cap is in force.
+ */
+export interface RetentionInForce {
+  months: number;
+  otherRule: string | null;
+  /** The longer period and its provision, awaiting the DPO. */
+  override: { months: number; rule: string } | null;
+}
+
+export function retentionInForce(
+  months: number,
+  otherRule: string | null,
+  capMonths: number,
+): RetentionInForce {
+  if (months <= capMonths) return { months, otherRule, override: null };
+  return { months: capMonths, otherRule: null, override: { months, rule: (otherRule ?? '').trim() } };
+}
+
 export interface DraftRecords {
   persons: ReadonlyMap<string, { role: 'subject' | 'relation'; subjectIds: readonly string[]; shared: boolean }>;
   items: ReadonlyMap<string, { personIds: readonly string[]; shared: boolean }>;

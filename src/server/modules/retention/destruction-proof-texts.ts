@@ -28,7 +28,7 @@ interface ProofTexts {
   retentionEnd: string;
   rule: string;
   reason: string;
-  reasons: { retention_ended: string; necessity_review: string };
+  reasons: { retention_ended: string; necessity_review: string; restore: string };
   purgedAt: string;
   keyDestroyedAt: string;
   persons: string;
@@ -38,7 +38,7 @@ interface ProofTexts {
   purge: string;
   keyDestruction: string;
   withdrawn: string;
-  because: { legal_hold: string; reopened: string };
+  because: { legal_hold: string; reopened: string; restore: string };
   signature: string;
   signatureNote: string;
   algorithm: string;
@@ -76,6 +76,7 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     reasons: {
       retention_ended: 'délai de conservation écoulé',
       necessity_review: 'examen de nécessité : supprimer',
+      restore: 'détruit après la sauvegarde restaurée : destruction réappliquée à la restauration',
     },
     purgedAt: 'Effacé le',
     keyDestroyedAt: 'Clé détruite le',
@@ -86,7 +87,11 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     purge: 'effacement',
     keyDestruction: 'destruction de la clé',
     withdrawn: 'Retirés de la liste',
-    because: { legal_hold: 'mesure conservatoire', reopened: 'dossier rouvert' },
+    because: {
+      legal_hold: 'mesure conservatoire',
+      reopened: 'dossier rouvert',
+      restore: 'repris par la restauration',
+    },
     signature: 'Signature',
     signatureNote:
       'Vérifiez la signature Ed25519 du JSON canonique avec la clé de vérification publiée du journal.',
@@ -123,6 +128,7 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     reasons: {
       retention_ended: 'bewaartermijn verstreken',
       necessity_review: 'noodzakelijkheidstoets: nu verwijderen',
+      restore: 'vernietigd na de teruggezette back-up: vernietiging opnieuw toegepast bij het terugzetten',
     },
     purgedAt: 'Gewist op',
     keyDestroyedAt: 'Sleutel vernietigd op',
@@ -133,7 +139,11 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     purge: 'wissing',
     keyDestruction: 'vernietiging van de sleutel',
     withdrawn: 'Van de lijst gehaald',
-    because: { legal_hold: 'bewarende maatregel', reopened: 'dossier heropend' },
+    because: {
+      legal_hold: 'bewarende maatregel',
+      reopened: 'dossier heropend',
+      restore: 'overgenomen door het terugzetten',
+    },
     signature: 'Handtekening',
     signatureNote:
       'Controleer de Ed25519-handtekening van de canonieke JSON met de gepubliceerde verificatiesleutel van het logboek.',
@@ -170,6 +180,8 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     reasons: {
       retention_ended: 'Aufbewahrungsfrist abgelaufen',
       necessity_review: 'Erforderlichkeitsprüfung: jetzt löschen',
+      restore:
+        'nach der wiederhergestellten Sicherung vernichtet: Vernichtung bei der Wiederherstellung erneut angewandt',
     },
     purgedAt: 'Gelöscht am',
     keyDestroyedAt: 'Schlüssel vernichtet am',
@@ -180,7 +192,11 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     purge: 'Löschung',
     keyDestruction: 'Vernichtung des Schlüssels',
     withdrawn: 'Von der Liste genommen',
-    because: { legal_hold: 'Sicherungsmaßnahme', reopened: 'Akte wiedereröffnet' },
+    because: {
+      legal_hold: 'Sicherungsmaßnahme',
+      reopened: 'Akte wiedereröffnet',
+      restore: 'von der Wiederherstellung übernommen',
+    },
     signature: 'Signatur',
     signatureNote:
       'Prüfen Sie die Ed25519-Signatur des kanonischen JSON mit dem veröffentlichten Prüfschlüssel des Protokolls.',
@@ -213,7 +229,11 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     retentionEnd: 'End of the retention period',
     rule: 'Rule',
     reason: 'Reason',
-    reasons: { retention_ended: 'retention period ended', necessity_review: 'necessity review: delete now' },
+    reasons: {
+      retention_ended: 'retention period ended',
+      necessity_review: 'necessity review: delete now',
+      restore: 'destroyed after the restored backup: destruction re-applied at the restore',
+    },
     purgedAt: 'Erased on',
     keyDestroyedAt: 'Key destroyed on',
     persons: 'Persons',
@@ -223,7 +243,7 @@ export const PROOF_TEXTS: Record<ProofLanguage, ProofTexts> = {
     purge: 'erasure',
     keyDestruction: 'key destruction',
     withdrawn: 'Withdrawn from the list',
-    because: { legal_hold: 'legal hold', reopened: 'file reopened' },
+    because: { legal_hold: 'legal hold', reopened: 'file reopened', restore: 'taken over by the restore' },
     signature: 'Signature',
     signatureNote: "Check the Ed25519 signature of the canonical JSON with the log's published verifier key.",
     algorithm: 'Algorithm',

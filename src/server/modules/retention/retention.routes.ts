@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { USE_CASE_PROBLEMS as problems } from '../../../contracts/problem.js';
 import {
   ApproveDestructionListSchema,
+  ApproveRetentionOverrideSchema,
   ConfirmPaperDestructionSchema,
   DecideNecessityReviewSchema,
   DestructionListParamsSchema,
@@ -18,6 +19,8 @@ import {
   PaperDestructionTaskSchema,
   PaperDestructionTasksSchema,
   PaperTaskParamsSchema,
+  RetentionOverrideParamsSchema,
+  RetentionOverridesSchema,
   RetentionScheduleQuerySchema,
   RetentionScheduleSchema,
 } from '../../../contracts/retention.js';
@@ -206,5 +209,38 @@ export const retentionRoutes: FastifyPluginAsyncTypebox<RetentionRoutesOptions> 
       },
     },
     async (request) => retention.ownFileCopyReport(actorOf(request)),
+  );
+
+  app.get(
+    '/api/retention/overrides',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'listRetentionOverrides',
+        summary:
+          "The maximum retentions beyond 30 years, with their provision, awaiting your organisation's DPO (SPEC RET-01)",
+        tags,
+        response: { 200: RetentionOverridesSchema, ...problems },
+      },
+    },
+    async (request) => retention.retentionOverrides(actorOf(request)),
+  );
+
+  app.post(
+    '/api/retention/overrides/:caseId/approval',
+    {
+      ...withSession,
+      schema: {
+        operationId: 'approveRetentionOverride',
+        summary:
+          'Approve, as the DPO of the organiser, a maximum retention beyond 30 years: it is in force from then on (SPEC RET-01)',
+        tags,
+        params: RetentionOverrideParamsSchema,
+        body: ApproveRetentionOverrideSchema,
+        response: { 200: RetentionOverridesSchema, ...problems },
+      },
+    },
+    async (request) =>
+      retention.approveRetentionOverride(actorOf(request), request.params.caseId, request.body),
   );
 };

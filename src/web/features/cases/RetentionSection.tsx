@@ -1,6 +1,8 @@
 /**
  * The maximum retention after closure (bill art. 3 §1 al. 1, art. 2 §3 4°; SPEC FIL-01, WFL-07):
- * proposed by the organiser, approved by every party before the first consultation.
+ * proposed by the organiser, approved by every party before the first consultation. After it, a
+ * change is proposed and approved the same way, and the period in force stays until every party
+ * approved it (SPEC RET-02). A period beyond thirty years waits for the organiser's DPO (SPEC RET-01).
  */
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +14,7 @@ import { formatDate } from '../../i18n/format.js';
 import { approveRetention, proposeRetention } from './cases-api.js';
 import { useCaseView } from './case-view.js';
 
-function ProposalForm() {
+function ProposalForm({ change }: { change: boolean }) {
   const { t } = useTranslation();
   const { kase, changed } = useCaseView();
   const id = useId();
@@ -41,13 +43,18 @@ function ProposalForm() {
         setErrors(refusedFields(error, fields));
         throw error;
       }
-      await changed(t('casePage.retention.proposed', { months: value }));
+      await changed(
+        change
+          ? t('casePage.retention.changeProposed', { count: value })
+          : t('casePage.retention.proposed', { count: value }),
+      );
     });
   }
 
   return (
     <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-busy={busy}>
-      <h3>{t('casePage.retention.proposeTitle')}</h3>
+      <h3>{change ? t('casePage.retention.changeProposeTitle') : t('casePage.retention.proposeTitle')}</h3>
+      {change && <p>{t('casePage.retention.changeHint')}</p>}
       <ProblemAlert failure={failure} fields={errors} />
       <TextField
         id={ids.months}
@@ -79,12 +86,18 @@ export function RetentionSection() {
   const { busy, failure, run } = useAction();
   const { retention } = kase;
   const mine = retention.pending.includes(organisationId);
+  const { change, beyondCap } = retention;
   if (retention.months === null && !can('propose_retention')) return null;
 
   const approve = () =>
     run(async () => {
       await approveRetention(kase.id, retention.proposal);
       await changed(t('casePage.retention.approved'));
+    });
+  const approveChange = (proposal: number) =>
+    run(async () => {
+      await approveRetention(kase.id, proposal);
+      await changed(t('casePage.retention.changeApproved'));
     });
 
   return (
@@ -104,6 +117,19 @@ export function RetentionSection() {
         <dd>{retention.approvedBy.map(nameOf).join(', ') || '—'}</dd>
         <dt>{t('casePage.retention.pending')}</dt>
         <dd>{retention.pending.map(nameOf).join(', ') || '—'}</dd>
+        {beyondCap && (
+          <>
+            <dt>{t('casePage.retention.beyondCap')}</dt>
+            <dd>
+              {t('casePage.retention.monthsValue', { count: beyondCap.months })} ({beyondCap.otherRule}):{' '}
+              {beyondCap.approvedAt
+                ? t('casePage.retention.beyondCapApproved', {
+                    date: formatDate(beyondCap.approvedAt, i18n.language),
+                  })
+                : t('casePage.retention.beyondCapPending')}
+            </dd>
+          </>
+        )}
         {retention.endsOn && (
           <>
             <dt>{t('casePage.retention.endsOn')}</dt>
@@ -117,7 +143,34 @@ export function RetentionSection() {
           {t('casePage.retention.approve', { count: retention.months })}
         </button>
       )}
-      {can('propose_retention') && kase.firstConsultationAt === null && <ProposalForm />}
+      {change && (
+        <>
+          <h3>{t('casePage.retention.changeTitle')}</h3>
+          <p>{t('casePage.retention.changeHint')}</p>
+          <dl className="facts">
+            <dt>{t('casePage.retention.months')}</dt>
+            <dd>
+              {t('casePage.retention.monthsValue', { count: change.months })}
+              {change.otherRule && ` (${change.otherRule})`}
+            </dd>
+            <dt>{t('casePage.retention.approvedBy')}</dt>
+            <dd>{change.approvedBy.map(nameOf).join(', ') || '—'}</dd>
+            <dt>{t('casePage.retention.pending')}</dt>
+            <dd>{change.pending.map(nameOf).join(', ') || '—'}</dd>
+          </dl>
+          {can('approve_retention') && change.pending.includes(organisationId) && (
+            <button
+              type="button"
+              className="button"
+              aria-disabled={busy}
+              onClick={() => void approveChange(change.proposal)}
+            >
+              {t('casePage.retention.changeApprove', { count: change.months })}
+            </button>
+          )}
+        </>
+      )}
+      {can('propose_retention') && <ProposalForm change={kase.firstConsultationAt !== null} />}
     </section>
   );
 }
