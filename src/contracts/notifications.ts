@@ -52,6 +52,8 @@ export const NOTIFICATION_KINDS = [
   'declaration_update_due',
   // SPEC INT-01: a request through an interconnection the organisation is party to was refused; for its DPOs.
   'interconnection_refused',
+  // SPEC RET-01: a maximum retention beyond 30 years, with its provision, awaits the organiser's DPO.
+  'retention_override_to_approve',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

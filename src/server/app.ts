@@ -88,8 +88,15 @@ import { declarationRoutes } from './modules/declarations/declarations.routes.js
 import { createDeclarationsRepository } from './modules/declarations/declarations.repository.js';
 import { createDeclarationService } from './modules/declarations/declarations.service.js';
 import { createPublicRegisterService } from './modules/declarations/public-register.service.js';
+import { createPenalEvidenceRepository } from './modules/penal-evidence/penal-evidence.repository.js';
+import { penalEvidenceRoutes } from './modules/penal-evidence/penal-evidence.routes.js';
+import { createPenalEvidenceService } from './modules/penal-evidence/penal-evidence.service.js';
 import { retentionIndicator } from './modules/retention/retention-indicator.js';
 import { createRetentionRepository } from './modules/retention/retention.repository.js';
+import { createDestructionOrdersRepository } from './modules/destruction-orders/destruction-orders.repository.js';
+import { destructionOrderRoutes } from './modules/destruction-orders/destruction-orders.routes.js';
+import { createDestructionOrderService } from './modules/destruction-orders/destruction-orders.service.js';
+import { createEmergencyDestructionService } from './modules/destruction-orders/emergency-destruction.service.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { createRetentionService } from './modules/retention/retention.service.js';
 import { interconnectionExchangeRoutes } from './modules/interconnections/interconnection-exchange.routes.js';
@@ -177,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // SPEC SEC-05: every audit event of a request carries its channel (web session, connected system); first of all hooks.
+  enterAuditChannelPerRequest(app);
   recordRoutes(app);
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.setErrorHandler(errorHandler);
@@ -184,8 +193,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   app.addSchema(ProblemSchema);
-  // SPEC SEC-05: every audit event of a request carries its channel (web session, connected system); first of all hooks.
-  enterAuditChannelPerRequest(app);
 
   await registerSecurityHeaders(app, { https: deps.config.publicUrl?.startsWith('https://') ?? false });
   await app.register(cookie);
@@ -369,6 +376,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
     guard,
   });
+  // A court's erasure orders and the emergency destruction of the designated authorities (L1992 arts
+  // 41 §1, 45; SPEC PEN-16, RET-09): four eyes, the retention purge, a signed destruction certificate.
+  const destructionOrderDeps = {
+    db: deps.db,
+    orders: createDestructionOrdersRepository(),
+    access,
+    audit: authDeps.audit,
+    clock,
+    keys: deps.keys,
+    dataKeys: caseDataKeys,
+    auditOrigin: deps.config.audit.origin,
+  };
+  await app.register(destructionOrderRoutes, {
+    courtOrders: createDestructionOrderService(destructionOrderDeps),
+    emergency: createEmergencyDestructionService(destructionOrderDeps),
+    guard,
+  });
   // Interconnections of file environments (L1992 art. 21; bill Comm. art. 2; SPEC INT, PEN-12; ADR 0017).
   const interconnectionDeps = {
     ...caseDeps,
@@ -461,6 +485,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         // SPEC TRF-01..03, PEN-03: destinations without a standing basis, recent refusals.
         crossBorderIndicator({ crossBorder: createCrossBorderRepository() }),
       ],
+    }),
+    guard,
+  });
+  // The controller's penal evidence, produced by its DPO at its desk (L1992 arts 38-39; SPEC PEN-01..10).
+  await app.register(penalEvidenceRoutes, {
+    evidence: createPenalEvidenceService({
+      ...caseDeps,
+      evidence: createPenalEvidenceRepository(),
+      declarations: declarationDeps.declarations,
+      reports: createControllerReportsRepository(),
+      interconnections: createInterconnectionsRepository(),
     }),
     guard,
   });

@@ -391,6 +391,22 @@ async function policePaperTask(): Promise<string> {
   return row.id;
 }
 
+/** A case the coordination organises whose 40 years, with their provision, await its DPO (SPEC RET-01). */
+async function coordinationOverride(): Promise<string> {
+  const kase = await world.policeCaseWithRecords('accepted');
+  await world.db.adminDb
+    .updateTable('cases')
+    .set({
+      retention_months: 360,
+      retention_proposal: 1,
+      retention_override_months: 480,
+      retention_override_rule: 'Archiefwet art. 5',
+    })
+    .where('id', '=', kase.id)
+    .execute();
+  return kase.id;
+}
+
 /** The necessity review of a closed police case, kept by the coordination (SPEC RET-05). */
 async function coordinationReview(): Promise<string> {
   const kase = await world.policeCaseWithRecords('closed');
@@ -406,6 +422,22 @@ async function coordinationReview(): Promise<string> {
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A court's erasure order of a police case (L1992 art. 41 §1; SPEC PEN-16). */
+const courtErasureOrder = (caseId: string) => ({
+  court: 'Correctionele rechtbank Oost-Vlaanderen, afdeling Gent',
+  judgmentDate: '2026-01-15',
+  judgmentReference: `Corr. Gent ${unique()}`,
+  caseIds: [caseId],
+});
+
+/** An erasure order of a fresh police draft, recorded by the police's DPO and not executed yet. */
+async function policeErasureOrder(): Promise<string> {
+  const kase = await world.policeCaseWithRecords('pre_registered');
+  const res = await world.request(world.people.policeDpo, 'POST', '/api/destruction-orders', courtErasureOrder(kase.id));
+  if (res.statusCode !== 201) throw new Error(`recordCourtErasureOrder: ${res.body}`);
+  return res.json().id;
 }
 
 /** One request per route that exercises its access rule for the cell's caller. */
@@ -795,6 +827,12 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     payload: { destroyedOn: brusselsDateOf(world.clock.now()) },
     checkedAfterAccess: true,
   }),
+  listRetentionOverrides: () => ({ method: 'GET', url: '/api/retention/overrides' }),
+  approveRetentionOverride: async () => ({
+    method: 'POST',
+    url: `/api/retention/overrides/${await coordinationOverride()}/approval`,
+    payload: { proposal: 1 },
+  }),
   listNecessityReviews: () => ({ method: 'GET', url: '/api/retention/necessity-reviews' }),
   decideNecessityReview: async () => ({
     method: 'POST',
@@ -802,6 +840,38 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     payload: { decision: 'keep', purpose: 'P1' },
   }),
   ownFileCopyReport: () => ({ method: 'GET', url: '/api/retention/own-file-copies' }),
+  listDestructionOrders: () => ({ method: 'GET', url: '/api/destruction-orders' }),
+  recordCourtErasureOrder: async () => ({
+    method: 'POST',
+    url: '/api/destruction-orders',
+    payload: courtErasureOrder((await world.policeCaseWithRecords('pre_registered')).id),
+  }),
+  // The police's DPO records the order: the officer executes it; the DPO is refused past access (four eyes).
+  executeCourtErasureOrder: async () => ({
+    method: 'POST',
+    url: `/api/destruction-orders/${await policeErasureOrder()}/execution`,
+    checkedAfterAccess: true,
+  }),
+  // Not executed yet: the police's desk is let through to the 409.
+  destructionOrderCertificate: async () => ({
+    method: 'GET',
+    url: `/api/destruction-orders/${await policeErasureOrder()}/certificate`,
+    checkedAfterAccess: true,
+  }),
+  listEmergencyDestructions: () => ({ method: 'GET', url: '/api/emergency-destructions' }),
+  proposeEmergencyDestruction: () => ({
+    method: 'POST',
+    url: '/api/emergency-destructions',
+    payload: { orderReference: `OEF-${unique()}`, circumstance: 'drill', caseIds: [crypto.randomUUID()] },
+  }),
+  approveEmergencyDestruction: () => ({
+    method: 'POST',
+    url: `/api/emergency-destructions/${crypto.randomUUID()}/approvals`,
+  }),
+  emergencyDestructionCertificate: () => ({
+    method: 'GET',
+    url: `/api/emergency-destructions/${crypto.randomUUID()}/certificate`,
+  }),
   searchPersons: () => ({
     method: 'POST',
     url: '/api/persons/search',
@@ -1085,6 +1155,20 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
     };
   },
   prohibitedRoleAssignmentAttempts: () => ({ method: 'GET', url: '/api/admin/management-prohibitions/role-assignment-attempts' }),
+  listEmergencyAuthorities: () => ({ method: 'GET', url: '/api/admin/emergency-authorities' }),
+  designateEmergencyAuthority: async () => ({
+    method: 'POST',
+    url: '/api/admin/emergency-authorities',
+    payload: { userId: await freshUser(), royalDecreeReference: `KB ${unique()} (art. 45)` },
+  }),
+  revokeEmergencyAuthority: async () => {
+    const designated = await world.request(world.people.operator, 'POST', '/api/admin/emergency-authorities', {
+      userId: await freshUser(),
+      royalDecreeReference: `KB ${unique()} (art. 45)`,
+    });
+    if (designated.statusCode !== 201) throw new Error(`designateEmergencyAuthority: ${designated.body}`);
+    return { method: 'POST', url: `/api/admin/emergency-authorities/${designated.json().id}/revocation` };
+  },
   listDeclarations: () => ({ method: 'GET', url: '/api/declarations' }),
   createDeclaration: async (cell) => ({
     method: 'POST',
@@ -1192,6 +1276,15 @@ const EXAMPLES: Record<string, (cell: Cell) => Promise<Example> | Example> = {
   getProcessingStatement: () => ({ method: 'GET', url: '/api/processing-statement?from=2026-03-01&to=2026-03-02' }),
   getInformationPack: () => ({ method: 'GET', url: '/api/information-pack' }),
   getManualFileSheet: () => ({ method: 'GET', url: '/api/manual-file-sheet' }),
+  getPenalEvidencePack: () => ({ method: 'GET', url: '/api/penal-evidence/art-38-pack?from=2026-03-01&to=2026-03-02' }),
+  getUninformedCollections: () => ({ method: 'GET', url: '/api/penal-evidence/uninformed-collections' }),
+  getMinimisationGrounds: () => ({ method: 'GET', url: '/api/penal-evidence/minimisation' }),
+  getOverdueInformation: () => ({ method: 'GET', url: '/api/penal-evidence/overdue-information' }),
+  getAccessRequestSla: () => ({ method: 'GET', url: '/api/penal-evidence/access-request-sla' }),
+  getDeclarationCoverage: () => ({ method: 'GET', url: '/api/penal-evidence/declaration-coverage' }),
+  getDeclarationConformity: () => ({ method: 'GET', url: '/api/penal-evidence/declaration-conformity' }),
+  getTemplateInventory: () => ({ method: 'GET', url: '/api/penal-evidence/template-inventory' }),
+  getLeakTrace: () => ({ method: 'GET', url: `/api/penal-evidence/leak-trace?sha256=${'0'.repeat(64)}` }),
   getFrameworkDeclarations: () => ({ method: 'GET', url: `/api/frameworks/${world.frameworkId}/declarations` }),
   getPublicRegister: () => ({ method: 'GET', url: '/api/public/register' }),
   getPublicRegisterEntry: async () => ({ method: 'GET', url: `/api/public/register/${(await policeDeclaration()).id}` }),

@@ -291,6 +291,17 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   closed_by: string | null;
   closure_reason: Buffer | null;
+  /** Migration 0040 (SPEC RET-02): a change of the agreed maximum after the first consultation, awaiting every party. */
+  retention_change_months: number | null;
+  retention_change_other_rule: string | null;
+  retention_change_proposal: number | null;
+  retention_change_proposed_by: string | null;
+  retention_change_proposed_at: Timestamp | null;
+  /** Migration 0040 (SPEC RET-01): a maximum beyond 30 years awaiting the DPO; the cap is in force until then. */
+  retention_override_months: number | null;
+  retention_override_rule: string | null;
+  retention_override_approved_by: string | null;
+  retention_override_approved_at: Timestamp | null;
 }
 
 export interface CaseParticipantsTable {
@@ -800,6 +811,23 @@ export interface ExternalDisclosuresTable {
   created_at: Timestamp;
 }
 
+/**
+ * SPEC PEN-06 (migration 0038): the SHA-256 of every answer document a rights desk issued (the
+ * access answer and the reply letter as PDF), the archive that shows which answer went out.
+ */
+export interface RightsAnswerDocumentsTable {
+  id: Generated<string>;
+  part_id: string;
+  controller_organisation_id: string;
+  issuer_organisation_id: string;
+  kind: 'access_answer' | 'reply_letter';
+  media_type: 'application/pdf';
+  sha256: string;
+  size_bytes: number;
+  issued_by: string;
+  issued_at: Timestamp;
+}
+
 // --- modules/paper-parts (see migrations/0022_paper_parts.sql) --------------------------
 export interface PaperPartsTable {
   id: string;
@@ -1073,7 +1101,9 @@ export interface LegalHoldsTable {
 // --- modules/retention (see migrations/0030_retention.sql) --------------------------------
 // What outlives a purged case holds ids, codes, dates and counts: no content, nothing encrypted.
 export type KeeperRelation = 'organiser' | 'compartment';
-export type DestructionReason = 'retention_ended' | 'necessity_review';
+/** `restore`: destroyed after the backup a restore came from, and re-applied by it (migration 0040, RET-07). */
+export type DestructionReason = 'retention_ended' | 'necessity_review' | 'restore';
+export type WithdrawnBecause = 'legal_hold' | 'reopened' | 'restore';
 
 export interface DestructionListsTable {
   id: Generated<string>;
@@ -1095,7 +1125,7 @@ export interface DestructionListEntriesTable {
   controller_ids: string[];
   listed_at: Timestamp;
   status: ColumnType<'pending' | 'purged' | 'withdrawn', 'pending' | undefined, 'purged' | 'withdrawn'>;
-  withdrawn_because: 'legal_hold' | 'reopened' | null;
+  withdrawn_because: WithdrawnBecause | null;
   settled_at: Timestamp | null;
 }
 
@@ -1130,6 +1160,10 @@ export interface CaseTombstonesTable {
   purge_audit_position: number;
   key_destroyed_at: Timestamp | null;
   key_audit_position: number | null;
+  /** The workflow dates the statistics measure durations on (migration 0042, SPEC RET-05). */
+  signalled_at: Timestamp | null;
+  signal_decided_at: Timestamp | null;
+  first_consultation_at: Timestamp | null;
 }
 
 export interface TombstoneCounts {
@@ -1160,10 +1194,6 @@ export interface PaperDestructionTasksTable {
   destroyed_on: CivilDateColumnNullable;
   confirmed_by: string | null;
   confirmed_at: Timestamp | null;
-  /** The workflow dates the statistics measure durations on (migration 0042, SPEC RET-05). */
-  signalled_at: Timestamp | null;
-  signal_decided_at: Timestamp | null;
-  first_consultation_at: Timestamp | null;
 }
 
 export interface NecessityReviewsTable {
@@ -1772,6 +1802,73 @@ export interface ManagementProhibitionAccountsTable {
   linked_at: Timestamp;
 }
 
+// --- modules/destruction-orders ---------------------------------------------------------
+// (owned by src/server/modules/destruction-orders; see migrations/0039_destruction_orders.sql)
+// Court erasure orders (L1992 art. 41 §1; SPEC PEN-16) and emergency destructions (L1992 art. 45;
+// SPEC RET-09): ids, references, dates and counts; the case is a plain id (it outlives the case).
+export type DestructionOrderKind = 'court_erasure' | 'emergency';
+export type EmergencyCircumstance = 'wartime' | 'assimilated_period' | 'enemy_occupation' | 'drill';
+export type OrderedCaseStatus = 'pending' | 'destroyed' | 'withheld' | 'gone';
+
+export interface EmergencyDestructionAuthoritiesTable {
+  id: Generated<string>;
+  user_id: string;
+  royal_decree_reference: string;
+  designated_by: string;
+  designated_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface DestructionOrdersTable {
+  id: Generated<string>;
+  kind: DestructionOrderKind;
+  organisation_id: string;
+  order_reference: string;
+  court: string | null;
+  judgment_date: CivilDateColumnNullable;
+  royal_decree_reference: string | null;
+  circumstance: EmergencyCircumstance | null;
+  recorded_by: string;
+  recorded_role: string;
+  recorded_designation_id: string | null;
+  recorded_at: Timestamp;
+  record_audit_position: number;
+  approved_by: string | null;
+  approved_organisation_id: string | null;
+  approved_role: string | null;
+  approved_designation_id: string | null;
+  approved_at: Timestamp | null;
+  approve_audit_position: number | null;
+  completed_at: Timestamp | null;
+  certificate_document: string | null;
+  certificate_signature: string | null;
+  certificate_audit_position: number | null;
+}
+
+/** A legal hold the ordering court's own reference overrode (PEN-16): its id and that reference. */
+export interface OverriddenHold {
+  holdId: string;
+  courtOrderReference: string;
+}
+
+export interface DestructionOrderCasesTable {
+  order_id: string;
+  case_id: string;
+  status: ColumnType<OrderedCaseStatus, OrderedCaseStatus | undefined, OrderedCaseStatus>;
+  withheld_hold_ids: string[] | null;
+  framework_id: string | null;
+  state_at_destruction: string | null;
+  controller_ids: string[] | null;
+  overridden_holds: ColumnType<OverriddenHold[] | null, string | null, string | null>;
+  counts: ColumnType<TombstoneCounts | null, string | null, string | null>;
+  destroyed_at: Timestamp | null;
+  purge_audit_position: number | null;
+  key_destroyed_at: Timestamp | null;
+  key_audit_position: number | null;
+  settled_at: Timestamp | null;
+}
+
 export interface DB {
   schema_migrations: SchemaMigrationsTable;
   audit_events: AuditEventsTable;
@@ -1842,6 +1939,7 @@ export interface DB {
   rights_part_changes: RightsPartChangesTable;
   rights_recipient_notices: RightsRecipientNoticesTable;
   external_disclosures: ExternalDisclosuresTable;
+  rights_answer_documents: RightsAnswerDocumentsTable;
   restrictions: RestrictionsTable;
   restriction_items: RestrictionItemsTable;
   restriction_reviews: RestrictionReviewsTable;
@@ -1892,4 +1990,7 @@ export interface DB {
   commission_repeat_instructions: CommissionRepeatInstructionsTable;
   management_prohibitions: ManagementProhibitionsTable;
   management_prohibition_accounts: ManagementProhibitionAccountsTable;
+  emergency_destruction_authorities: EmergencyDestructionAuthoritiesTable;
+  destruction_orders: DestructionOrdersTable;
+  destruction_order_cases: DestructionOrderCasesTable;
 }

@@ -7,6 +7,7 @@
 export { brusselsDateOf, endOfBrusselsDay, LEGAL_TIME_ZONE, startOfBrusselsDay } from './brussels-time.js';
 export { type CivilDate, compareCivilDates, parseCivilDate } from './civil-date.js';
 export {
+  calendarMonths,
   type Deadline,
   type Duration,
   days,

@@ -253,6 +253,38 @@ export const PENALTY_PROHIBITION_BREACH = {
   rule: 'L1992 art. 41 §3',
 };
 
+// --- Court-ordered erasure and emergency destruction (SPEC PEN-16, RET-09) -----------------
+
+/**
+ * L1992 art. 41 §1: on a conviction under art. 39, the judge may order "l'effacement de ces données",
+ * even where the media do not belong to the convicted person. The controller's DPO records the order
+ * and a second, distinct person of the controller executes it (four eyes, as the retention purge: L2007
+ * art. 16 §4); a legal hold (L2007 art. 14 §7, SPEC RET-08) yields only to the ordering court's own
+ * reference. SPEC PEN-16.
+ */
+export const COURT_ERASURE = {
+  rule: 'L1992 art. 41 §1 (SPEC PEN-16)',
+  fourEyesRule: 'L1992 art. 41 §1; L2007 art. 16 §4 (SPEC PEN-16: recorded and executed by two distinct persons)',
+  legalHoldRule:
+    "L2007 art. 14 §7; L1992 art. 41 §1 (SPEC PEN-16, RET-08: a legal hold yields only to the ordering court's reference)",
+} as const;
+
+/**
+ * L1992 art. 45 al. 1: the King may designate the authorities that order or carry out the destruction
+ * of processings "en temps de guerre", in the periods assimilated to it under art. 7 of the law of 12
+ * May 1927 on military requisitions, and during the occupation of the territory by the enemy; al. 3:
+ * breaching those decrees, or misusing the right of destruction, is fined 100 to 100,000 BEF. SPEC
+ * RET-09 allows the procedure in a drill environment: two distinct designated approvers.
+ */
+export const EMERGENCY_DESTRUCTION = {
+  circumstances: ['wartime', 'assimilated_period', 'enemy_occupation', 'drill'] as const,
+  approvers: 2,
+  rule: 'L1992 art. 45 al. 1 (SPEC RET-09)',
+  designationRule: 'L1992 art. 45 al. 1 (SPEC RET-09: accounts designated under a royal decree, recorded by the operator)',
+  fourEyesRule: 'L1992 art. 45 al. 1 (SPEC RET-09: two distinct designated approvers)',
+  misuseFine: { minBef: 100, maxBef: 100_000, rule: 'L1992 art. 45 al. 3' } satisfies FineRange,
+};
+
 // --- Context only (no workflow uses them; SPEC §19 lists them, §21 judges them not implementable)
 
 /**

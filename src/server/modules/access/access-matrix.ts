@@ -279,6 +279,41 @@ const DESTRUCTION_LIST_PARTIES = {
   admission_revoked: 'not_found',
 } as const;
 
+/**
+ * A court's erasure order of the police (L1992 art. 41 §1; SPEC PEN-16): its retention desk (its DPO,
+ * a member with a case role) acts on it; the desks of other organisations may not learn it exists.
+ */
+const COURT_ORDER_PARTIES = outcomes('not_found', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  representative: 'forbidden',
+  expired_representation: 'forbidden',
+  dpo: 'allow',
+  own_organisation: 'allow',
+});
+/** The authorities a royal decree of L1992 art. 45 designates (SPEC RET-09): no subject of the matrix is one. */
+const EMERGENCY_AUTHORITY_ONLY = outcomes('forbidden', { no_session: 'unauthenticated' });
+
+/** RET-01: a DPO reads the overrides beyond 30 years of the cases its organisation organises; no one else. */
+const ORGANISER_DPO_DESK = outcomes('forbidden', { no_session: 'unauthenticated', dpo: 'allow' });
+/**
+ * RET-01: the approval of an override of a case the coordination organises: its DPO (no subject of the
+ * matrix: see test/cases/retention-changes.test.ts); its organiser without the DPO role is refused, and a
+ * member or DPO of another organisation finds no such override of its own.
+ */
+const ORGANISER_DPO_APPROVAL = outcomes('not_found', {
+  no_session: 'unauthenticated',
+  no_mfa: 'forbidden',
+  no_secrecy_undertaking: 'forbidden',
+  operator: 'forbidden',
+  representative: 'forbidden',
+  expired_representation: 'forbidden',
+  organiser: 'forbidden',
+  compartment_before_signalling: 'forbidden',
+});
+
 export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
   getHealth: { method: 'GET', path: '/healthz', rule: 'Liveness probe', outcomes: PUBLIC },
   getReadiness: { method: 'GET', path: '/readyz', rule: 'Readiness probe', outcomes: PUBLIC },
@@ -787,6 +822,18 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'Those the list concerns, once the list is carried out (409 before; SPEC RET-01, RET-07)',
     outcomes: DESTRUCTION_LIST_PARTIES,
   },
+  listRetentionOverrides: {
+    method: 'GET',
+    path: '/api/retention/overrides',
+    rule: 'A DPO: the maximum retentions beyond 30 years of the cases its organisation organises (SPEC RET-01)',
+    outcomes: ORGANISER_DPO_DESK,
+  },
+  approveRetentionOverride: {
+    method: 'POST',
+    path: '/api/retention/overrides/:caseId/approval',
+    rule: "The DPO of the organiser's organisation approves a maximum beyond 30 years (bill art. 2 §3 4°; SPEC RET-01)",
+    outcomes: ORGANISER_DPO_APPROVAL,
+  },
   listPaperDestructionTasks: {
     method: 'GET',
     path: '/api/retention/paper-destruction-tasks',
@@ -825,6 +872,54 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     path: '/api/retention/own-file-copies',
     rule: "The retention desk: its organisation's own-file copies past their due date (SPEC RET-03, FIL-09)",
     outcomes: RETENTION_DESK,
+  },
+  listDestructionOrders: {
+    method: 'GET',
+    path: '/api/destruction-orders',
+    rule: "The retention desk: the court's erasure orders of its organisation (L1992 art. 41 §1; SPEC PEN-16)",
+    outcomes: RETENTION_DESK,
+  },
+  recordCourtErasureOrder: {
+    method: 'POST',
+    path: '/api/destruction-orders',
+    rule: "The controller's DPO, with a fresh second factor, for cases its organisation takes part in (SPEC PEN-16)",
+    outcomes: DPO_ONLY,
+  },
+  executeCourtErasureOrder: {
+    method: 'POST',
+    path: '/api/destruction-orders/:orderId/execution',
+    rule: "A second, distinct person of the controller's retention desk (409 for the one who recorded it; four eyes, SPEC PEN-16)",
+    outcomes: COURT_ORDER_PARTIES,
+  },
+  destructionOrderCertificate: {
+    method: 'GET',
+    path: '/api/destruction-orders/:orderId/certificate',
+    rule: "The controller's retention desk, once the order is executed (409 before; SPEC PEN-16)",
+    outcomes: COURT_ORDER_PARTIES,
+  },
+  listEmergencyDestructions: {
+    method: 'GET',
+    path: '/api/emergency-destructions',
+    rule: 'An account designated under the royal decree of L1992 art. 45 (SPEC RET-09); every subject here is refused',
+    outcomes: EMERGENCY_AUTHORITY_ONLY,
+  },
+  proposeEmergencyDestruction: {
+    method: 'POST',
+    path: '/api/emergency-destructions',
+    rule: 'A designated authority of L1992 art. 45, with a fresh second factor (SPEC RET-09)',
+    outcomes: EMERGENCY_AUTHORITY_ONLY,
+  },
+  approveEmergencyDestruction: {
+    method: 'POST',
+    path: '/api/emergency-destructions/:orderId/approvals',
+    rule: 'A second, distinct designated authority (409 for the one who proposed it; SPEC RET-09)',
+    outcomes: EMERGENCY_AUTHORITY_ONLY,
+  },
+  emergencyDestructionCertificate: {
+    method: 'GET',
+    path: '/api/emergency-destructions/:orderId/certificate',
+    rule: 'A designated authority, once the destruction is carried out (SPEC RET-09)',
+    outcomes: EMERGENCY_AUTHORITY_ONLY,
   },
   searchPersons: {
     method: 'POST',
@@ -1196,6 +1291,24 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     rule: 'Platform operator: the audit query of SPEC PEN-18',
     outcomes: OPERATOR,
   },
+  listEmergencyAuthorities: {
+    method: 'GET',
+    path: '/api/admin/emergency-authorities',
+    rule: 'Platform operator (L1992 art. 45; SPEC RET-09)',
+    outcomes: OPERATOR,
+  },
+  designateEmergencyAuthority: {
+    method: 'POST',
+    path: '/api/admin/emergency-authorities',
+    rule: 'Platform operator, with a fresh second factor, naming the royal decree (SPEC RET-09)',
+    outcomes: OPERATOR,
+  },
+  revokeEmergencyAuthority: {
+    method: 'POST',
+    path: '/api/admin/emergency-authorities/:designationId/revocation',
+    rule: 'Platform operator (SPEC RET-09)',
+    outcomes: OPERATOR,
+  },
   listDeclarations: {
     method: 'GET',
     path: '/api/declarations',
@@ -1308,6 +1421,60 @@ export const ACCESS_MATRIX: Record<string, RoutePolicy> = {
     method: 'GET',
     path: '/api/manual-file-sheet',
     rule: "The controller's DPO, at its controller's desk (L2007 art. 19; SPEC DCL-26)",
+    outcomes: DPO_ONLY,
+  },
+  getPenalEvidencePack: {
+    method: 'GET',
+    path: '/api/penal-evidence/art-38-pack',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 38; SPEC PEN-01)",
+    outcomes: DPO_ONLY,
+  },
+  getUninformedCollections: {
+    method: 'GET',
+    path: '/api/penal-evidence/uninformed-collections',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 1°; SPEC PEN-02)",
+    outcomes: DPO_ONLY,
+  },
+  getMinimisationGrounds: {
+    method: 'GET',
+    path: '/api/penal-evidence/minimisation',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 3°; SPEC PEN-04)",
+    outcomes: DPO_ONLY,
+  },
+  getOverdueInformation: {
+    method: 'GET',
+    path: '/api/penal-evidence/overdue-information',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 4°; SPEC PEN-05)",
+    outcomes: DPO_ONLY,
+  },
+  getAccessRequestSla: {
+    method: 'GET',
+    path: '/api/penal-evidence/access-request-sla',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 5°; SPEC PEN-06)",
+    outcomes: DPO_ONLY,
+  },
+  getDeclarationCoverage: {
+    method: 'GET',
+    path: '/api/penal-evidence/declaration-coverage',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 7°; SPEC PEN-08)",
+    outcomes: DPO_ONLY,
+  },
+  getDeclarationConformity: {
+    method: 'GET',
+    path: '/api/penal-evidence/declaration-conformity',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 8°; SPEC PEN-09)",
+    outcomes: DPO_ONLY,
+  },
+  getTemplateInventory: {
+    method: 'GET',
+    path: '/api/penal-evidence/template-inventory',
+    rule: "The controller's DPO, at its controller's desk: its penal evidence (L1992 art. 39 9°; SPEC PEN-10)",
+    outcomes: DPO_ONLY,
+  },
+  getLeakTrace: {
+    method: 'GET',
+    path: '/api/penal-evidence/leak-trace',
+    rule: "The controller's DPO, at its controller's desk: the exports of its items a leaked copy's watermark or hash names (CP art. 458; SPEC PEN-21)",
     outcomes: DPO_ONLY,
   },
   getFrameworkDeclarations: {

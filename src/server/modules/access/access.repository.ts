@@ -47,6 +47,18 @@ export function createAccessRepository() {
     },
 
     /**
+     * A designated authority of L1992 art. 45 (migration 0039): for this transaction, the actor sees
+     * the emergency destruction orders, acts for no case and for no desk.
+     */
+    async actAsEmergencyAuthority(tx: Tx, userId: string, designationId: string): Promise<void> {
+      await sql`SELECT set_config('concerto.user_id', ${userId}, true),
+        set_config('concerto.acting_organisations', '', true),
+        set_config('concerto.controller_desk', '', true),
+        set_config('concerto.retention_desk', '', true),
+        set_config('concerto.emergency_authority', ${designationId}, true)`.execute(tx);
+    },
+
+    /**
      * The retention records of `organisationId` as its retention desk sees them, for `read` only
      * (the counts of its compliance dashboard, whose reader the compliance module admitted for that
      * organisation): the desk is then cleared, so the transaction's other reads see what they saw.

@@ -16,6 +16,7 @@ import type { UndertakingsRepository } from '../undertakings/undertakings.reposi
 import { DEFAULT_AWARENESS_INTERVAL_MS } from '../undertakings/undertakings.rules.js';
 import type { AccessRepository } from './access.repository.js';
 import type { BreakGlassFacts } from './processor-decisions.js';
+import type { EmergencyDesignationFacts } from './destruction-order-decisions.js';
 import { type ActorFacts, actingOrganisations, holdsCaseRole } from './actor-facts.js';
 import { type CaseFacts, caseAudience } from './case-audience.js';
 import { COMPARTMENT_READERS, type DesignationScope } from './record-visibility.js';
@@ -181,6 +182,33 @@ export function createAccess({ access, representations, undertakings, clock }: A
       return context;
     },
 
+    /**
+     * SPEC RET-09 (L1992 art. 45): an account a royal decree designates, as the operator recorded it
+     * (`designation`, loaded by the caller), allowed by `decide`; then row-level security shows the
+     * transaction the emergency destruction orders and no case content. Refused: 403, audited.
+     */
+    async enterEmergencyAuthority(
+      tx: Tx,
+      actor: Actor,
+      designation: (EmergencyDesignationFacts & { id: string }) | undefined,
+      action: AuditAction,
+    ): Promise<AccessContext> {
+      const facts = await actorFacts(tx, actor);
+      const context = { facts, acting: [] };
+      const request: Request = { action: 'emergency_destruction.act', designation };
+      const decision = decide(facts, request);
+      if (!decision.allowed) {
+        return refuse('forbidden', denyRule(request, decision.reason), `Refused: ${decision.reason.replaceAll('_', ' ')}`, {
+          actor: auditActorOf(context),
+          action,
+          outcome: 'denied',
+          reason: decision.reason,
+        });
+      }
+      await access.actAsEmergencyAuthority(tx, actor.userId, designation!.id);
+      return context;
+    },
+
     /** Allowed, or a refusal with its denied audit event (`action` is what was attempted). */
     require(
       context: AccessContext,
@@ -205,6 +233,8 @@ export function createAccess({ access, representations, undertakings, clock }: A
         ? 'break-glass grant'
         : request.action.startsWith('retention.')
         ? 'retention record'
+        : request.action.startsWith('destruction_order.')
+        ? 'destruction order'
         : request.action.startsWith('declaration.')
         ? 'declaration'
         : request.action.startsWith('framework.') || request.action === 'case.create' || request.action === 'statistics.read'

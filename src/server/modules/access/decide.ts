@@ -33,6 +33,18 @@ import {
   type ProcessorRequest,
 } from './processor-decisions.js';
 import {
+  DESTRUCTION_ORDER_DENY_RULES,
+  type DestructionOrderDenyReason,
+  type DestructionOrderRequest,
+  decideDestructionOrder,
+} from './destruction-order-decisions.js';
+import {
+  decidePenalEvidenceRequest,
+  PENAL_EVIDENCE_DENY_RULES,
+  type PenalEvidenceDenyReason,
+  type PenalEvidenceRequest,
+} from './penal-evidence-decisions.js';
+import {
   decideRetention,
   RETENTION_DENY_RULES,
   type RetentionDenyReason,
@@ -68,7 +80,9 @@ export type DenyReason =
   | ComplianceDenyReason
   | DeclarationDenyReason
   | RetentionDenyReason
+  | DestructionOrderDenyReason
   | SupervisionDenyReason
+  | PenalEvidenceDenyReason
   | CaseActionRefusal;
 
 export type Decision =
@@ -158,8 +172,12 @@ export type Request =
   | DeclarationRequest
   // The retention of cases: schedule, destruction lists, reviews, paper tasks (retention-access.ts; SPEC RET).
   | RetentionRequest
+  // Court-ordered erasure and emergency destruction (destruction-order-decisions.ts; SPEC PEN-16, RET-09).
+  | DestructionOrderRequest
   // The supervisory cases and the Commission's inspector (supervision-decisions.ts; SPEC SUP, PEN-14, PEN-22).
   | SupervisionRequest
+  // The controller's penal evidence for arts 38-39 L1992 (penal-evidence-decisions.ts; SPEC PEN-01..10).
+  | PenalEvidenceRequest
   | {
       action: CaseAction;
       kase: CaseFacts | undefined;
@@ -199,7 +217,9 @@ export const DENY_RULES: Record<DenyReason, string> = {
   ...COMPLIANCE_DENY_RULES,
   ...DECLARATION_DENY_RULES,
   ...RETENTION_DENY_RULES,
+  ...DESTRUCTION_ORDER_DENY_RULES,
   ...SUPERVISION_DENY_RULES,
+  ...PENAL_EVIDENCE_DENY_RULES,
   not_transfer_register_keeper: 'L2007 art. 17bis, arts 21-22 (SPEC ROL-12, TRF-01)',
   no_such_interconnection: 'L1992 art. 21 (SPEC INT-01); ARCHITECTURE §3.7',
   not_interconnection_owner: 'L1992 art. 21; bill art. 3 §1 al. 2 (SPEC INT-01)',
@@ -469,12 +489,23 @@ export function decide(actor: ActorFacts, request: Request): Decision {
     case 'retention.approve':
     case 'retention.review':
     case 'retention.paper':
+    case 'retention.override':
       return decideRetention(actor, request);
+    // A court's erasure order and an emergency destruction (L1992 arts 41 §1, 45; destruction-order-decisions.ts).
+    case 'destruction_order.record':
+    case 'destruction_order.view':
+    case 'destruction_order.execute':
+    case 'emergency_authority.designate':
+    case 'emergency_destruction.act':
+      return decideDestructionOrder(actor, request);
     // The controller's supervisory cases and the Commission's inspector (L1992 arts 30-33; supervision-decisions.ts).
     case 'supervision.manage':
     case 'inspection.enter':
     case 'inspection.read':
       return decideSupervisionRequest(actor, request);
+    // The controller's penal evidence, its DPO's (L1992 arts 38-39; penal-evidence-decisions.ts).
+    case 'penal_evidence.read':
+      return decidePenalEvidenceRequest(actor, request);
     // Notifications carry no content: every full session reads its organisation's.
     case 'notification.read':
       return { allowed: true, relation: 'acting_organisations' };

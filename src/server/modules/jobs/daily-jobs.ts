@@ -12,6 +12,9 @@ import { type DailyJob, type JobOutcome, runDueJobs } from '../../kernel/jobs/in
 import { createLegalRules, type LegalRulesOverrides } from '../../kernel/legal-rules/index.js';
 import { runDeclarationReview } from '../declarations/declaration-review.js';
 import { createDeclarationsRepository } from '../declarations/declarations.repository.js';
+import { DESTRUCTION_ORDERS_JOB } from '../destruction-orders/destruction-order-deps.js';
+import { createDestructionOrdersRepository } from '../destruction-orders/destruction-orders.repository.js';
+import { resumeDestructionOrders } from '../destruction-orders/order-execution.service.js';
 import { createNotificationsRepository } from '../notifications/notifications.repository.js';
 import { createProhibitionsRepository } from '../prohibitions/prohibitions.repository.js';
 import { enforceRunningProhibitions } from '../prohibitions/prohibitions.service.js';
@@ -55,6 +58,20 @@ export function dailyJobs({ db, keys, clock, legalRules, auditOrigin }: DailyJob
     // their proofs issued, and whatever an interruption left is finished (ADR 0016). Bill art. 4 al. 5
     // (SPEC FIL-09, RET-03): own-file copies due soon, and each month those overdue, are announced.
     { name: RETENTION_JOB, run: (at) => runRetentionJob(retentionDeps, at) },
+    // L1992 arts 41 §1 and 45 (SPEC PEN-16, RET-09): what an interruption left of an approved
+    // destruction order (a case, a key destruction, the certificate) is finished.
+    {
+      name: DESTRUCTION_ORDERS_JOB,
+      run: () =>
+        resumeDestructionOrders({
+          db,
+          orders: createDestructionOrdersRepository(),
+          audit,
+          clock,
+          keys,
+          auditOrigin,
+        }),
+    },
     // L1992 art. 32 §1 (SPEC SUP-03): an inspector account ends by itself; once its period is over,
     // its grant is closed and the account deactivated (the access module refused it from the end).
     {
