@@ -40,156 +40,6 @@ afterAll(async () => {
   await world?.close();
 });
 
-describe('the end of retention (bill art. 2 §3 4°)', () => {
-  it('RET-01 a case closed 2025-03-01 with 360 months is listed on 2055-03-02, approved by four eyes, and its content is gone with a delete_case event without content', async () => {
-    const kase = await closedCase(world, '2025-03-01T10:00:00Z', { months: 360 });
-    const keeper = await sessionOf(world, 'coordinator');
-    const schedule = (await world.request(keeper, 'GET', '/api/retention/schedule')).json();
-    expect(schedule.entries.find((e: { caseId: string }) => e.caseId === kase.id)).toMatchObject({
-      status: 'running',
-      retention: { months: 360, basis: 'agreed', endsOn: '2055-03-01' },
-    });
-
-    // The last day of retention in Brussels: nothing is listed.
-    world.clock.set('2055-03-01T22:59:00Z');
-    await runRetention(world);
-    expect(await listOf(world, kase.id)).toBeUndefined();
-
-    // 2055-03-02 00:30 in Brussels: the job lists it; the keeper and the police's DPO approve.
-    world.clock.set('2055-03-01T23:30:00Z');
-    const start = await auditPosition(world);
-    const run = await runRetention(world);
-    expect(run.listing.listed).toContain(kase.id);
-    const listId = (await listOf(world, kase.id))!;
-    expect((await approve(world, 'coordinator', listId, 'keeper')).json().status).toBe('awaiting_approval');
-    const done = await approve(world, 'policeDpo', listId, 'dpo');
-    expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'completed', missing: { keeper: false, dpoOf: [] } });
-
-    expect(await caseRowsLeft(world, kase.id)).toEqual({
-      cases: 0,
-      persons: 0,
-      items: 0,
-      item_versions: 0,
-      case_history: 0,
-      case_audience: 0,
-      paper_parts: 0,
-      data_keys: 0,
-    });
-    expect(await world.keys.hasScope(`case:${kase.id}`)).toBe(false);
-    const tombstone = await tombstoneOf(world, kase.id);
-    expect(tombstone).toMatchObject({
-      final_state: 'closed',
-      retention_end: '2055-03-01',
-      retention_months: 360,
-    });
-    expect(tombstone!.counts).toMatchObject({ persons: { subject: 1 }, items: { C11: 2 } });
-    expect(tombstone!.key_destroyed_at).not.toBeNull();
-
-    const events = await auditEventsSince(world, start);
-    const erased = events.filter((e) => e.action === 'erase' && e.reason === 'delete_case');
-    expect(erased).toHaveLength(1);
-    expect(erased[0]).toMatchObject({ caseId: kase.id, actor: { system: 'retention-destruction-list' } });
-    expect(JSON.stringify(events)).not.toMatch(/Dewaele|Kevin|90\.04\.12|Vaststelling/);
-    // The dashboard keeps the destroyed case, from its tombstone.
-    const after = (
-      await world.request(
-        await sessionOf(world, 'policeDpo'),
-        'GET',
-        '/api/retention/schedule?status=destroyed',
-      )
-    ).json();
-    expect(after.entries.find((e: { caseId: string }) => e.caseId === kase.id)).toMatchObject({
-      status: 'destroyed',
-      destructionListId: listId,
-      retention: { endsOn: '2055-03-01', basis: 'agreed' },
-    });
-  });
-
-  it('RET-06 WFL-05 a draft closed as not signalled is kept the draft period, kept by its compartment, which approves with its DPO', async () => {
-    const draft = await policeDraft(world, '2026-01-10T10:00:00Z', { to: 'not_signalled' });
-    const refused = await policeDraft(world, '2026-01-10T11:00:00Z', { to: 'refused' });
-    const dpo = await sessionOf(world, 'policeDpo');
-    const mine = (await world.request(dpo, 'GET', '/api/retention/schedule')).json()
-      .entries as ScheduledCase[];
-    expect(mine.find((e) => e.caseId === draft.id)).toMatchObject({
-      finalState: 'not_signalled',
-      keeper: { id: world.org.police, relation: 'compartment' },
-      retention: { basis: 'draft', months: null, endsOn: '2027-01-10' },
-      status: 'running',
-    });
-    expect(mine.find((e) => e.caseId === refused.id)).toMatchObject({
-      finalState: 'refused',
-      keeper: { id: world.org.coordination, relation: 'organiser' },
-      retention: { basis: 'draft', endsOn: '2027-01-10' },
-    });
-    // The organiser never saw the draft (bill art. 2 §3 1°): it is not on its schedule.
-    const organiser = (
-      await world.request(await sessionOf(world, 'coordinator'), 'GET', '/api/retention/schedule')
-    ).json();
-    expect(organiser.entries.map((e: ScheduledCase) => e.caseId)).not.toContain(draft.id);
-    expect(organiser.entries.map((e: ScheduledCase) => e.caseId)).toContain(refused.id);
-
-    world.clock.set('2027-01-10T12:00:00Z');
-    await runRetention(world);
-    expect(await listOf(world, draft.id)).toBeUndefined();
-    world.clock.set('2027-01-10T23:30:00Z');
-    await runRetention(world);
-    const listId = (await listOf(world, draft.id))!;
-    const list = (
-      await world.request(
-        await sessionOf(world, 'policeOfficer'),
-        'GET',
-        `/api/retention/destruction-lists/${listId}`,
-      )
-    ).json();
-    expect(list).toMatchObject({
-      keeper: { id: world.org.police, relation: 'compartment' },
-      controllers: [{ id: world.org.police }],
-      allowedActions: ['approve_as_keeper'],
-    });
-    expect(list.entries).toEqual([
-      expect.objectContaining({ caseId: draft.id, dueOn: '2027-01-10', status: 'pending' }),
-    ]);
-    expect((await approve(world, 'policeOfficer', listId, 'keeper')).statusCode).toBe(200);
-    expect((await approve(world, 'policeDpo', listId, 'dpo')).json().status).toBe('completed');
-    expect((await caseRowsLeft(world, draft.id)).cases).toBe(0);
-    // The refused signal is its organiser's: another list, waiting for the coordinator.
-    expect(await listOf(world, refused.id)).not.toBe(listId);
-    expect((await caseRowsLeft(world, refused.id)).cases).toBe(1);
-  });
-
-  it('RET-02 shortening the agreed maximum from 10 to 5 years moves the destruction earlier; 31 years is refused and changes nothing', async () => {
-    const kase = await closedCase(world, '2026-02-01T10:00:00Z', {
-      months: 120,
-      beforeClosure: async (open) => {
-        const coordinator = await sessionOf(world, 'coordinator');
-        const tooLong = await world.request(coordinator, 'PUT', `/api/cases/${open.id}/retention`, {
-          months: 372,
-        });
-        expect(tooLong.statusCode).toBe(400);
-        expect(tooLong.json().rule).toBe('bill art. 2 §3 4°');
-        expect(
-          (await world.request(coordinator, 'GET', `/api/cases/${open.id}`)).json().retention.months,
-        ).toBe(120);
-        await agreeRetention(world, open.id, 60);
-      },
-    });
-    const entry = (
-      await world.request(await sessionOf(world, 'coordinator'), 'GET', '/api/retention/schedule')
-    )
-      .json()
-      .entries.find((e: ScheduledCase) => e.caseId === kase.id);
-    expect(entry.retention).toMatchObject({ months: 60, endsOn: '2031-02-01' });
-    world.clock.set('2031-02-01T12:00:00Z');
-    await runRetention(world);
-    expect(await listOf(world, kase.id)).toBeUndefined();
-    world.clock.set('2031-02-01T23:30:00Z');
-    await runRetention(world);
-    expect(await listOf(world, kase.id)).toBeDefined();
-  });
-});
-
 describe('four eyes on the destruction (issue 6 scope 1)', () => {
   let listId: string;
   let kase: RetentionCase;
@@ -353,3 +203,170 @@ describe('four eyes on the destruction (issue 6 scope 1)', () => {
     ).toBe(404);
   });
 });
+
+describe('the end of retention (bill art. 2 §3 4°)', () => {
+  it('RET-01 a case closed 2025-03-01 with 360 months is listed 30 days ahead, approved by four eyes, kept through 2055-03-01 and gone on 2055-03-02 with a delete_case event without content', async () => {
+    const kase = await closedCase(world, '2025-03-01T10:00:00Z', { months: 360 });
+    const keeper = await sessionOf(world, 'coordinator');
+    const schedule = (await world.request(keeper, 'GET', '/api/retention/schedule')).json();
+    expect(schedule.entries.find((e: { caseId: string }) => e.caseId === kase.id)).toMatchObject({
+      status: 'running',
+      retention: { months: 360, basis: 'agreed', endsOn: '2055-03-01' },
+    });
+
+    // 2055-01-29 in Brussels, 31 days before the end: nothing is listed.
+    world.clock.set('2055-01-29T12:00:00Z');
+    await runRetention(world);
+    expect(await listOf(world, kase.id)).toBeUndefined();
+
+    // 2055-01-30, 30 days before the end: the job lists it; the keeper and the police's DPO approve.
+    world.clock.set('2055-01-29T23:30:00Z');
+    const start = await auditPosition(world);
+    const run = await runRetention(world);
+    expect(run.listing.listed).toContain(kase.id);
+    const listId = (await listOf(world, kase.id))!;
+    expect((await approve(world, 'coordinator', listId, 'keeper')).json().status).toBe('awaiting_approval');
+    const approved = await approve(world, 'policeDpo', listId, 'dpo');
+    expect(approved.statusCode, approved.body).toBe(200);
+    // Approved, but kept to the last day of its retention (bill art. 2 §3 4°: not beyond, and not before).
+    expect(approved.json()).toMatchObject({ status: 'purging', missing: { keeper: false, dpoOf: [] } });
+    world.clock.set('2055-03-01T22:59:00Z');
+    await runRetention(world);
+    expect((await caseRowsLeft(world, kase.id)).cases).toBe(1);
+
+    // 2055-03-02 00:30 in Brussels: the job purges it.
+    world.clock.set('2055-03-01T23:30:00Z');
+    await runRetention(world);
+    const done = await world.request(
+      await sessionOf(world, 'coordinator'),
+      'GET',
+      `/api/retention/destruction-lists/${listId}`,
+    );
+    expect(done.json()).toMatchObject({ status: 'completed' });
+
+    expect(await caseRowsLeft(world, kase.id)).toEqual({
+      cases: 0,
+      persons: 0,
+      items: 0,
+      item_versions: 0,
+      case_history: 0,
+      case_audience: 0,
+      paper_parts: 0,
+      data_keys: 0,
+    });
+    expect(await world.keys.hasScope(`case:${kase.id}`)).toBe(false);
+    const tombstone = await tombstoneOf(world, kase.id);
+    expect(tombstone).toMatchObject({
+      final_state: 'closed',
+      retention_end: '2055-03-01',
+      retention_months: 360,
+    });
+    expect(tombstone!.counts).toMatchObject({ persons: { subject: 1 }, items: { C11: 2 } });
+    expect(tombstone!.key_destroyed_at).not.toBeNull();
+
+    const events = await auditEventsSince(world, start);
+    const erased = events.filter((e) => e.action === 'erase' && e.reason === 'delete_case');
+    expect(erased).toHaveLength(1);
+    expect(erased[0]).toMatchObject({ caseId: kase.id, actor: { system: 'retention-destruction-list' } });
+    expect(JSON.stringify(events)).not.toMatch(/Dewaele|Kevin|90\.04\.12|Vaststelling/);
+    // The dashboard keeps the destroyed case, from its tombstone.
+    const after = (
+      await world.request(
+        await sessionOf(world, 'policeDpo'),
+        'GET',
+        '/api/retention/schedule?status=destroyed',
+      )
+    ).json();
+    expect(after.entries.find((e: { caseId: string }) => e.caseId === kase.id)).toMatchObject({
+      status: 'destroyed',
+      destructionListId: listId,
+      retention: { endsOn: '2055-03-01', basis: 'agreed' },
+    });
+  });
+
+  it('RET-06 WFL-05 a draft closed as not signalled is kept the draft period, kept by its compartment, which approves with its DPO', async () => {
+    const draft = await policeDraft(world, '2026-01-10T10:00:00Z', { to: 'not_signalled' });
+    const refused = await policeDraft(world, '2026-01-10T11:00:00Z', { to: 'refused' });
+    const dpo = await sessionOf(world, 'policeDpo');
+    const mine = (await world.request(dpo, 'GET', '/api/retention/schedule')).json()
+      .entries as ScheduledCase[];
+    expect(mine.find((e) => e.caseId === draft.id)).toMatchObject({
+      finalState: 'not_signalled',
+      keeper: { id: world.org.police, relation: 'compartment' },
+      retention: { basis: 'draft', months: null, endsOn: '2027-01-10' },
+      status: 'running',
+    });
+    expect(mine.find((e) => e.caseId === refused.id)).toMatchObject({
+      finalState: 'refused',
+      keeper: { id: world.org.coordination, relation: 'organiser' },
+      retention: { basis: 'draft', endsOn: '2027-01-10' },
+    });
+    // The organiser never saw the draft (bill art. 2 §3 1°): it is not on its schedule.
+    const organiser = (
+      await world.request(await sessionOf(world, 'coordinator'), 'GET', '/api/retention/schedule')
+    ).json();
+    expect(organiser.entries.map((e: ScheduledCase) => e.caseId)).not.toContain(draft.id);
+    expect(organiser.entries.map((e: ScheduledCase) => e.caseId)).toContain(refused.id);
+
+    // Listed 30 days ahead (RET-01): not on 2026-12-10, and purged after 2027-01-10 once approved.
+    world.clock.set('2026-12-10T12:00:00Z');
+    await runRetention(world);
+    expect(await listOf(world, draft.id)).toBeUndefined();
+    world.clock.set('2027-01-10T23:30:00Z');
+    await runRetention(world);
+    const listId = (await listOf(world, draft.id))!;
+    const list = (
+      await world.request(
+        await sessionOf(world, 'policeOfficer'),
+        'GET',
+        `/api/retention/destruction-lists/${listId}`,
+      )
+    ).json();
+    expect(list).toMatchObject({
+      keeper: { id: world.org.police, relation: 'compartment' },
+      controllers: [{ id: world.org.police }],
+      allowedActions: ['approve_as_keeper'],
+    });
+    expect(list.entries).toEqual([
+      expect.objectContaining({ caseId: draft.id, dueOn: '2027-01-10', status: 'pending' }),
+    ]);
+    expect((await approve(world, 'policeOfficer', listId, 'keeper')).statusCode).toBe(200);
+    expect((await approve(world, 'policeDpo', listId, 'dpo')).json().status).toBe('completed');
+    expect((await caseRowsLeft(world, draft.id)).cases).toBe(0);
+    // The refused signal is its organiser's: another list, waiting for the coordinator.
+    expect(await listOf(world, refused.id)).not.toBe(listId);
+    expect((await caseRowsLeft(world, refused.id)).cases).toBe(1);
+  });
+
+  it('RET-02 shortening the agreed maximum from 10 to 5 years moves the destruction earlier; 31 years is refused and changes nothing', async () => {
+    const kase = await closedCase(world, '2026-02-01T10:00:00Z', {
+      months: 120,
+      beforeClosure: async (open) => {
+        const coordinator = await sessionOf(world, 'coordinator');
+        const tooLong = await world.request(coordinator, 'PUT', `/api/cases/${open.id}/retention`, {
+          months: 372,
+        });
+        expect(tooLong.statusCode).toBe(400);
+        expect(tooLong.json().rule).toBe('bill art. 2 §3 4°');
+        expect(
+          (await world.request(coordinator, 'GET', `/api/cases/${open.id}`)).json().retention.months,
+        ).toBe(120);
+        await agreeRetention(world, open.id, 60);
+      },
+    });
+    const entry = (
+      await world.request(await sessionOf(world, 'coordinator'), 'GET', '/api/retention/schedule')
+    )
+      .json()
+      .entries.find((e: ScheduledCase) => e.caseId === kase.id);
+    expect(entry.retention).toMatchObject({ months: 60, endsOn: '2031-02-01' });
+    // Listed 30 days ahead of the end of the five years (RET-01): 2031-01-02 in Brussels.
+    world.clock.set('2031-01-01T12:00:00Z');
+    await runRetention(world);
+    expect(await listOf(world, kase.id)).toBeUndefined();
+    world.clock.set('2031-01-01T23:30:00Z');
+    await runRetention(world);
+    expect(await listOf(world, kase.id)).toBeDefined();
+  });
+});
+

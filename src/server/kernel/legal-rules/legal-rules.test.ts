@@ -73,6 +73,18 @@ describe('retention (bill arts 2-4)', () => {
     expect(rules.nextNecessityReview('2025-03-01').date).toBe('2026-03-01');
   });
 
+  it('RET-01 lists a case for destruction 30 days before its retention ends, a lead configurable in days only', () => {
+    expect(rules.destructionListingOn('2055-03-01')).toBe('2055-01-30');
+    const configured = createLegalRules({
+      clock,
+      overrides: { destructionListLead: { duration: days(10), rule: 'DPO decision 2026-12' } },
+    });
+    expect(configured.destructionListingOn('2055-03-01')).toBe('2055-02-19');
+    expect(() =>
+      createLegalRules({ clock, overrides: { destructionListLead: { duration: months(1), rule: 'x' } } }),
+    ).toThrow(/destructionListLead: express this lead in days/);
+  });
+
   it('FIL-09 reminds the holder of an own-file copy 30 days before it falls due, a lead configurable in days only', () => {
     expect(rules.ownFileCopyReminderOn('2028-03-01')).toBe('2028-01-31');
     const configured = createLegalRules({

@@ -58,6 +58,8 @@ export interface LegalRules extends ResolvedPeriods {
   draftRetentionEnd(closedAt: StartPoint): Deadline;
   /** SPEC RET-05: the next necessity review of a closed case. */
   nextNecessityReview(closedOrReviewedAt: StartPoint): Deadline;
+  /** SPEC RET-01: the day a case whose retention ends on `endsOn` goes on its destruction list. */
+  destructionListingOn(endsOn: CivilDate): CivilDate;
   /** SPEC FIL-09: the day the holder of an own-file copy due on `dueOn` is reminded of it. */
   ownFileCopyReminderOn(dueOn: CivilDate): CivilDate;
   /** bill art. 8 al. 2: latest erasure of a prosecutor's list entry. SPEC LST-03. */
@@ -172,6 +174,7 @@ export function createLegalRules({ clock, overrides = {} }: LegalRulesOptions): 
     },
     draftRetentionEnd: (closedAt) =>
       deadlineAfter(closedAt, periods.draftRetention.duration, periods.draftRetention.rule),
+    destructionListingOn: (endsOn) => addDays(endsOn, -periods.destructionListLead.duration.amount),
     ownFileCopyReminderOn: (dueOn) => addDays(dueOn, -periods.ownFileCopyReminderLead.duration.amount),
     nextNecessityReview: (from) =>
       deadlineAfter(from, periods.necessityReviewInterval.duration, periods.necessityReviewInterval.rule),

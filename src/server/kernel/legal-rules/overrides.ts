@@ -11,6 +11,7 @@ import {
   DRAFT_RETENTION_DEFAULT,
   type LegalPeriod,
   MAX_RETENTION,
+  DESTRUCTION_LIST_LEAD_DEFAULT,
   NECESSITY_REVIEW_INTERVAL_DEFAULT,
   OWN_FILE_COPY_REMINDER_LEAD_DEFAULT,
   PROSECUTOR_ANSWER,
@@ -35,6 +36,8 @@ export interface LegalRulesOverrides {
   readonly necessityReviewInterval?: LegalPeriod;
   /** In days (SPEC FIL-09): how long before its due date an own-file copy's holder is reminded. */
   readonly ownFileCopyReminderLead?: LegalPeriod;
+  /** In days (SPEC RET-01): how long before the end of its retention a case goes on a destruction list. */
+  readonly destructionListLead?: LegalPeriod;
   readonly regimes?: { readonly [R in Regime]?: Partial<Record<RegimePeriodName, LegalPeriod>> };
   /**
    * L1992 art. 12 §3 al. 3: the King may derogate, for categories of processing, from the duty to
@@ -51,6 +54,7 @@ export interface ResolvedPeriods {
   readonly draftRetention: LegalPeriod & { readonly pendingLegalValidation: boolean };
   readonly necessityReviewInterval: LegalPeriod;
   readonly ownFileCopyReminderLead: LegalPeriod;
+  readonly destructionListLead: LegalPeriod;
   readonly regimes: Readonly<Record<Regime, RegimeProfile>>;
   /** SPEC RGT-REC-06: the regimes whose recipients are not told, with the reference of the derogation. */
   readonly recipientNoticeDerogations: Readonly<Partial<Record<Regime, string>>>;
@@ -125,6 +129,9 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
       ? undefined
       : { field: '/ownFileCopyReminderLead', message: 'express this lead in days' },
   );
+  check('/destructionListLead', overrides.destructionListLead, (d) =>
+    d.unit === 'days' ? undefined : { field: '/destructionListLead', message: 'express this lead in days' },
+  );
 
   const regimes = {} as Record<Regime, RegimeProfile>;
   for (const regime of Object.keys(overrides.regimes ?? {})) {
@@ -173,6 +180,7 @@ export function resolvePeriods(overrides: LegalRulesOverrides): ResolvedPeriods 
       : DRAFT_RETENTION_DEFAULT,
     necessityReviewInterval: overrides.necessityReviewInterval ?? NECESSITY_REVIEW_INTERVAL_DEFAULT,
     ownFileCopyReminderLead: overrides.ownFileCopyReminderLead ?? OWN_FILE_COPY_REMINDER_LEAD_DEFAULT,
+    destructionListLead: overrides.destructionListLead ?? DESTRUCTION_LIST_LEAD_DEFAULT,
     regimes,
     recipientNoticeDerogations,
   };

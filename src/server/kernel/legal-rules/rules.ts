@@ -49,6 +49,17 @@ export const NECESSITY_REVIEW_INTERVAL_DEFAULT: LegalPeriod = {
 };
 
 /**
+ * bill art. 2 §3 4°: the data are not kept beyond the end of their retention. Their destruction is
+ * approved by four eyes (issue 6; SPEC RET-01), so a case goes on its destruction list this many days
+ * before its retention ends, for the approvals to be given in time: the purge itself runs on the
+ * first day after the end. The lead is Concerto's default, configurable in days.
+ */
+export const DESTRUCTION_LIST_LEAD_DEFAULT: LegalPeriod = {
+  duration: days(30),
+  rule: 'bill art. 2 §3 4° (lead: the four eyes approve before the end; SPEC RET-01)',
+};
+
+/**
  * bill art. 4 al. 5: an own-file copy is kept no longer than the period of art. 2 (or its organic
  * law's). Its holder is reminded this many days before the copy falls due, so that it can erase it
  * in time; the lead is SPEC FIL-09's default, configurable in days.

@@ -137,7 +137,8 @@ export interface ListingRun {
 }
 
 /**
- * The day's listing as of `at`: cases past the end of their retention, cases a review decided to
+ * The day's listing as of `at`: cases whose retention ends within the listing lead (or has ended;
+ * they are purged only after the end, see `approvedPendingCaseIds`), cases a review decided to
  * delete now (listed again when their first listing was withdrawn, e.g. for a hold since released),
  * and the necessity reviews that fell due.
  */
@@ -163,7 +164,9 @@ export async function listDueCases(deps: RetentionDeps, at: Date): Promise<Listi
     // A decision taken before the current closure concerned an earlier clock (a reopening, WFL-11).
     const decided = deleteNow.get(facts.caseId);
     const decidedAt = decided && decided >= facts.closedAt ? decided : undefined;
-    const listing: Listing | undefined = isDue(end.deadline, at)
+    // RET-01: listed ahead of the end, for the four eyes to approve in time; purged after it.
+    const listing: Listing | undefined =
+      isDue(end.deadline, at) || rules.destructionListingOn(end.deadline.date) <= today
       ? { reason: 'retention_ended', dueOn: end.deadline.date, rule: end.deadline.rule }
       : decidedAt
         ? {

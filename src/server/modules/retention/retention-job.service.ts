@@ -8,6 +8,7 @@
  * runner records the error and the next tick retries.
  */
 import { inTransaction } from '../../db/database.js';
+import { brusselsDateOf } from '../../kernel/legal-rules/index.js';
 import { destroyCaseKey, type PurgeOutcome, purgeCase } from './case-purge.service.js';
 import { type ListingRun, listDueCases } from './destruction-listing.service.js';
 import { signedProof } from './destruction-proof.js';
@@ -124,7 +125,8 @@ export async function issueProof(deps: RetentionDeps, listId: string): Promise<b
  * key), then issues the proof. Called when the last approval is given, and by the job to resume.
  */
 export async function settleDestructionList(deps: RetentionDeps, listId: string): Promise<PurgeOutcome[]> {
-  const caseIds = await inTransaction(deps.db, (tx) => deps.retention.approvedPendingCaseIds(tx, listId));
+  const today = brusselsDateOf(deps.clock.now());
+  const caseIds = await inTransaction(deps.db, (tx) => deps.retention.approvedPendingCaseIds(tx, today, listId));
   const outcomes: PurgeOutcome[] = [];
   for (const caseId of caseIds) outcomes.push(await purgeCase(deps, caseId));
   await issueProof(deps, listId);
@@ -155,7 +157,9 @@ export async function runRetentionJob(deps: RetentionDeps, at: Date): Promise<Re
     if (await attempt(`key destruction of case ${caseId}`, () => destroyCaseKey(deps, caseId)))
       run.keysDestroyed.push(caseId);
   }
-  const approved = await inTransaction(deps.db, (tx) => deps.retention.approvedPendingCaseIds(tx));
+  const approved = await inTransaction(deps.db, (tx) =>
+    deps.retention.approvedPendingCaseIds(tx, brusselsDateOf(at)),
+  );
   for (const caseId of approved) {
     const outcome = await attempt(`purge of case ${caseId}`, () => purgeCase(deps, caseId));
     if (outcome) run.purges.push(outcome);

@@ -6,6 +6,7 @@
  */
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
+import type { CivilDate } from '../../kernel/legal-rules/index.js';
 import type {
   CaseTombstonesTable,
   DestructionApprovalsTable,
@@ -254,13 +255,18 @@ export function createRetentionRepository() {
         .executeTakeFirst(),
 
     /** Cases on pending entries of approved lists: the purges to run or to resume. */
-    async approvedPendingCaseIds(tx: Tx, listId?: string): Promise<string[]> {
+    /**
+     * The approved entries to purge on `today` (a Brussels day): a case listed ahead of the end of
+     * its retention waits for the day after it (RET-01); a deletion decided now does not wait.
+     */
+    async approvedPendingCaseIds(tx: Tx, today: CivilDate, listId?: string): Promise<string[]> {
       let query = tx
         .selectFrom('destruction_list_entries as e')
         .innerJoin('destruction_lists as l', 'l.id', 'e.list_id')
         .select('e.case_id')
         .where('e.status', '=', 'pending')
-        .where('l.approved_at', 'is not', null);
+        .where('l.approved_at', 'is not', null)
+        .where((eb) => eb.or([eb('e.reason', '<>', 'retention_ended'), eb('e.due_on', '<', today)]));
       if (listId !== undefined) query = query.where('l.id', '=', listId);
       return (await query.orderBy('e.listed_at').orderBy('e.case_id').execute()).map((row) => row.case_id);
     },
