@@ -17,7 +17,6 @@ import {
 } from '../../../contracts/destruction-orders.js';
 import { IdSchema } from '../../../contracts/identity.js';
 import type { Tx } from '../../db/database.js';
-import { DomainError } from '../../kernel/errors.js';
 import { brusselsDateOf, COURT_ERASURE } from '../../kernel/legal-rules/index.js';
 import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, auditActorOf } from '../access/access.service.js';
@@ -25,7 +24,7 @@ import { decide } from '../access/decide.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
 import type { SignedProof } from '../retention/destruction-proof.js';
-import { presentProof } from '../retention/destruction-proof.js';
+import { readCertificate } from './certificate-download.js';
 import { caseRef, type DestructionOrderDeskDeps, orderRef } from './destruction-order-deps.js';
 import { presentOrders } from './destruction-order-presenter.js';
 import { judgmentDateIssues } from './destruction-order-rules.js';
@@ -189,24 +188,11 @@ export function createDestructionOrderService(deps: DestructionOrderDeskDeps) {
       return refusable(db, audit, async (tx) => {
         const context = await access.enterRetentionDesk(tx, actor, 'retrieve');
         const { row } = await visibleOrder(tx, context, orderId);
-        if (row.certificate_document === null || row.certificate_signature === null) {
-          throw new DomainError('conflict', {
-            detail:
-              'The certificate is issued once the order is executed and every designated case destroyed or withheld',
-            rule: COURT_ERASURE.rule,
-          });
-        }
-        await audit.record(tx, {
-          actor: auditActorOf(context),
-          action: 'retrieve',
-          outcome: 'success',
-          records: [orderRef(row.id)],
-          reason: 'destruction_certificate',
+        return readCertificate(tx, { audit, keys }, auditActorOf(context), row, {
+          detail:
+            'The certificate is issued once the order is executed and every designated case destroyed or withheld',
+          rule: COURT_ERASURE.rule,
         });
-        return presentProof(
-          { document: row.certificate_document, signature: row.certificate_signature },
-          await keys.checkpointPublicKey(),
-        );
       });
     },
   };

@@ -31,7 +31,8 @@ import { refusable } from '../../kernel/refusal.js';
 import { type AccessContext, auditActorOf } from '../access/access.service.js';
 import { refuseIfAny, shapeIssues } from '../identity/input.js';
 import type { Actor } from '../identity/platform-access.js';
-import { presentProof, type SignedProof } from '../retention/destruction-proof.js';
+import type { SignedProof } from '../retention/destruction-proof.js';
+import { readCertificate } from './certificate-download.js';
 import { caseRef, type DestructionOrderDeskDeps, orderRef } from './destruction-order-deps.js';
 import { presentOrders } from './destruction-order-presenter.js';
 import type { DesignationRow, OrderRow } from './destruction-orders.repository.js';
@@ -283,23 +284,10 @@ export function createEmergencyDestructionService(deps: DestructionOrderDeskDeps
         const row = await orders.orderById(tx, orderId);
         if (row?.kind !== 'emergency')
           throw new DomainError('not_found', { detail: 'No such emergency destruction' });
-        if (row.certificate_document === null || row.certificate_signature === null) {
-          throw new DomainError('conflict', {
-            detail: 'The certificate is issued once the destruction is approved and carried out',
-            rule: EMERGENCY_DESTRUCTION.rule,
-          });
-        }
-        await audit.record(tx, {
-          actor: auditActorOf(context),
-          action: 'retrieve',
-          outcome: 'success',
-          records: [orderRef(row.id)],
-          reason: 'destruction_certificate',
+        return readCertificate(tx, { audit, keys }, auditActorOf(context), row, {
+          detail: 'The certificate is issued once the destruction is approved and carried out',
+          rule: EMERGENCY_DESTRUCTION.rule,
         });
-        return presentProof(
-          { document: row.certificate_document, signature: row.certificate_signature },
-          await keys.checkpointPublicKey(),
-        );
       });
     },
   };

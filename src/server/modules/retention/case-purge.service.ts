@@ -18,7 +18,8 @@
 import { inTransaction } from '../../db/database.js';
 import { caseScope } from '../cases/open-case.js';
 import { caseRef, listRef, RETENTION_ACTOR, type RetentionDeps, skippedLegalHold } from './retention-deps.js';
-import { keeperOf, ownFileCopyDue } from './retention-rules.js';
+import { copyDueRows } from './own-file-copies.js';
+import { keeperOf } from './retention-rules.js';
 
 export type PurgeOutcome =
   | { caseId: string; outcome: 'purged'; listId: string; keyDestroyed: boolean }
@@ -119,22 +120,7 @@ export async function purgeCase(deps: RetentionDeps, caseId: string): Promise<Pu
     });
     // FIL-09: a copy in a participant's own file may be kept longer (its organic law) or not; its due
     // date outlives the shared file, for the report of RET-03.
-    await retention.insertCopyDues(
-      tx,
-      copies.map((copy) => {
-        const due = ownFileCopyDue(copy, rules);
-        return {
-          transfer_id: copy.transferId,
-          case_id: caseId,
-          requester_organisation_id: copy.requesterOrganisationId,
-          exports: copy.exports,
-          last_exported_at: copy.lastExportedAt,
-          due_on: due ? due.deadline.date : null,
-          rule: due?.rule ?? 'bill art. 4 al. 5; art. 2 §3 4°',
-          recorded_at: now,
-        };
-      }),
-    );
+    await retention.insertCopyDues(tx, copyDueRows(copies, caseId, rules, now));
     await retention.settleEntry(tx, entry.list_id, caseId, { status: 'purged' }, now);
     return { outcome: 'purged', listId: entry.list_id };
   });

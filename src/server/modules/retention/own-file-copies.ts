@@ -9,6 +9,8 @@ import {
   type LegalRules,
   parseCivilDate,
 } from '../../kernel/legal-rules/index.js';
+import type { Insertable } from 'kysely';
+import type { OwnFileCopyDuesTable } from '../../db/schema.js';
 import type { CopyDueRow, OwnFileCopyRow } from './retention.repository.js';
 import { ownFileCopyDue } from './retention-rules.js';
 
@@ -63,3 +65,29 @@ export function datedOwnFileCopies(
 /** A copy is overdue once its due day has ended in Brussels: it should have been erased by then. */
 export const isOverdue = (copy: Pick<DatedOwnFileCopy, 'dueOn'>, now: Date): boolean =>
   now.getTime() >= endOfBrusselsDay(copy.dueOn).getTime();
+
+/**
+ * FIL-09: what a purge keeps of each own-file copy of the case (ids and dates only), for the report
+ * of RET-03: a copy in a participant's own file may be kept longer (its organic law) or not; its due
+ * date outlives the shared file.
+ */
+export function copyDueRows(
+  copies: readonly OwnFileCopyRow[],
+  caseId: string,
+  rules: LegalRules,
+  now: Date,
+): Insertable<OwnFileCopyDuesTable>[] {
+  return copies.map((copy) => {
+    const due = ownFileCopyDue(copy, rules);
+    return {
+      transfer_id: copy.transferId,
+      case_id: caseId,
+      requester_organisation_id: copy.requesterOrganisationId,
+      exports: copy.exports,
+      last_exported_at: copy.lastExportedAt,
+      due_on: due ? due.deadline.date : null,
+      rule: due?.rule ?? 'bill art. 4 al. 5; art. 2 §3 4°',
+      recorded_at: now,
+    };
+  });
+}

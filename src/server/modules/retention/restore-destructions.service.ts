@@ -35,7 +35,8 @@ import { destroyCaseKey } from './case-purge.service.js';
 import type { RestoreDestructionsRepository } from './restore-destructions.repository.js';
 import { caseRef, listRef, type RetentionDeps } from './retention-deps.js';
 import { issueProof } from './retention-job.service.js';
-import { approvingControllers, type ClosedCaseFacts, keeperOf, ownFileCopyDue } from './retention-rules.js';
+import { copyDueRows } from './own-file-copies.js';
+import { approvingControllers, type ClosedCaseFacts, keeperOf } from './retention-rules.js';
 
 /** The system actor of what a restore does (ARCHITECTURE §3.4: who). */
 export const RESTORE_ACTOR: SystemActor = { system: 'restore' };
@@ -296,22 +297,7 @@ async function purgeOnEntry(deps: RestoreDestructionsDeps, tx: Tx, item: ToPurge
     });
   }
   // FIL-09: the due dates of the own-file copies outlive the shared file (RET-03).
-  await retention.insertCopyDues(
-    tx,
-    copies.map((copy) => {
-      const due = ownFileCopyDue(copy, rules);
-      return {
-        transfer_id: copy.transferId,
-        case_id: caseId,
-        requester_organisation_id: copy.requesterOrganisationId,
-        exports: copy.exports,
-        last_exported_at: copy.lastExportedAt,
-        due_on: due ? due.deadline.date : null,
-        rule: due?.rule ?? 'bill art. 4 al. 5; art. 2 §3 4°',
-        recorded_at: now,
-      };
-    }),
-  );
+  await retention.insertCopyDues(tx, copyDueRows(copies, caseId, rules, now));
   await retention.settleEntry(tx, listId, caseId, { status: 'purged' }, now);
 }
 
