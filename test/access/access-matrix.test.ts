@@ -1779,12 +1779,13 @@ function verdict(
     case 'allow_without_case': {
       const served = example.checkedAfterAccess ? !ACCESS_REFUSALS.has(status) && status < 500 : status < 300;
       if (!served) return `expected to be served, got ${status} ${res.body.slice(0, 160)}`;
-      if (
-        res.headers['content-type']?.toString().includes('json') &&
-        status < 300 &&
-        res.body.includes('"cases"')
-      ) {
-        const listed = (res.json().cases as { id: string }[]).some((c) => c.id === caseId);
+      // A list of cases (not a document that names its cases elsewhere, e.g. an erasure order).
+      const cases: unknown =
+        res.headers['content-type']?.toString().includes('json') && status < 300 && res.body.includes('"cases"')
+          ? res.json().cases
+          : undefined;
+      if (Array.isArray(cases) && cases.every((c) => typeof c === 'object' && c !== null && 'id' in c)) {
+        const listed = (cases as { id: string }[]).some((c) => c.id === caseId);
         if (listed !== (expected === 'allow')) return `case ${listed ? 'listed' : 'missing'} in the list`;
       }
       return undefined;
