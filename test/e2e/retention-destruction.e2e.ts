@@ -7,7 +7,9 @@
  * this demo database only, and the case goes on the CPAS's destruction list. The organiser follows
  * the notification and approves as keeper; approving a second time is refused under the four-eyes
  * rule, with its detail and rule. The prison's DPO (the demo DPO, in English), the controller of the
- * case's records, approves in turn: the case is destroyed at once. The DPO downloads the signed proof
+ * case's records, approves in turn; the server's clock still reads today, before the end the
+ * rehearsal jumped past, so the case waits for the day after its retention ends (RET-01), and the
+ * next day's jobs destroy it. The DPO downloads the signed proof
  * (JSON, verified, naming the case with its counts) and its PDF in Dutch; the organiser finds the
  * case gone, the list and the schedule saying it was destroyed. Recovery codes: organiser [7], dpo [9].
  */
@@ -223,10 +225,19 @@ describe('the end of retention of a case', () => {
       await dpoApprovals.getByRole('button', { name: en.retention.list.approve.as.keeper }).count(),
     ).toBe(0);
     await dpoApprovals.getByRole('button', { name: en.retention.list.approve.as.dpo, exact: true }).click();
+    // The server's clock is today's, before the end the rehearsal jumped past: approved, the case waits
+    // for the day after its retention ends (RET-01), which the next day's jobs reach.
     await dpoPage
       .getByRole('status')
-      .getByText(en.retention.list.approve.destroyed, { exact: true })
+      .getByText(en.retention.list.approve.scheduled, { exact: true })
       .waitFor();
+    await dpoPage.getByText(en.retention.listStatuses.purging, { exact: true }).waitFor();
+    const nextDay = addDays(endsOn, 2);
+    const purge = await runConcertoBeside(['jobs', 'run', '--as-of', nextDay]);
+    expect(purge.code, `${purge.stdout}\n${purge.stderr}`).toBe(0);
+    expect(purge.stdout).toContain('retention-destruction-list: completed');
+    await dpoPage.reload();
+    await listHeading(dpoPage, 'en');
     const destroyedRow = dpoPage
       .getByRole('table', { name: fill(en.retention.list.entries.caption_one, { count: 1 }) })
       .getByRole('row')

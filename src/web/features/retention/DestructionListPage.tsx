@@ -58,10 +58,13 @@ export function DestructionListPage({ listId }: { listId: string }) {
       try {
         const list = await approveDestructionList(listId, { capacity });
         setLoad({ status: 'ready', list });
+        // Approved by four eyes: destroyed now if the retention has ended, else the day after it (RET-01).
         setMessage(
           list.status === 'completed'
             ? t('retention.list.approve.destroyed')
-            : t(`retention.list.approve.done.${capacity}`),
+            : list.status === 'purging'
+              ? t('retention.list.approve.scheduled')
+              : t(`retention.list.approve.done.${capacity}`),
         );
         statusRef.current?.focus();
       } catch (error) {
