@@ -14,6 +14,7 @@ import type {
   TombstoneCounts,
 } from '../../db/schema.js';
 import type { StandingHoldRef } from './destruction-order-rules.js';
+import { purgeCaseRows } from '../retention/retention.repository.js';
 
 export type OrderRow = Selectable<DestructionOrdersTable>;
 export type OrderedCaseRow = Selectable<DestructionOrderCasesTable>;
@@ -71,13 +72,8 @@ export function createDestructionOrdersRepository() {
       };
     },
 
-    /** The purge of migration 0030, which accepts a case an approved order designates; the counts. */
-    async purge(tx: Tx, caseId: string): Promise<TombstoneCounts> {
-      const { rows } = await sql<{
-        counts: TombstoneCounts;
-      }>`SELECT concerto_purge_case(${caseId}::uuid) AS counts`.execute(tx);
-      return rows[0]!.counts;
-    },
+    /** The retention's purge (it accepts a case an approved order designates, migration 0039); the counts. */
+    purge: purgeCaseRows,
 
     // --- orders -----------------------------------------------------------------------------
 

@@ -48,6 +48,18 @@ export interface PaperPartToDestroy {
 
 const date = (value: Date | string): Date => new Date(value);
 
+/**
+ * Every row of one case, children first, through the owner-only `concerto_purge_case` (migration 0030,
+ * redefined by 0039), in the caller's transaction; the counts per category and table for its tombstone.
+ * The retention purge, a restore and a destruction order all delete through it.
+ */
+export async function purgeCaseRows(tx: Tx, caseId: string): Promise<TombstoneCounts> {
+  const { rows } = await sql<{
+    counts: TombstoneCounts;
+  }>`SELECT concerto_purge_case(${caseId}::uuid) AS counts`.execute(tx);
+  return rows[0]!.counts;
+}
+
 export function createRetentionRepository() {
   return {
     /** The closed cases the transaction may see (the job: all; a desk: its keeper's and controller's), or one. */
@@ -136,12 +148,7 @@ export function createRetentionRepository() {
     },
 
     /** Deletes every row of the case and its data keys (migration 0030); the counts for the tombstone. */
-    async purge(tx: Tx, caseId: string): Promise<TombstoneCounts> {
-      const { rows } = await sql<{
-        counts: TombstoneCounts;
-      }>`SELECT concerto_purge_case(${caseId}::uuid) AS counts`.execute(tx);
-      return rows[0]!.counts;
-    },
+    purge: purgeCaseRows,
 
     // --- destruction lists ---------------------------------------------------------------
 
